@@ -1,5 +1,8 @@
 #include "report/model.h"
 
+#include <cstdio>
+#include <limits>
+
 namespace gk::report {
 namespace {
 
@@ -170,6 +173,61 @@ const Cell* Section2::Find(Format f, std::string_view row, std::string_view fiel
 
 Cell* Section2::Find(Format f, std::string_view row, std::string_view field) {
   return const_cast<Cell*>(static_cast<const Section2*>(this)->Find(f, row, field));
+}
+
+std::string FormatMoney(int64_t fen) {
+  // Magnitude in unsigned arithmetic so that INT64_MIN is formatted too.
+  const uint64_t mag =
+      fen < 0 ? uint64_t{0} - static_cast<uint64_t>(fen) : static_cast<uint64_t>(fen);
+  const uint64_t unit = static_cast<uint64_t>(kFenPer10kYuan);
+  std::string out = fen < 0 ? "-" : "";
+  out += std::to_string(mag / unit);
+  uint64_t frac = mag % unit;
+  if (frac != 0) {
+    char digits[8];
+    std::snprintf(digits, sizeof digits, "%06llu", static_cast<unsigned long long>(frac));
+    std::string_view d(digits, 6);
+    while (!d.empty() && d.back() == '0') d.remove_suffix(1);
+    out += '.';
+    out += d;
+  }
+  return out;
+}
+
+std::optional<int64_t> ParseMoney(std::string_view text) {
+  size_t i = 0;
+  bool negative = false;
+  if (i < text.size() && (text[i] == '+' || text[i] == '-')) negative = text[i++] == '-';
+  auto is_digit = [&](size_t k) { return k < text.size() && text[k] >= '0' && text[k] <= '9'; };
+  constexpr uint64_t kUnit = static_cast<uint64_t>(kFenPer10kYuan);
+  const uint64_t limit = negative ? uint64_t{1} << 63 : (uint64_t{1} << 63) - 1;
+  uint64_t whole = 0;
+  int digits = 0;
+  for (; is_digit(i); ++i, ++digits) {
+    whole = whole * 10 + static_cast<uint64_t>(text[i] - '0');
+    if (whole > limit / kUnit) return std::nullopt;
+  }
+  uint64_t frac = 0;
+  bool round_up = false;
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    int places = 0;
+    for (; is_digit(i); ++i, ++digits, ++places) {
+      const uint64_t d = static_cast<uint64_t>(text[i] - '0');
+      if (places < 6) {
+        frac = frac * 10 + d;
+      } else if (places == 6) {
+        round_up = d >= 5;  // half away from zero: the magnitude rounds up
+      }
+    }
+    for (; places < 6; ++places) frac *= 10;
+  }
+  if (digits == 0 || i != text.size()) return std::nullopt;
+  const uint64_t mag = whole * kUnit + frac + (round_up ? 1 : 0);
+  if (mag > limit) return std::nullopt;
+  if (negative) return mag == (uint64_t{1} << 63) ? std::numeric_limits<int64_t>::min()
+                                                  : -static_cast<int64_t>(mag);
+  return static_cast<int64_t>(mag);
 }
 
 std::string_view ColKey3(int col) { return kColKeys[col]; }

@@ -33,6 +33,16 @@ enum class FieldKind {
 };
 inline constexpr int64_t kFenPer10kYuan = 1'000'000;
 
+// Money as printed and as written to JSON: a decimal number of 万元 built
+// exactly from integer fen, with no trailing zeros and no exponent
+// (146224300 → "146.2243", 706000000 → "706", 1 → "0.000001", -500000 → "-0.5").
+std::string FormatMoney(int64_t fen);
+// The inverse for decimal text: optional sign, digits, optional '.' and digits
+// ("146.2243", "+3", "-0.5", ".5"); no exponent, no separators. Digits beyond
+// the sixth decimal are rounded half away from zero. nullopt when the text is
+// not such a number or the value does not fit in int64 fen.
+std::optional<int64_t> ParseMoney(std::string_view text);
+
 struct Field2Spec {
   std::string_view key;     // JSON key, e.g. "issued"
   std::string_view header;  // printed column header, e.g. 本年制发件数

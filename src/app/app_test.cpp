@@ -1,0 +1,68 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "app/calendar_service.h"
+#include "app/demo.h"
+#include "app/report_files.h"
+
+namespace gk::app {
+namespace {
+
+class AppTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/gk-app-XXXXXX";
+    dir_ = ::mkdtemp(tmpl);
+    store_ = std::move(store::OpenStore("sqlite:" + dir_ + "/a.db", store::OpenMode::kCreateIfMissing)).value();
+  }
+  void TearDown() override {
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  std::string dir_;
+  std::unique_ptr<store::Store> store_;
+};
+
+TEST_F(AppTest, ImportedYearExtendsTheBuiltInCalendar) {
+  auto before = LoadCalendar(*store_);
+  ASSERT_TRUE(before.ok());
+  EXPECT_FALSE(before->Covers(2027));
+  auto r = ImportCalendar(*store_, "date,kind,name\n2027-01-01,rest,元旦\n", "2027.csv", "now");
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->years, std::vector<int>{2027});
+  auto after = LoadCalendar(*store_);
+  ASSERT_TRUE(after.ok());
+  EXPECT_TRUE(after->Covers(2027));
+  EXPECT_TRUE(after->Covers(2019));
+  EXPECT_FALSE(after->IsWorkingDay(*Date::Parse("2027-01-01")));
+}
+
+TEST_F(AppTest, BadCalendarImportsNothing) {
+  EXPECT_FALSE(ImportCalendar(*store_, "date,kind,name\n2027-01-02,rest,x\n", "x.csv", "now").ok());
+  EXPECT_FALSE(ImportCalendar(*store_, "date,kind,name\n", "x.csv", "now").ok());
+  EXPECT_TRUE(store_->CalendarDays()->empty());
+}
+
+TEST_F(AppTest, DemoAgenciesOnce) {
+  EXPECT_EQ(LoadDemo(*store_, "now")->agencies_added, 5);
+  EXPECT_EQ(LoadDemo(*store_, "now")->agencies_added, 0);
+  EXPECT_EQ(store_->ListAgencies()->size(), 5u);
+}
+
+TEST(ReportFiles, MissingAndDirectory) {
+  EXPECT_EQ(ReadFileBytes("/nonexistent/x.txt").status().code(), StatusCode::kNotFound);
+  EXPECT_FALSE(ReadFileBytes("/tmp").ok());
+}
+
+TEST(ReportFiles, JsonIsRecognisedByContent) {
+  auto r = ReadReport("  {\"schema\":\"gongkai.annual-report/1\",\"format\":\"2021\",\"year\":2021,"
+                      "\"agency\":null,\"section2\":null,\"section3\":null,\"section4\":null}",
+                      "x.txt", {});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->source.kind, "json");
+  EXPECT_EQ(r->year, 2021);
+}
+
+}  // namespace
+}  // namespace gk::app

@@ -1,0 +1,232 @@
+#include "cli/commands.h"
+
+#include <cstdio>
+#include <iostream>
+
+#include "app/calendar_service.h"
+#include "app/clock.h"
+#include "app/demo.h"
+#include "app/report_files.h"
+#include "core/date.h"
+#include "law/calendar.h"
+#include "law/deadline.h"
+#include "report/json.h"
+#include "report/validate.h"
+#include "store/store.h"
+#include "web/server.h"
+
+namespace gk::cli {
+namespace {
+
+void Fail(const std::string& msg) { std::fprintf(stderr, "gongkai: %s\n", msg.c_str()); }
+
+std::optional<report::Format> FormatArg(const std::string& f) {
+  if (f == "auto") return std::nullopt;
+  return report::ParseFormat(f);
+}
+
+// Reads and parses one report file; on failure prints nothing and returns the
+// Status (the caller decides how to report it).
+Result<report::Report> LoadReport(const std::string& path, const std::string& format) {
+  auto bytes = app::ReadFileBytes(path);
+  if (!bytes.ok()) return Status::Unreadable(bytes.status().message());
+  app::ReportReadOptions opts;
+  opts.force_format = FormatArg(format);
+  auto r = app::ReadReport(*bytes, path, opts);
+  if (!r.ok()) return Status::Unreadable(path + ": " + r.status().message());
+  return r;
+}
+
+std::string Describe(const report::Report& r) {
+  std::string s = std::string(report::FormatId(r.format)) + " 格式";
+  s += r.year ? "，" + std::to_string(*r.year) + " 年度" : "，年度不详";
+  s += r.agency ? "，" + *r.agency : "，机构不详";
+  return s;
+}
+
+}  // namespace
+
+int RunIngest(const IngestArgs& args) {
+  int exit_code = kExitOk;
+  for (const std::string& path : args.files) {
+    auto r = LoadReport(path, args.format);
+    if (!r.ok()) {
+      Fail(r.status().message());
+      exit_code = kExitUsage;
+      continue;
+    }
+    std::cout << report::WriteReportJson(*r) << '\n';
+  }
+  std::cout.flush();
+  return exit_code;
+}
+
+int RunCheck(const CheckArgs& args) {
+  std::optional<report::Report> previous;
+  if (args.previous) {
+    auto p = LoadReport(*args.previous, "auto");
+    if (!p.ok()) {
+      Fail("--previous " + p.status().message());
+      return kExitUsage;
+    }
+    previous = std::move(p).value();
+  }
+  bool any_unreadable = false, any_error = false;
+  for (const std::string& path : args.files) {
+    auto r = LoadReport(path, args.format);
+    if (!r.ok()) {
+      any_unreadable = true;
+      report::Finding f;
+      f.severity = report::Severity::kError;
+      f.code = "unreadable";
+      f.message = "无法作为年度报告读取：" + r.status().message();
+      if (args.json) {
+        std::cout << report::WriteCheckResultJson(path, nullptr, {f}) << '\n';
+      } else {
+        std::cout << path << "：无法读取\n  [错误] unreadable " << f.message << '\n';
+      }
+      continue;
+    }
+    report::ValidateOptions vo;
+    vo.previous = previous ? &*previous : nullptr;
+    std::vector<report::Finding> findings = report::Validate(*r, vo);
+    const bool errors = report::HasErrors(findings);
+    any_error = any_error || errors;
+    if (args.json) {
+      std::cout << report::WriteCheckResultJson(path, &*r, findings) << '\n';
+      continue;
+    }
+    int n_err = 0, n_warn = 0;
+    for (const auto& f : findings) (f.severity == report::Severity::kError ? n_err : n_warn)++;
+    std::cout << path << "：" << Describe(*r) << " — "
+              << (errors ? "未通过" : "通过") << "（" << n_err << " 个错误，" << n_warn
+              << " 个警告）\n";
+    for (const auto& f : findings) {
+      std::cout << "  [" << (f.severity == report::Severity::kError ? "错误" : "警告") << "] "
+                << f.code << " " << f.message << '\n';
+    }
+  }
+  std::cout.flush();
+  if (any_unreadable) return kExitUsage;
+  return any_error ? kExitFindings : kExitOk;
+}
+
+int RunDeadline(const DeadlineArgs& args) {
+  law::Calendar calendar = law::Calendar::BuiltIn();
+  for (const std::string& path : args.calendars) {
+    auto bytes = app::ReadFileBytes(path);
+    if (!bytes.ok()) {
+      Fail("--calendar " + bytes.status().message());
+      return kExitUsage;
+    }
+    auto extra = law::Calendar::FromCsv(*bytes, path);
+    if (!extra.ok()) {
+      Fail(extra.status().message());
+      return kExitUsage;
+    }
+    calendar.Merge(*extra);
+  }
+  law::DeadlineInput in;
+  auto received = Date::Parse(args.received);
+  if (!received.ok()) {
+    Fail("--received: " + received.status().message());
+    return kExitUsage;
+  }
+  in.received = *received;
+  if (args.corrected) {
+    auto c = Date::Parse(*args.corrected);
+    if (!c.ok()) {
+      Fail("--corrected: " + c.status().message());
+      return kExitUsage;
+    }
+    in.corrected = *c;
+  }
+  for (const std::string& p : args.pauses) {
+    const size_t colon = p.find(':');
+    if (colon == std::string::npos) {
+      Fail("--pause '" + p + "': expected FROM:TO, e.g. 2024-03-05:2024-03-20");
+      return kExitUsage;
+    }
+    auto from = Date::Parse(p.substr(0, colon));
+    auto to = Date::Parse(p.substr(colon + 1));
+    if (!from.ok() || !to.ok()) {
+      Fail("--pause '" + p + "': " + (!from.ok() ? from.status() : to.status()).message());
+      return kExitUsage;
+    }
+    in.pauses.emplace_back(*from, *to);
+  }
+  auto d = law::ComputeDeadlines(in, calendar);
+  if (!d.ok()) {
+    Fail(d.status().message());
+    return kExitUsage;
+  }
+  std::cout << (args.json ? law::DeadlinesToJson(*d) : law::ExplainDeadlines(*d)) << '\n';
+  return kExitOk;
+}
+
+int RunCalendarImport(const CalendarImportArgs& args) {
+  auto bytes = app::ReadFileBytes(args.file);
+  if (!bytes.ok()) {
+    Fail(bytes.status().message());
+    return kExitUsage;
+  }
+  auto store = store::OpenStore(args.db, store::OpenMode::kMustExist);
+  if (!store.ok()) {
+    Fail(store.status().message());
+    return kExitUsage;
+  }
+  auto r = app::ImportCalendar(**store, *bytes, args.file, app::NowUtcIso());
+  if (!r.ok()) {
+    Fail(r.status().message());
+    return kExitUsage;
+  }
+  std::string years;
+  for (int y : r->years) years += (years.empty() ? "" : ", ") + std::to_string(y);
+  std::cout << "imported " << r->days << " days for " << years << '\n';
+  return kExitOk;
+}
+
+int RunServe(const ServeArgs& args) {
+  web::ServerOptions o;
+  o.db_url = args.db;
+  o.demo = args.demo;
+  const size_t colon = args.listen.rfind(':');
+  if (colon == std::string::npos || colon == 0) {
+    Fail("--listen '" + args.listen + "': expected HOST:PORT, e.g. 127.0.0.1:8080");
+    return kExitUsage;
+  }
+  o.host = args.listen.substr(0, colon);
+  const std::string port = args.listen.substr(colon + 1);
+  int p = 0;
+  bool ok = !port.empty() && port.size() <= 5;
+  for (char c : port) ok = ok && c >= '0' && c <= '9';
+  if (ok) p = std::stoi(port);
+  if (!ok || p < 1 || p > 65535) {
+    Fail("--listen '" + args.listen + "': port must be a number from 1 to 65535");
+    return kExitUsage;
+  }
+  o.port = p;
+  Status s = web::RunServer(o);
+  if (!s.ok()) {
+    Fail(s.message());
+    return kExitUsage;
+  }
+  return kExitOk;
+}
+
+int RunDemo(const DemoArgs& args) {
+  auto store = store::OpenStore(args.db, store::OpenMode::kCreateIfMissing);
+  if (!store.ok()) {
+    Fail(store.status().message());
+    return kExitUsage;
+  }
+  auto r = app::LoadDemo(**store, app::NowUtcIso());
+  if (!r.ok()) {
+    Fail(r.status().message());
+    return kExitUsage;
+  }
+  std::cout << "demo data: " << r->agencies_added << " agencies added\n";
+  return kExitOk;
+}
+
+}  // namespace gk::cli

@@ -1,0 +1,57 @@
+// The subcommands of `gongkai`, as plain functions over option structs so that
+// main.cpp alone deals with argument parsing. Each returns the process exit
+// code of interface.md: 0 success, 1 input read but wrong, 2 unusable input.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gk::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFindings = 1;
+inline constexpr int kExitUsage = 2;
+
+struct IngestArgs {
+  std::vector<std::string> files;
+  std::string format = "auto";  // auto | 2019 | 2021
+};
+int RunIngest(const IngestArgs& args);
+
+struct CheckArgs {
+  std::vector<std::string> files;
+  std::optional<std::string> previous;
+  bool json = false;
+  std::string format = "auto";
+};
+int RunCheck(const CheckArgs& args);
+
+struct DeadlineArgs {
+  std::string received;
+  std::optional<std::string> corrected;
+  std::vector<std::string> pauses;  // FROM:TO
+  std::vector<std::string> calendars;
+  bool json = false;
+};
+int RunDeadline(const DeadlineArgs& args);
+
+struct CalendarImportArgs {
+  std::string file;
+  std::string db = "sqlite:var/gongkai.db";
+};
+int RunCalendarImport(const CalendarImportArgs& args);
+
+struct ServeArgs {
+  std::string db = "sqlite:var/gongkai.db";
+  std::string listen = "127.0.0.1:8080";
+  bool demo = false;
+};
+int RunServe(const ServeArgs& args);
+
+struct DemoArgs {
+  std::string db = "sqlite:var/gongkai.db";
+};
+int RunDemo(const DemoArgs& args);
+
+}  // namespace gk::cli

@@ -1,0 +1,88 @@
+// gongkai — command-line entry point. Only argument parsing lives here; the
+// commands are in commands.cpp.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <exception>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  using namespace gk::cli;
+  CLI::App app{"公开 Gongkai — 政府信息公开工作平台 (government information disclosure)", "gongkai"};
+  app.require_subcommand(1);
+  app.set_help_all_flag("--help-all", "Show help for every command");
+
+  IngestArgs ingest;
+  auto* c_ingest = app.add_subcommand(
+      "ingest", "Read published annual reports and print one JSON object per file (JSON Lines)");
+  c_ingest->add_option("FILE", ingest.files, "Report files (text in UTF-8, UTF-16 or GB18030; JSON)")
+      ->required();
+  c_ingest->add_option("--format", ingest.format, "Table format: auto, 2019 or 2021")
+      ->check(CLI::IsMember({"auto", "2019", "2021"}));
+
+  CheckArgs check;
+  auto* c_check = app.add_subcommand("check", "Read and validate annual reports (勾稽关系)");
+  c_check->add_option("FILE", check.files, "Report files")->required();
+  c_check->add_option("--previous", check.previous, "The previous year's report, for carry-over checks");
+  c_check->add_flag("--json", check.json, "Print one JSON object per file");
+  c_check->add_option("--format", check.format, "Table format: auto, 2019 or 2021")
+      ->check(CLI::IsMember({"auto", "2019", "2021"}));
+
+  DeadlineArgs deadline;
+  auto* c_deadline = app.add_subcommand(
+      "deadline", "Reply deadlines of one application (Regulation Art. 30, 31, 33)");
+  c_deadline->add_option("--received", deadline.received, "Date the application was received (YYYY-MM-DD)")
+      ->required();
+  c_deadline->add_option("--corrected", deadline.corrected,
+                         "Date the corrected application was received (Art. 30: the period restarts)");
+  c_deadline->add_option("--pause", deadline.pauses,
+                         "FROM:TO days not counted (third-party consultation, Art. 32/33); repeatable");
+  c_deadline->add_option("--calendar", deadline.calendars,
+                         "CSV file (date,kind,name) adding holiday years; repeatable");
+  c_deadline->add_flag("--json", deadline.json, "Print one JSON object");
+
+  auto* c_calendar = app.add_subcommand("calendar", "Manage the working-day calendar");
+  c_calendar->require_subcommand(1);
+  CalendarImportArgs cal_import;
+  auto* c_cal_import = c_calendar->add_subcommand(
+      "import", "Add a year's official holiday schedule to the database");
+  c_cal_import->add_option("FILE", cal_import.file, "CSV file with header date,kind,name")->required();
+  c_cal_import->add_option("--db", cal_import.db, "Database URL (sqlite:PATH)");
+
+  ServeArgs serve;
+  auto* c_serve = app.add_subcommand("serve", "Run the web server");
+  c_serve->add_option("--db", serve.db, "Database URL (sqlite:PATH); created if missing");
+  c_serve->add_option("--listen", serve.listen, "HOST:PORT to listen on");
+  c_serve->add_flag("--demo", serve.demo, "Load the demo data first if the database is empty");
+
+  DemoArgs demo;
+  auto* c_demo = app.add_subcommand("demo", "Load the demo data set (idempotent)");
+  c_demo->add_option("--db", demo.db, "Database URL (sqlite:PATH); created if missing");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    // One clear line on stderr and exit 2 (interface.md), not CLI11's own codes.
+    std::fprintf(stderr, "gongkai: %s (see gongkai --help)\n", e.what());
+    return kExitUsage;
+  }
+
+  try {
+    if (c_ingest->parsed()) return RunIngest(ingest);
+    if (c_check->parsed()) return RunCheck(check);
+    if (c_deadline->parsed()) return RunDeadline(deadline);
+    if (c_cal_import->parsed()) return RunCalendarImport(cal_import);
+    if (c_serve->parsed()) return RunServe(serve);
+    if (c_demo->parsed()) return RunDemo(demo);
+  } catch (const std::exception& e) {
+    // Last line of defence: library code should have returned a Status.
+    std::fprintf(stderr, "gongkai: internal error: %s\n", e.what());
+    return kExitUsage;
+  }
+  return kExitUsage;
+}

@@ -1,0 +1,16 @@
+#include "store/migrations.h"
+
+namespace gk::embedded {
+std::string_view Migration0001();
+}
+
+namespace gk::store {
+
+const std::vector<Migration>& Migrations() {
+  static const std::vector<Migration> kAll = {
+      {1, "0001_init", embedded::Migration0001()},
+  };
+  return kAll;
+}
+
+}  // namespace gk::store

@@ -1,0 +1,326 @@
+#include "web/server.h"
+
+#include <httplib.h>
+#include <pthread.h>
+#include <signal.h>
+
+#include <atomic>
+#include <cstdio>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "app/calendar_service.h"
+#include "app/clock.h"
+#include "app/demo.h"
+#include "law/deadline.h"
+#include "store/store.h"
+#include "web/html.h"
+#include "web/request_log.h"
+
+namespace gk::web {
+namespace {
+
+using nlohmann::json;
+
+// Shared, read-mostly state of the running server.
+struct ServerState {
+  std::string db_url;
+  std::atomic<bool> ready{false};
+  std::mutex mu;  // guards calendar and store (one SQLite connection, used briefly)
+  law::Calendar calendar;
+  std::unique_ptr<store::Store> store;
+};
+
+void JsonError(httplib::Response& res, int status, std::string_view code, std::string_view msg) {
+  json body = {{"error", {{"code", code}, {"message", msg}}}};
+  res.status = status;
+  res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace),
+                  "application/json; charset=utf-8");
+}
+
+constexpr std::string_view kStyle = R"(
+body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:0;color:#1a1a1a;background:#fff;line-height:1.7}
+header,main,footer{max-width:60rem;margin:0 auto;padding:1rem 1.5rem}
+header{border-bottom:3px solid #a4161a}
+h1{font-size:1.6rem;margin:.3rem 0}h2{font-size:1.25rem;margin-top:2rem}
+a{color:#0b4f8a}a:focus,input:focus,button:focus{outline:3px solid #f1a208;outline-offset:2px}
+.skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}
+table{border-collapse:collapse}th,td{border:1px solid #767676;padding:.3rem .6rem;text-align:left}
+label{display:block;margin-top:.6rem}input{font-size:1rem;padding:.3rem}
+button{font-size:1rem;padding:.4rem 1rem;margin-top:.8rem;background:#a4161a;color:#fff;border:0}
+.err{color:#a4161a;font-weight:bold}pre{white-space:pre-wrap;background:#f4f4f4;padding:1rem}
+)";
+
+std::string Page(std::string_view title, std::string_view body) {
+  std::string out;
+  out += "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">";
+  out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">";
+  out += "<title>" + EscapeHtml(title) + " - 公开 Gongkai</title><style>";
+  out += kStyle;
+  out += "</style></head><body><a class=\"skip\" href=\"#main\">跳到主要内容</a>";
+  out += "<header><p>公开 Gongkai · 政府信息公开工作平台</p></header>";
+  out += "<main id=\"main\">";
+  out += body;
+  out += "</main><footer><p><a href=\"/\">首页</a> · <a href=\"/deadline\">答复期限计算</a> · "
+         "<a href=\"/healthz\">运行状态</a></p></footer></body></html>\n";
+  return out;
+}
+
+std::string YearsText(const std::vector<int>& years) {
+  if (years.empty()) return "无";
+  std::string s;
+  // Collapse consecutive years into ranges: 2019–2026.
+  for (size_t i = 0; i < years.size();) {
+    size_t j = i;
+    while (j + 1 < years.size() && years[j + 1] == years[j] + 1) ++j;
+    if (!s.empty()) s += "、";
+    s += std::to_string(years[i]);
+    if (j > i) s += "–" + std::to_string(years[j]);
+    i = j + 1;
+  }
+  return s;
+}
+
+std::string HomePage(ServerState& st) {
+  std::vector<store::AgencyRow> agencies;
+  std::vector<int> years;
+  {
+    std::lock_guard lock(st.mu);
+    if (auto r = st.store->ListAgencies(); r.ok()) agencies = std::move(r).value();
+    years = st.calendar.Years();
+  }
+  std::string b;
+  b += "<h1>政府信息公开工作平台（建设中）</h1>";
+  b += "<p>本服务目前提供下列功能。政府信息公开门户、在线申请、申请办理、年度报告生成等功能尚未开放，"
+       "开放后将在本页列出。</p>";
+  b += "<h2>目前提供的服务</h2><ul>";
+  b += "<li><a href=\"/deadline\">依申请公开答复期限计算</a>：按《政府信息公开条例》第三十条、第三十一条、"
+       "第三十三条和国务院办公厅公布的节假日安排，计算补正告知期限、答复期限和延期后的答复期限，"
+       "并列出每一个不计入的日期及原因。</li>";
+  b += "<li>接口 <code>GET /api/v1/deadline?received=YYYY-MM-DD</code>：同上，返回 JSON。</li>";
+  b += "<li><a href=\"/healthz\">运行状态检查</a>（<code>/healthz</code>）。</li></ul>";
+  b += "<h2>工作日历</h2><p>已覆盖年度：" + EscapeHtml(YearsText(years)) +
+       "。新年度的节假日安排公布后，可用命令 <code>gongkai calendar import 文件</code> 导入，无需重新部署。</p>";
+  b += "<h2>已登记机构</h2>";
+  if (agencies.empty()) {
+    b += "<p>尚未登记机构。</p>";
+  } else {
+    b += "<table><caption class=\"skip\">已登记机构</caption><thead><tr><th scope=\"col\">机构</th>"
+         "<th scope=\"col\">标识</th><th scope=\"col\">年度报告报送期限</th></tr></thead><tbody>";
+    for (const auto& a : agencies) {
+      b += "<tr><td>" + EscapeHtml(a.name) + "</td><td>" + EscapeHtml(a.id) + "</td><td>" +
+           (a.kind == "government" ? "次年3月31日前（本级政府）" : "次年1月31日前（政府部门）") +
+           "</td></tr>";
+    }
+    b += "</tbody></table>";
+  }
+  b += "<h2>命令行工具</h2><p>年度报告的读取与勾稽关系核查目前通过命令行提供："
+       "<code>gongkai ingest 报告.txt</code> 输出报告表格数据，<code>gongkai check 报告.txt</code> "
+       "核查三张表的勾稽关系并列出问题。</p>";
+  return Page("首页", b);
+}
+
+struct DeadlineQuery {
+  law::DeadlineInput input;
+  std::string error;       // Chinese message for the user
+  std::string error_field;
+};
+
+DeadlineQuery ParseDeadlineQuery(const httplib::Request& req) {
+  DeadlineQuery q;
+  auto fail = [&](std::string field, std::string msg) {
+    q.error_field = std::move(field);
+    q.error = std::move(msg);
+    return q;
+  };
+  const std::string received = req.get_param_value("received");
+  if (received.empty()) return fail("received", "请填写收到申请的日期（格式：年-月-日，如 2024-03-01）");
+  auto r = Date::Parse(received);
+  if (!r.ok()) return fail("received", "收到申请的日期格式不正确，应为 年-月-日，如 2024-03-01");
+  q.input.received = *r;
+  const std::string corrected = req.get_param_value("corrected");
+  if (!corrected.empty()) {
+    auto c = Date::Parse(corrected);
+    if (!c.ok()) return fail("corrected", "收到补正申请的日期格式不正确，应为 年-月-日");
+    q.input.corrected = *c;
+  }
+  const size_t n = req.get_param_value_count("pause");
+  if (n > 20) return fail("pause", "暂停计算的期间最多填写20段");
+  for (size_t i = 0; i < n; ++i) {
+    std::string p = req.get_param_value("pause", i);
+    if (p.empty()) continue;
+    size_t colon = p.find(':');
+    auto from = Date::Parse(p.substr(0, colon));
+    auto to = colon == std::string::npos ? Result<Date>(Status::Invalid("")) : Date::Parse(p.substr(colon + 1));
+    if (!from.ok() || !to.ok()) return fail("pause", "暂停期间格式不正确，应为 开始日期:结束日期，如 2024-03-05:2024-03-20");
+    q.input.pauses.emplace_back(*from, *to);
+  }
+  return q;
+}
+
+std::string ChineseDeadlineError(const Status& s) {
+  if (s.code() == StatusCode::kOutOfRange) return "日期超出工作日历覆盖的年度：" + s.message();
+  return "输入有误：" + s.message();
+}
+
+void HandleDeadlineApi(ServerState& st, const httplib::Request& req, httplib::Response& res) {
+  DeadlineQuery q = ParseDeadlineQuery(req);
+  if (!q.error.empty()) return JsonError(res, 400, "invalid_" + q.error_field, q.error);
+  Result<law::Deadlines> d = [&] {
+    std::lock_guard lock(st.mu);
+    return law::ComputeDeadlines(q.input, st.calendar);
+  }();
+  if (!d.ok()) return JsonError(res, 400, "invalid_date", ChineseDeadlineError(d.status()));
+  res.set_content(law::DeadlinesToJson(*d), "application/json; charset=utf-8");
+}
+
+void HandleDeadlinePage(ServerState& st, const httplib::Request& req, httplib::Response& res) {
+  std::string b = "<h1>依申请公开答复期限计算</h1>";
+  b += "<p>工作日按国务院办公厅公布的节假日安排计算（周末、法定节假日不计，调休上班日计入）；"
+       "收到申请当日不计入，自次日起算。</p>";
+  std::string result;
+  std::string received = req.get_param_value("received");
+  std::string corrected = req.get_param_value("corrected");
+  std::string pause = req.get_param_value("pause");
+  if (req.has_param("received")) {
+    DeadlineQuery q = ParseDeadlineQuery(req);
+    if (!q.error.empty()) {
+      res.status = 400;
+      result = "<p class=\"err\" role=\"alert\">" + EscapeHtml(q.error) + "</p>";
+    } else {
+      Result<law::Deadlines> d = [&] {
+        std::lock_guard lock(st.mu);
+        return law::ComputeDeadlines(q.input, st.calendar);
+      }();
+      if (!d.ok()) {
+        res.status = 400;
+        result = "<p class=\"err\" role=\"alert\">" + EscapeHtml(ChineseDeadlineError(d.status())) + "</p>";
+      } else {
+        result = "<h2>计算结果</h2><pre>" + EscapeHtml(law::ExplainDeadlines(*d)) + "</pre>";
+      }
+    }
+  }
+  b += "<form method=\"get\" action=\"/deadline\">";
+  b += "<label for=\"received\">收到申请日期（必填）</label><input id=\"received\" name=\"received\" "
+       "type=\"date\" required value=\"" + EscapeHtml(received) + "\">";
+  b += "<label for=\"corrected\">收到补正后申请的日期（如有）</label><input id=\"corrected\" "
+       "name=\"corrected\" type=\"date\" value=\"" + EscapeHtml(corrected) + "\">";
+  b += "<label for=\"pause\">征求第三方意见等不计算在内的期间（如有，格式 开始日期:结束日期）</label>"
+       "<input id=\"pause\" name=\"pause\" type=\"text\" size=\"24\" value=\"" + EscapeHtml(pause) + "\">";
+  b += "<button type=\"submit\">计算</button></form>";
+  b += result;
+  res.set_content(Page("答复期限计算", b), "text/html; charset=utf-8");
+}
+
+// Blocks SIGINT/SIGTERM in every thread and stops the server from a dedicated
+// thread, so no work runs inside a signal handler.
+class SignalStopper {
+ public:
+  explicit SignalStopper(httplib::Server& svr) {
+    sigemptyset(&set_);
+    sigaddset(&set_, SIGINT);
+    sigaddset(&set_, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set_, nullptr);
+    thread_ = std::thread([this, &svr] {
+      int sig = 0;
+      sigwait(&set_, &sig);
+      if (!quitting_) std::fprintf(stderr, "gongkai: received %s, stopping\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
+      svr.stop();
+    });
+  }
+  ~SignalStopper() {
+    quitting_ = true;
+    pthread_kill(thread_.native_handle(), SIGTERM);
+    thread_.join();
+  }
+
+ private:
+  sigset_t set_;
+  std::atomic<bool> quitting_{false};
+  std::thread thread_;
+};
+
+}  // namespace
+
+Status RunServer(const ServerOptions& options) {
+  ServerState st;
+  st.db_url = options.db_url;
+  {
+    auto s = store::OpenStore(options.db_url, store::OpenMode::kCreateIfMissing);
+    if (!s.ok()) return s.status();
+    st.store = std::move(s).value();
+  }
+  if (options.demo) {
+    auto agencies = st.store->ListAgencies();
+    if (!agencies.ok()) return agencies.status();
+    if (agencies->empty()) {
+      auto r = app::LoadDemo(*st.store, app::NowUtcIso());
+      if (!r.ok()) return r.status();
+    }
+  }
+  {
+    auto cal = app::LoadCalendar(*st.store);
+    if (!cal.ok()) return cal.status();
+    st.calendar = std::move(cal).value();
+  }
+
+  httplib::Server svr;
+  svr.set_tcp_nodelay(true);
+  svr.set_keep_alive_max_count(1000);
+  svr.new_task_queue = [] { return new httplib::ThreadPool(16); };
+  svr.set_payload_max_length(8 * 1024 * 1024);
+  svr.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+    std::string target = req.target.empty() ? req.path : req.target;
+    std::fprintf(stderr, "%s %s %s %d %zu\n", req.remote_addr.c_str(), req.method.c_str(),
+                 RedactQuery(target).c_str(), res.status, res.body.size());
+  });
+  svr.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+    JsonError(res, 500, "internal", "服务器内部错误，请稍后重试");
+  });
+
+  svr.Get("/healthz", [&st](const httplib::Request&, httplib::Response& res) {
+    if (!st.ready) {
+      res.status = 503;
+      res.set_content("starting\n", "text/plain");
+      return;
+    }
+    res.set_content("ok\n", "text/plain");
+  });
+  svr.Get("/", [&st](const httplib::Request&, httplib::Response& res) {
+    res.set_content(HomePage(st), "text/html; charset=utf-8");
+  });
+  svr.Get("/deadline", [&st](const httplib::Request& req, httplib::Response& res) {
+    HandleDeadlinePage(st, req, res);
+  });
+  svr.Get("/api/v1/deadline", [&st](const httplib::Request& req, httplib::Response& res) {
+    HandleDeadlineApi(st, req, res);
+  });
+  svr.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    if (req.path.rfind("/api/", 0) == 0) {
+      JsonError(res, res.status, res.status == 404 ? "not_found" : "error",
+                res.status == 404 ? "没有这个接口" : "请求无法处理");
+      return;
+    }
+    const bool nf = res.status == 404;
+    res.set_content(Page(nf ? "页面不存在" : "请求无法处理",
+                         nf ? "<h1>页面不存在</h1><p>您访问的页面不存在。<a href=\"/\">返回首页</a></p>"
+                            : "<h1>请求无法处理</h1><p><a href=\"/\">返回首页</a></p>"),
+                    "text/html; charset=utf-8");
+  });
+
+  if (!svr.bind_to_port(options.host, options.port)) {
+    return Status::Invalid("cannot listen on " + options.host + ":" + std::to_string(options.port) +
+                           " (address in use or not available)");
+  }
+  SignalStopper stopper(svr);
+  st.ready = true;
+  std::fprintf(stderr, "gongkai: serving on http://%s:%d (database %s)\n", options.host.c_str(),
+               options.port, options.db_url.c_str());
+  if (!svr.listen_after_bind()) return Status::Internal("server stopped unexpectedly");
+  std::fprintf(stderr, "gongkai: stopped\n");
+  return Status::Ok();
+}
+
+}  // namespace gk::web

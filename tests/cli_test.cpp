@@ -1,0 +1,313 @@
+// The command line of interface.md, run as a real process.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "support/process.h"
+
+namespace gk::testing {
+namespace {
+
+using nlohmann::json;
+const std::string kBin = GK_BINARY;
+const std::string kSeeds = std::string(GK_SOURCE_DIR) + "/tests/data/seeds/";
+
+ProcessResult Gk(std::vector<std::string> args, const std::string& input = "") {
+  args.insert(args.begin(), kBin);
+  return Run(args, input);
+}
+
+std::vector<json> JsonLines(const std::string& out) {
+  std::vector<json> v;
+  std::istringstream in(out);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty()) v.push_back(json::parse(line));
+  }
+  return v;
+}
+
+size_t CountLines(const std::string& s) {
+  size_t n = 0;
+  for (char c : s) n += c == '\n';
+  return n;
+}
+
+class TempDir : public ::testing::Test {
+ protected:
+  void SetUp() override { dir_ = MakeTempDir(); }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::string Path(const std::string& name) const { return dir_ + "/" + name; }
+  std::string dir_;
+};
+
+// ---- usage -------------------------------------------------------------------
+
+TEST(CliUsage, HelpForEveryCommandExitsZero) {
+  for (std::vector<std::string> args :
+       {std::vector<std::string>{"--help"}, {"ingest", "--help"}, {"check", "--help"},
+        {"deadline", "--help"}, {"calendar", "--help"}, {"calendar", "import", "--help"},
+        {"serve", "--help"}, {"demo", "--help"}}) {
+    auto r = Gk(args);
+    EXPECT_EQ(r.exit_code, 0) << args.back();
+    EXPECT_NE(r.out.find("Usage"), std::string::npos) << args.front();
+  }
+}
+
+TEST(CliUsage, BadUsageIsOneLineAndExitTwo) {
+  for (std::vector<std::string> args :
+       {std::vector<std::string>{}, {"frobnicate"}, {"ingest"}, {"check", "--nope", "x"},
+        {"deadline"}, {"deadline", "--received"}, {"ingest", "--format", "2020", "x"},
+        {"calendar"}, {"serve", "--listen"}}) {
+    auto r = Gk(args);
+    EXPECT_EQ(r.exit_code, 2) << (args.empty() ? "(none)" : args[0]);
+    EXPECT_EQ(CountLines(r.err), 1u) << r.err;
+    EXPECT_EQ(r.err.find("terminate"), std::string::npos);
+  }
+}
+
+// ---- ingest ------------------------------------------------------------------
+
+void ExpectSameTables(const json& got, const json& want, const std::string& seed) {
+  EXPECT_EQ(got["format"], want["format"]) << seed;
+  EXPECT_EQ(got["year"], want["year"]) << seed;
+  EXPECT_EQ(got["agency"], want["agency"]) << seed;
+  for (const char* s : {"section2", "section3", "section4"}) {
+    EXPECT_EQ(got[s], want[s]) << seed << " " << s;
+  }
+}
+
+TEST(CliIngest, SeedsGiveTheirTablesCellForCell) {
+  std::vector<std::string> args = {"ingest"};
+  const std::vector<std::string> seeds = {"000", "001", "002", "003", "004"};
+  for (const auto& s : seeds) args.push_back(kSeeds + s + ".txt");
+  auto r = Gk(args);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto lines = JsonLines(r.out);
+  ASSERT_EQ(lines.size(), seeds.size());
+  for (size_t i = 0; i < seeds.size(); ++i) {
+    json want = json::parse(ReadFile(kSeeds + seeds[i] + ".expected.json"));
+    ExpectSameTables(lines[i], want, seeds[i]);
+    EXPECT_EQ(lines[i]["schema"], "gongkai.annual-report/1");
+    EXPECT_EQ(lines[i]["source"]["kind"], "text");
+  }
+}
+
+TEST_F(TempDir, IngestReadsItsOwnJsonBack) {
+  auto first = Gk({"ingest", kSeeds + "002.txt"});
+  ASSERT_EQ(first.exit_code, 0);
+  WriteFile(Path("002.json"), first.out);
+  auto second = Gk({"ingest", Path("002.json")});
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  ExpectSameTables(JsonLines(second.out)[0], JsonLines(first.out)[0], "002 json");
+}
+
+TEST_F(TempDir, IngestBadInputExitsTwoWithOneLine) {
+  WriteFile(Path("notes.txt"), "今天天气很好。\n明天也是。\n");
+  WriteFile(Path("garbage.bin"), std::string("\xFF\xFE\x00\xD8\xFF\xFF\x80\x81", 8));
+  WriteFile(Path("empty.txt"), "");
+  WriteFile(Path("bad.json"), "{\"schema\": \"gongkai.annual-report/1\", \"year\": \"x\"");
+  std::filesystem::create_directory(Path("adir"));
+  for (const std::string& f : {Path("missing.txt"), Path("notes.txt"), Path("garbage.bin"),
+                               Path("empty.txt"), Path("bad.json"), Path("adir")}) {
+    auto r = Gk({"ingest", f});
+    EXPECT_EQ(r.exit_code, 2) << f;
+    EXPECT_EQ(CountLines(r.err), 1u) << f << ": " << r.err;
+    EXPECT_NE(r.err.find(f), std::string::npos) << r.err;
+    EXPECT_TRUE(r.out.empty()) << f;
+  }
+}
+
+TEST(CliIngest, ForcedFormat) {
+  auto r = Gk({"ingest", "--format", "2019", kSeeds + "002.txt"});
+  ASSERT_EQ(r.exit_code, 0);
+  EXPECT_EQ(JsonLines(r.out)[0]["format"], "2019");
+}
+
+// ---- check -------------------------------------------------------------------
+
+TEST(CliCheck, CompleteSeedsPass) {
+  for (const char* s : {"001", "002", "004"}) {
+    auto r = Gk({"check", "--json", kSeeds + s + ".txt"});
+    EXPECT_EQ(r.exit_code, 0) << s << r.out;
+    auto lines = JsonLines(r.out);
+    ASSERT_EQ(lines.size(), 1u);
+    for (const auto& f : lines[0]["findings"]) EXPECT_NE(f["severity"], "error") << s << f.dump();
+  }
+}
+
+TEST(CliCheck, SeedsWithoutTablesReportMissingTable) {
+  for (const char* s : {"000", "003"}) {
+    auto r = Gk({"check", "--json", kSeeds + s + ".txt"});
+    EXPECT_EQ(r.exit_code, 1) << s;
+    auto lines = JsonLines(r.out);
+    ASSERT_EQ(lines.size(), 1u);
+    int missing = 0;
+    for (const auto& f : lines[0]["findings"]) missing += f["code"] == "missing_table";
+    EXPECT_EQ(missing, 3) << s << lines[0].dump();
+  }
+}
+
+TEST_F(TempDir, CheckReportsUnreadableInOrderAndExitsTwo) {
+  WriteFile(Path("notes.txt"), "这不是年度报告。\n");
+  auto r = Gk({"check", "--json", kSeeds + "001.txt", Path("notes.txt"), kSeeds + "002.txt"});
+  EXPECT_EQ(r.exit_code, 2);
+  auto lines = JsonLines(r.out);
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[1]["file"], Path("notes.txt"));
+  EXPECT_EQ(lines[1]["findings"][0]["code"], "unreadable");
+  EXPECT_EQ(lines[2]["agency"], "威海火炬高技术产业开发区党政办公室");
+}
+
+TEST(CliCheck, HumanOutputNamesTheFile) {
+  auto r = Gk({"check", kSeeds + "003.txt"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("003.txt"), std::string::npos);
+  EXPECT_NE(r.out.find("missing_table"), std::string::npos);
+}
+
+// Every cell of a seed's section-三 table, changed one at a time, must make
+// `check` fail with an arithmetic finding (the 勾稽 identities cover them all).
+struct Token {
+  size_t pos, len;
+};
+
+std::vector<Token> Section3Values(const std::string& text) {
+  // From the first data row (本年新收…) to the 7 values of the last row (结转下年度).
+  size_t begin = text.find("年新收政府");
+  const size_t last_row = text.find("结转下年度", begin);
+  const size_t end = text.find("行政复议", last_row);
+  std::vector<Token> out;
+  size_t after_last = 0;
+  size_t line_start = text.rfind('\n', begin);
+  line_start = line_start == std::string::npos ? 0 : line_start + 1;
+  // Values are whole tab-separated fields (or whole lines) made of digits only.
+  size_t i = line_start;
+  while (i < end) {
+    size_t j = i;
+    while (j < end && text[j] != '\t' && text[j] != '\n') ++j;
+    bool digits = j > i;
+    for (size_t k = i; k < j; ++k) digits = digits && text[k] >= '0' && text[k] <= '9';
+    if (digits) {
+      out.push_back({i, j - i});
+      if (i > last_row && ++after_last == 7) break;
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
+class CheckMutation : public TempDir, public ::testing::WithParamInterface<std::pair<const char*, size_t>> {};
+
+TEST_P(CheckMutation, EverySection3CellChangeIsCaught) {
+  const auto [seed, cells] = GetParam();
+  const std::string text = ReadFile(kSeeds + seed + ".txt");
+  auto tokens = Section3Values(text);
+  ASSERT_EQ(tokens.size(), cells) << "the test must visit every cell of the table";
+  for (size_t t = 0; t < tokens.size(); ++t) {
+    std::string changed = text;
+    const std::string old = text.substr(tokens[t].pos, tokens[t].len);
+    changed.replace(tokens[t].pos, tokens[t].len, std::to_string(std::stoll(old) + 1));
+    const std::string path = Path(std::string(seed) + "-" + std::to_string(t) + ".txt");
+    WriteFile(path, changed);
+    auto r = Gk({"check", "--json", path});
+    ASSERT_EQ(r.exit_code, 1) << seed << " token " << t << " (" << old << ")";
+    bool arithmetic = false;
+    for (const auto& f : JsonLines(r.out)[0]["findings"]) {
+      const auto code = f["code"].get<std::string>();
+      arithmetic = arithmetic || (f["severity"] == "error" &&
+                                  (code == "row_sum" || code == "column_sum" || code == "balance"));
+    }
+    EXPECT_TRUE(arithmetic) << seed << " token " << t << ": " << r.out;
+    std::filesystem::remove(path);
+  }
+}
+
+// 2021 format: 25 rows × 7 columns; 2019 format: 23 × 7.
+INSTANTIATE_TEST_SUITE_P(Seeds, CheckMutation,
+                         ::testing::Values(std::make_pair("001", size_t{175}),
+                                           std::make_pair("002", size_t{161}),
+                                           std::make_pair("004", size_t{175})));
+
+// ---- deadline ----------------------------------------------------------------
+
+TEST(CliDeadline, JsonHasTheContractKeys) {
+  auto r = Gk({"deadline", "--received", "2021-09-17", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json j = json::parse(r.out);
+  for (const char* k : {"received", "clock_start", "correction_notice_due", "due", "extended_due",
+                        "paused_workdays", "provisional"}) {
+    EXPECT_TRUE(j.contains(k)) << k;
+  }
+  EXPECT_EQ(j["received"], "2021-09-17");
+  EXPECT_EQ(j["clock_start"], "2021-09-17");
+  EXPECT_EQ(j["provisional"], false);
+}
+
+TEST(CliDeadline, HumanOutputShowsItsWorking) {
+  auto r = Gk({"deadline", "--received", "2024-02-08"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("春节"), std::string::npos) << r.out;
+}
+
+TEST_F(TempDir, DeadlineBadInputExitsTwo) {
+  WriteFile(Path("bad.csv"), "date,kind,name\n2027-01-02,rest,元旦\n");  // a Saturday
+  for (std::vector<std::string> args :
+       {std::vector<std::string>{"deadline", "--received", "2021-02-30"},
+        {"deadline", "--received", "yesterday"},
+        {"deadline", "--received", "2018-06-01"},
+        {"deadline", "--received", "2027-03-01"},
+        {"deadline", "--received", "2021-03-01", "--corrected", "2021-02-01"},
+        {"deadline", "--received", "2021-03-01", "--pause", "2021-03-05"},
+        {"deadline", "--received", "2021-03-01", "--pause", "2021-03-09:2021-03-05"},
+        {"deadline", "--received", "2021-03-01", "--calendar", Path("missing.csv")},
+        {"deadline", "--received", "2021-03-01", "--calendar", Path("bad.csv")}}) {
+    auto r = Gk(args);
+    EXPECT_EQ(r.exit_code, 2) << args[2] << " " << args.back();
+    EXPECT_EQ(CountLines(r.err), 1u) << r.err;
+  }
+  auto r = Gk({"deadline", "--received", "2018-06-01"});
+  EXPECT_NE(r.err.find("2018"), std::string::npos) << r.err;
+}
+
+TEST_F(TempDir, DeadlineCalendarFileAddsAYear) {
+  WriteFile(Path("2027.csv"), "date,kind,name\n2027-01-01,rest,元旦\n");
+  auto r = Gk({"deadline", "--received", "2027-03-01", "--json", "--calendar", Path("2027.csv")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(json::parse(r.out)["provisional"], false);
+  auto late = Gk({"deadline", "--received", "2026-12-20", "--json"});
+  ASSERT_EQ(late.exit_code, 0) << late.err;
+  EXPECT_EQ(json::parse(late.out)["provisional"], true);
+}
+
+// ---- calendar import and demo ---------------------------------------------------
+
+TEST_F(TempDir, CalendarImportNeedsAnExistingDatabase) {
+  WriteFile(Path("2027.csv"), "date,kind,name\n2027-01-01,rest,元旦\n");
+  auto r = Gk({"calendar", "import", Path("2027.csv"), "--db", "sqlite:" + Path("none.db")});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_FALSE(std::filesystem::exists(Path("none.db")));
+}
+
+TEST_F(TempDir, CalendarImportAndDemo) {
+  const std::string db = "sqlite:" + Path("g.db");
+  auto d1 = Gk({"demo", "--db", db});
+  ASSERT_EQ(d1.exit_code, 0) << d1.err;
+  EXPECT_NE(d1.out.find("5 agencies"), std::string::npos);
+  auto d2 = Gk({"demo", "--db", db});
+  EXPECT_EQ(d2.exit_code, 0);
+  EXPECT_NE(d2.out.find("0 agencies"), std::string::npos) << "demo must be idempotent";
+
+  WriteFile(Path("2027.csv"), "date,kind,name\n2027-01-01,rest,元旦\n2027-02-06,work,春节\n");
+  auto ok = Gk({"calendar", "import", Path("2027.csv"), "--db", db});
+  EXPECT_EQ(ok.exit_code, 0) << ok.err;
+  WriteFile(Path("bad.csv"), "date,kind\n2027-01-01,rest\n");
+  auto bad = Gk({"calendar", "import", Path("bad.csv"), "--db", db});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_EQ(CountLines(bad.err), 1u);
+}
+
+}  // namespace
+}  // namespace gk::testing
