@@ -121,8 +121,8 @@ Result<Calendar> Calendar::FromCsv(std::string_view csv, std::string_view source
     if (line_no == 1) {
       if (!SplitCsvLine(line, &fields) || fields.size() != 3 || fields[0] != "date" ||
           fields[1] != "kind" || fields[2] != "name") {
-        return error(1, "expected the header '" + std::string(kHeader) + "', found '" +
-                            Excerpt(line) + "'");
+        return error(
+            1, "expected the header '" + std::string(kHeader) + "', found '" + Excerpt(line) + "'");
       }
       continue;
     }
@@ -132,8 +132,8 @@ Result<Calendar> Calendar::FromCsv(std::string_view csv, std::string_view source
       return error(line_no, "unterminated quote or text after a closing quote");
     }
     if (fields.size() != 3) {
-      return error(line_no, "expected 3 fields (date,kind,name), found " +
-                                std::to_string(fields.size()));
+      return error(line_no,
+                   "expected 3 fields (date,kind,name), found " + std::to_string(fields.size()));
     }
     Result<Date> date = Date::Parse(fields[0]);
     if (!date.ok()) return error(line_no, date.status().message());

@@ -44,9 +44,9 @@ WorkingDayCount Count(const Calendar& cal, Date from, int n, std::span<const Pau
       kind = DayNoteKind::kMakeupWorkday;
     }
     if (working == Working::kRecord) {
-      out.notes.push_back({x, kind,
-                           kind == DayNoteKind::kPaused ? std::string(kPausedReason)
-                                                        : cal.WhyNotWorking(x)});
+      out.notes.push_back(
+          {x, kind,
+           kind == DayNoteKind::kPaused ? std::string(kPausedReason) : cal.WhyNotWorking(x)});
     }
   }
   out.days = counted;
@@ -89,7 +89,8 @@ nlohmann::ordered_json WorkingJson(const WorkingDayCount& c) {
 }
 
 // "2021-09-19（周日）；2021-10-01至2021-10-07（国庆节、周六、周日）": runs of
-// consecutive excluded days, each with its distinct reasons.
+// consecutive excluded days, each with its distinct reasons; paused days form
+// runs of their own so the reader sees which days the pause took.
 std::string ExcludedRuns(const WorkingDayCount& c) {
   std::string out;
   size_t i = 0;
@@ -101,8 +102,10 @@ std::string ExcludedRuns(const WorkingDayCount& c) {
     }
     size_t j = i;
     std::vector<std::string_view> reasons{notes[i].reason};
+    const bool paused = notes[i].kind == DayNoteKind::kPaused;
     while (j + 1 < notes.size() && !notes[j + 1].counted() &&
-           notes[j + 1].date - notes[j].date == 1) {
+           notes[j + 1].date - notes[j].date == 1 &&
+           (notes[j + 1].kind == DayNoteKind::kPaused) == paused) {
       ++j;
       bool seen = false;
       for (std::string_view r : reasons) seen = seen || r == notes[j].reason;
@@ -192,8 +195,8 @@ Result<Deadlines> ComputeDeadlines(const DeadlineInput& input, const Calendar& c
   // Art. 33 ¶2: extension of at most 20 working days.
   d.extended_due = AddWorkingDays(cal, d.due.date, kExtensionDays, d.pauses);
   d.paused_workdays = d.due.paused_workdays() + d.extended_due.paused_workdays();
-  d.provisional = d.correction_notice_due.provisional() || d.due.provisional() ||
-                  d.extended_due.provisional();
+  d.provisional =
+      d.correction_notice_due.provisional() || d.due.provisional() || d.extended_due.provisional();
   return d;
 }
 
@@ -252,7 +255,7 @@ std::string ExplainDeadlines(const Deadlines& d) {
     out += "注意：日历未收录" + std::to_string(y) +
            "年的节假日安排，该年仅按周六、周日休息计算，上述日期为暂定；收录后请重新计算。\n";
   }
-  out += "期限届满日当天（含）之前作出即为按期。\n";
+  out += "期限届满日当天（含）之前作出即为按期。";  // no final newline, like the JSON
   return out;
 }
 

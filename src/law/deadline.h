@@ -84,7 +84,7 @@ inline constexpr int kProactiveDays = 20;        // Art. 26
 inline constexpr int kConsultationDays = 15;     // Arts. 32, 34
 
 struct DeadlineInput {
-  Date received;                 // date of receipt (Art. 31)
+  Date received;                  // date of receipt (Art. 31)
   std::optional<Date> corrected;  // receipt of the corrected application (补正, Art. 30)
   std::vector<Pause> pauses;      // third-party / other-organ consultations (Art. 32/33)
 };
@@ -131,8 +131,9 @@ enum class JsonWorking { kInclude, kOmit };
 // Single line, no trailing newline.
 std::string DeadlinesToJson(const Deadlines& d, JsonWorking working = JsonWorking::kInclude);
 
-// Human-readable Chinese explanation, several lines ending in '\n': each date,
-// the rule and article it comes from, and the days left out of each count.
+// Human-readable Chinese explanation, several lines separated by '\n' (no
+// final newline): each date, the rule and article it comes from, the days
+// left out of each count and the counted make-up working days.
 std::string ExplainDeadlines(const Deadlines& d);
 
 }  // namespace gk::law

@@ -83,8 +83,8 @@ std::string ExplainFee(const FeeQuote& quote) {
     if (b.unit_yuan == 0) {
       out += "，免费\n";
     } else {
-      out += " × " + std::to_string(b.unit_yuan) + "元 = " + std::to_string(b.subtotal_yuan) +
-             "元\n";
+      out +=
+          " × " + std::to_string(b.unit_yuan) + "元 = " + std::to_string(b.subtotal_yuan) + "元\n";
     }
   }
   out += "合计：" + std::to_string(quote.total_yuan) + "元\n";

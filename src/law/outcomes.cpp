@@ -42,8 +42,8 @@ constexpr WithholdInfo kWithholdReasons[kNumWithholdReasons] = {
      Outcome::kWithheldThreeSafeties},
     {WithholdReason::kThirdParty, "third_party", "保护第三方合法权益", "第十五条",
      Outcome::kWithheldThirdParty},
-    {WithholdReason::kInternalAffairs, "internal_affairs", "属于三类内部事务信息",
-     "第十六条第一款", Outcome::kWithheldInternalAffairs},
+    {WithholdReason::kInternalAffairs, "internal_affairs", "属于三类内部事务信息", "第十六条第一款",
+     Outcome::kWithheldInternalAffairs},
     {WithholdReason::kProcessInfo, "process_info", "属于四类过程性信息", "第十六条第二款",
      Outcome::kWithheldProcessInfo},
     {WithholdReason::kEnforcementFile, "enforcement_file", "属于行政执法案卷", "第十六条第二款",
@@ -79,16 +79,16 @@ constexpr OutcomeInfo kOutcomes[kNumOutcomes] = {
      ReplyType::kWithhold, Row3::kWithheldStateSecret},
     {Outcome::kWithheldLawProhibited, "withheld_law_prohibited",
      "不予公开（其他法律行政法规禁止公开）", ReplyType::kWithhold, Row3::kWithheldLawProhibited},
-    {Outcome::kWithheldThreeSafeties, "withheld_three_safeties",
-     "不予公开（危及“三安全一稳定”）", ReplyType::kWithhold, Row3::kWithheldThreeSafeties},
+    {Outcome::kWithheldThreeSafeties, "withheld_three_safeties", "不予公开（危及“三安全一稳定”）",
+     ReplyType::kWithhold, Row3::kWithheldThreeSafeties},
     {Outcome::kWithheldThirdParty, "withheld_third_party", "不予公开（保护第三方合法权益）",
      ReplyType::kWithhold, Row3::kWithheldThirdParty},
     {Outcome::kWithheldInternalAffairs, "withheld_internal_affairs",
      "不予公开（属于三类内部事务信息）", ReplyType::kWithhold, Row3::kWithheldInternalAffairs},
     {Outcome::kWithheldProcessInfo, "withheld_process_info", "不予公开（属于四类过程性信息）",
      ReplyType::kWithhold, Row3::kWithheldProcessInfo},
-    {Outcome::kWithheldEnforcementFile, "withheld_enforcement_file",
-     "不予公开（属于行政执法案卷）", ReplyType::kWithhold, Row3::kWithheldEnforcementFile},
+    {Outcome::kWithheldEnforcementFile, "withheld_enforcement_file", "不予公开（属于行政执法案卷）",
+     ReplyType::kWithhold, Row3::kWithheldEnforcementFile},
     {Outcome::kWithheldQueryMatter, "withheld_query_matter", "不予公开（属于行政查询事项）",
      ReplyType::kWithhold, Row3::kWithheldQueryMatter},
     {Outcome::kNotHeld, "not_held", "无法提供（本机关不掌握相关政府信息）", ReplyType::kNotExist,
@@ -139,7 +139,7 @@ static_assert(static_cast<int>(ReplyType::kSpecialRegime) + 1 == kNumReplyTypes)
 static_assert(static_cast<int>(WithholdReason::kQueryMatter) + 1 == kNumWithholdReasons);
 
 template <typename E, size_t N>
-constexpr std::array<E, N> Ids(const auto (&table)[N]) {
+constexpr std::array<E, N> Ids(const auto(&table)[N]) {
   std::array<E, N> out{};
   for (size_t i = 0; i < N; ++i) out[i] = table[i].id;
   return out;
@@ -153,7 +153,7 @@ const WithholdInfo& Info(WithholdReason r) { return kWithholdReasons[static_cast
 const OutcomeInfo& Info(Outcome o) { return kOutcomes[static_cast<int>(o)]; }
 
 template <typename E, size_t N>
-std::optional<E> FromKey(const auto (&table)[N], std::string_view key) {
+std::optional<E> FromKey(const auto(&table)[N], std::string_view key) {
   for (const auto& info : table) {
     if (info.key == key) return info.id;
   }

@@ -28,14 +28,14 @@ inline constexpr int kNumReplyTypes = 7;
 // The eight 不予公开 sub-rows of report table 三 (report-format.md §2), with
 // their legal basis (law.md §1.4).
 enum class WithholdReason {
-  kStateSecret,     // Art. 14: 国家秘密
-  kLawProhibited,   // Art. 14: 法律、行政法规禁止公开
-  kThreeSafeties,   // Art. 14: 危及“三安全一稳定”
-  kThirdParty,      // Art. 15: 商业秘密、个人隐私 etc.
-  kInternalAffairs, // Art. 16 ¶1: 人事管理、后勤管理、内部工作流程
-  kProcessInfo,     // Art. 16 ¶2: 讨论记录、过程稿、磋商信函、请示报告
-  kEnforcementFile, // Art. 16 ¶2: 行政执法案卷
-  kQueryMatter,     // report practice: 行政查询事项 (no article of its own)
+  kStateSecret,      // Art. 14: 国家秘密
+  kLawProhibited,    // Art. 14: 法律、行政法规禁止公开
+  kThreeSafeties,    // Art. 14: 危及“三安全一稳定”
+  kThirdParty,       // Art. 15: 商业秘密、个人隐私 etc.
+  kInternalAffairs,  // Art. 16 ¶1: 人事管理、后勤管理、内部工作流程
+  kProcessInfo,      // Art. 16 ¶2: 讨论记录、过程稿、磋商信函、请示报告
+  kEnforcementFile,  // Art. 16 ¶2: 行政执法案卷
+  kQueryMatter,      // report practice: 行政查询事项 (no article of its own)
 };
 inline constexpr int kNumWithholdReasons = 8;
 
@@ -73,13 +73,13 @@ std::span<const ReplyType> AllReplyTypes();
 std::span<const WithholdReason> AllWithholdReasons();
 std::span<const Outcome> AllOutcomes();
 
-std::string_view Key(ReplyType t);       // e.g. "already_public"
-std::string_view Label(ReplyType t);     // e.g. "已主动公开"
-std::string_view Article(ReplyType t);   // e.g. "第三十六条第（一）项"
+std::string_view Key(ReplyType t);      // e.g. "already_public"
+std::string_view Label(ReplyType t);    // e.g. "已主动公开"
+std::string_view Article(ReplyType t);  // e.g. "第三十六条第（一）项"
 std::optional<ReplyType> ReplyTypeFromKey(std::string_view key);
 
-std::string_view Key(WithholdReason r);      // e.g. "state_secret"
-std::string_view Label(WithholdReason r);    // the report's sub-row label, e.g. "属于国家秘密"
+std::string_view Key(WithholdReason r);    // e.g. "state_secret"
+std::string_view Label(WithholdReason r);  // the report's sub-row label, e.g. "属于国家秘密"
 std::string_view Article(WithholdReason r);  // e.g. "第十四条"; "" for kQueryMatter
 std::optional<WithholdReason> WithholdReasonFromKey(std::string_view key);
 
