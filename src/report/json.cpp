@@ -111,7 +111,8 @@ void WriteSection2(Writer& w, Format f, const Section2& s) {
     w.Key(rows[i].key);
     w.BeginObject();
     for (size_t j = 0; j < rows[i].fields.size(); ++j) {
-      const Cell c = i < s.cells.size() && j < s.cells[i].size() ? s.cells[i][j] : std::nullopt;
+      static const Cell kBlank;
+      const Cell& c = i < s.cells.size() && j < s.cells[i].size() ? s.cells[i][j] : kBlank;
       w.Key(rows[i].fields[j].key);
       if (rows[i].fields[j].kind == FieldKind::kMoney) {
         w.Money(c);
@@ -155,11 +156,10 @@ void WriteSection4(Writer& w, const Section4& s) {
 // money_format: when set, expected/actual of a money cell of section 二 in
 // that format are written as 万元 decimals; otherwise as stored integers.
 void WriteFinding(Writer& w, const Finding& f, std::optional<Format> money_format) {
-  const bool money = money_format && f.section == "二" &&
-                     [&] {
-                       const Field2Spec* fs = FindField2(*money_format, f.row, f.column);
-                       return fs != nullptr && fs->kind == FieldKind::kMoney;
-                     }();
+  const bool money = money_format && f.section == "二" && [&] {
+    const Field2Spec* fs = FindField2(*money_format, f.row, f.column);
+    return fs != nullptr && fs->kind == FieldKind::kMoney;
+  }();
   w.BeginObject();
   w.Key("severity");
   w.String(SeverityName(f.severity));
@@ -261,12 +261,16 @@ Status Expected(const std::string& path, std::string_view what, const json& got)
   return Status::Invalid(path + ": expected " + std::string(what) + ", got " + Describe(got));
 }
 
-// Refuses nesting deeper than kMaxDepth before the parser sees the text.
-Status CheckDepth(std::string_view t) {
+// Before the parser sees the text: refuses nesting deeper than kMaxDepth and
+// NUL bytes (which the parser would take for the end of the input).
+Status Prescan(std::string_view t) {
   int depth = 0;
   bool in_string = false, escaped = false;
   for (size_t i = 0; i < t.size(); ++i) {
     const char c = t[i];
+    if (c == '\0') {
+      return Status::Invalid("not valid JSON: NUL byte at byte " + std::to_string(i));
+    }
     if (in_string) {
       if (escaped) {
         escaped = false;
@@ -397,8 +401,9 @@ Status ReadFormatValue(const json& v, const std::string& path, std::optional<For
     f = ParseFormat(v.get<std::string>());
   } else if (v.is_number_integer()) {
     // Tolerated: 2021 written as a number.
-    f = v == 2019 ? std::optional(Format::k2019)
-                  : v == 2021 ? std::optional(Format::k2021) : std::nullopt;
+    f = v == 2019   ? std::optional(Format::k2019)
+        : v == 2021 ? std::optional(Format::k2021)
+                    : std::nullopt;
   }
   if (!f) return Expected(path, "\"2019\" or \"2021\"", v);
   *out = f;
@@ -445,8 +450,7 @@ FormatEvidence CollectEvidence(const json& doc) {
       if (r19 == nullptr || r21 == nullptr || !value.is_object()) continue;
       for (const auto& [field, cell] : value.items()) {
         ev.Note(FindField2(Format::k2019, key, field) != nullptr,
-                FindField2(Format::k2021, key, field) != nullptr,
-                "section2." + key + "." + field);
+                FindField2(Format::k2021, key, field) != nullptr, "section2." + key + "." + field);
       }
     }
   }
@@ -536,8 +540,8 @@ Status ReadFinding(const json& v, const std::string& path, Finding* out) {
                             {"message", &out->message}}) {
     if (Status st = ReadOptionalString(v, key, path, field); !st.ok()) return st;
   }
-  for (auto [key, field] : {std::pair<std::string_view, Cell*>{"expected", &out->expected},
-                            {"actual", &out->actual}}) {
+  for (auto [key, field] :
+       {std::pair<std::string_view, Cell*>{"expected", &out->expected}, {"actual", &out->actual}}) {
     const auto it = v.find(key);
     if (it == v.end()) continue;
     if (Status st = ReadCount(*it, path + "." + std::string(key), field); !st.ok()) return st;
@@ -628,7 +632,7 @@ Result<Report> ReadImpl(std::string_view text) {
     return Status::Invalid("report JSON is larger than 16 MiB (" + std::to_string(text.size()) +
                            " bytes)");
   }
-  if (Status st = CheckDepth(text); !st.ok()) return st;
+  if (Status st = Prescan(text); !st.ok()) return st;
   json doc;
   try {
     doc = json::parse(text.begin(), text.end());
@@ -668,10 +672,10 @@ Result<Report> ReadImpl(std::string_view text) {
   if (stated) {
     const std::string& other = *stated == Format::k2021 ? ev.only2019 : ev.only2021;
     if (!other.empty()) {
-      return Status::Invalid(other + ": belongs to the " +
-                             std::string(FormatId(*stated == Format::k2021 ? Format::k2019
-                                                                           : Format::k2021)) +
-                             " format, but format is \"" + std::string(FormatId(*stated)) + "\"");
+      return Status::Invalid(
+          other + ": belongs to the " +
+          std::string(FormatId(*stated == Format::k2021 ? Format::k2019 : Format::k2021)) +
+          " format, but format is \"" + std::string(FormatId(*stated)) + "\"");
     }
     r.format = *stated;
   } else if (!ev.only2019.empty() && !ev.only2021.empty()) {
@@ -748,10 +752,10 @@ std::string WriteReportJson(const Report& r, bool pretty) {
     if (!r.source.file.empty() || !r.source.kind.empty() || !r.source.encoding.empty()) {
       w.Key("source");
       w.BeginObject();
-      for (auto [key, value] : {std::pair<std::string_view, const std::string*>{
-                                    "file", &r.source.file},
-                                {"kind", &r.source.kind},
-                                {"encoding", &r.source.encoding}}) {
+      for (auto [key, value] :
+           {std::pair<std::string_view, const std::string*>{"file", &r.source.file},
+            {"kind", &r.source.kind},
+            {"encoding", &r.source.encoding}}) {
         if (value->empty()) continue;
         w.Key(key);
         w.String(*value);

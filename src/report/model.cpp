@@ -225,8 +225,10 @@ std::optional<int64_t> ParseMoney(std::string_view text) {
   if (digits == 0 || i != text.size()) return std::nullopt;
   const uint64_t mag = whole * kUnit + frac + (round_up ? 1 : 0);
   if (mag > limit) return std::nullopt;
-  if (negative) return mag == (uint64_t{1} << 63) ? std::numeric_limits<int64_t>::min()
-                                                  : -static_cast<int64_t>(mag);
+  if (negative) {
+    return mag == (uint64_t{1} << 63) ? std::numeric_limits<int64_t>::min()
+                                      : -static_cast<int64_t>(mag);
+  }
   return static_cast<int64_t>(mag);
 }
 
