@@ -118,7 +118,7 @@ TEST(ServeArgs, BadListenAndDatabaseExitTwo) {
        {std::vector<std::string>{kBin, "serve", "--listen", "localhost"},
         {kBin, "serve", "--listen", "127.0.0.1:99999"},
         {kBin, "serve", "--db", "mysql://x"}}) {
-    auto r = Run(args);
+    auto r = gk::testing::Run(args);
     EXPECT_EQ(r.exit_code, 2) << args.back();
     EXPECT_FALSE(r.err.empty());
   }
