@@ -161,6 +161,33 @@ TEST_F(TempDir, CheckReportsUnreadableInOrderAndExitsTwo) {
   EXPECT_EQ(lines[2]["agency"], "威海火炬高技术产业开发区党政办公室");
 }
 
+TEST_F(TempDir, CheckPreviousYearCarryOver) {
+  // This year's 上年结转 must equal last year's 结转下年度 (W1, a warning).
+  auto first = Gk({"ingest", kSeeds + "001.txt"});
+  ASSERT_EQ(first.exit_code, 0);
+  json next = JsonLines(first.out).at(0);
+  next["year"] = 2022;
+  next.erase("document");
+  next["section3"]["carried_over"]["natural_person"] = 1;
+  next["section3"]["carried_over"]["total"] = 1;
+  next["section3"]["new"]["natural_person"] = 5;
+  next["section3"]["new"]["total"] = 5;
+  WriteFile(Path("2022.json"), next.dump());
+  auto r = Gk({"check", "--json", "--previous", kSeeds + "001.txt", Path("2022.json")});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  const auto results = JsonLines(r.out);
+  bool carryover = false;
+  for (const auto& f : results.at(0)["findings"]) {
+    carryover = carryover || (f["code"] == "carryover" && f["severity"] == "warning" &&
+                              f["column"] == "natural_person" && f["expected"] == 0 &&
+                              f["actual"] == 1);
+  }
+  EXPECT_TRUE(carryover) << r.out;
+  auto missing = Gk({"check", "--previous", Path("none.txt"), kSeeds + "001.txt"});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_EQ(CountLines(missing.err), 1u);
+}
+
 TEST(CliCheck, HumanOutputNamesTheFile) {
   auto r = Gk({"check", kSeeds + "003.txt"});
   EXPECT_EQ(r.exit_code, 1);

@@ -133,5 +133,18 @@ TEST(PickCells, CheckChoosesTheWindow) {
   EXPECT_EQ(Show(PickCells({N(4), N(4), N(4), N(4)}, 3, sum_ok)), "4,4,4");  // none: last n
 }
 
+TEST(PickCells, BlankPaddingNeverRepairsAWrongRow) {
+  // A blank label cell, then exactly n values that break the check: the last
+  // n cells are kept as printed (the checker must see the wrong total), not a
+  // window shifted over the blank that happens to satisfy it.
+  auto sum_ok = [](std::span<const Slot> w) {
+    const Number* a = SlotNumber(w[0]);
+    const Number* b = SlotNumber(w[1]);
+    const Number* c = SlotNumber(w[2]);
+    return (a ? a->micro : 0) + (b ? b->micro : 0) == (c ? c->micro : -1);
+  };
+  EXPECT_EQ(Show(PickCells({std::nullopt, N(0), N(0), N(1)}, 3, sum_ok)), "0,0,1");
+}
+
 }  // namespace
 }  // namespace gk::ingest
