@@ -5,6 +5,7 @@
 
 #include <set>
 
+#include "store/event_hash.h"
 #include "store/migrations.h"
 
 namespace gk::store {
@@ -110,25 +111,23 @@ class SqliteStore final : public Store {
   }
 
   Result<std::vector<AgencyRow>> ListAgencies() override {
-    Stmt q(db_, "SELECT id, name, kind, parent_id FROM agencies ORDER BY id");
+    Stmt q(db_, "SELECT id, name, kind, parent_id, COALESCE(code, '') FROM agencies ORDER BY id");
     if (!q.ok()) return q.Error("list agencies");
     std::vector<AgencyRow> out;
     int rc;
-    while ((rc = q.Step()) == SQLITE_ROW) {
-      AgencyRow a{q.Text(0), q.Text(1), q.Text(2), std::nullopt};
-      if (!q.IsNull(3)) a.parent_id = q.Text(3);
-      out.push_back(std::move(a));
-    }
+    while ((rc = q.Step()) == SQLITE_ROW) out.push_back(ReadAgency(q));
     if (rc != SQLITE_DONE) return q.Error("list agencies");
     return out;
   }
 
   Result<bool> InsertAgencyIfAbsent(const AgencyRow& a, std::string_view now) override {
     Stmt q(db_,
-           "INSERT INTO agencies(id, name, kind, parent_id, created_at) VALUES (?, ?, ?, ?, ?) "
+           "INSERT INTO agencies(id, name, kind, parent_id, created_at, code) VALUES (?, ?, ?, ?, ?, ?) "
            "ON CONFLICT(id) DO NOTHING");
     if (!q.ok()) return q.Error("insert agency");
     q.Bind(1, a.id).Bind(2, a.name).Bind(3, a.kind).Bind(5, now);
+    if (a.code.empty()) q.BindNull(6);
+    else q.Bind(6, a.code);
     if (a.parent_id) q.Bind(4, *a.parent_id);
     else q.BindNull(4);
     if (q.Step() != SQLITE_DONE) return q.Error("insert agency " + a.id);
@@ -162,6 +161,108 @@ class SqliteStore final : public Store {
     return out;
   }
 
+
+  Status SetAgencyCode(std::string_view agency_id, std::string_view code) override {
+    Stmt q(db_, "UPDATE agencies SET code = ? WHERE id = ?");
+    q.Bind(1, code).Bind(2, agency_id);
+    if (q.Step() != SQLITE_DONE) return q.Error("set agency code");
+    if (sqlite3_changes(db_) == 0) return Status::NotFound("no agency " + std::string(agency_id));
+    return Status::Ok();
+  }
+
+  Result<std::optional<AgencyRow>> GetAgency(std::string_view agency_id) override {
+    Stmt q(db_, "SELECT id, name, kind, parent_id, COALESCE(code, '') FROM agencies WHERE id = ?");
+    q.Bind(1, agency_id);
+    int rc = q.Step();
+    if (rc == SQLITE_DONE) return std::optional<AgencyRow>();
+    if (rc != SQLITE_ROW) return q.Error("read agency");
+    return std::optional<AgencyRow>(ReadAgency(q));
+  }
+
+  Result<int64_t> NextTrackingSerial(std::string_view agency_id, int year) override {
+    Stmt q(db_,
+           "INSERT INTO tracking_sequences(agency_id, year, last) VALUES (?, ?, 1) "
+           "ON CONFLICT(agency_id, year) DO UPDATE SET last = last + 1 RETURNING last");
+    q.Bind(1, agency_id).Bind(2, static_cast<int64_t>(year));
+    if (q.Step() != SQLITE_ROW) return q.Error("allocate tracking number");
+    return q.Int(0);
+  }
+
+  Status AppendEvents(const CaseRow& row, int64_t expected_version,
+                      std::vector<EventRow>& events) override {
+    if (auto s = Exec("BEGIN IMMEDIATE", "begin append"); !s.ok()) return s;
+    Status s = AppendLocked(row, expected_version, events);
+    if (!s.ok()) {
+      (void)Exec("ROLLBACK", "rollback");
+      return s;
+    }
+    // COMMIT with synchronous=FULL: durable before the caller replies.
+    return Exec("COMMIT", "commit events");
+  }
+
+  Result<std::optional<CaseRow>> GetCase(std::string_view case_id) override {
+    Stmt q(db_, std::string(kCaseColumns) + " WHERE id = ?");
+    q.Bind(1, case_id);
+    int rc = q.Step();
+    if (rc == SQLITE_DONE) return std::optional<CaseRow>();
+    if (rc != SQLITE_ROW) return q.Error("read case");
+    return std::optional<CaseRow>(ReadCase(q));
+  }
+
+  Result<std::vector<CaseRow>> ListCases(const CaseFilter& f) override {
+    std::string sql = std::string(kCaseColumns) +
+                      (f.agency_id ? " WHERE agency_id = ?" : "") +
+                      " ORDER BY received_on DESC, id DESC LIMIT ? OFFSET ?";
+    Stmt q(db_, sql);
+    int i = 1;
+    if (f.agency_id) q.Bind(i++, *f.agency_id);
+    q.Bind(i, static_cast<int64_t>(f.limit));
+    q.Bind(i + 1, static_cast<int64_t>(f.offset));
+    std::vector<CaseRow> out;
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW) out.push_back(ReadCase(q));
+    if (rc != SQLITE_DONE) return q.Error("list cases");
+    return out;
+  }
+
+  Result<std::vector<EventRow>> CaseEvents(std::string_view case_id) override {
+    Stmt q(db_, std::string(kEventColumns) + " WHERE case_id = ? ORDER BY seq");
+    q.Bind(1, case_id);
+    std::vector<EventRow> out;
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW) out.push_back(ReadEvent(q));
+    if (rc != SQLITE_DONE) return q.Error("read events");
+    return out;
+  }
+
+  Status ScanEvents(const std::function<bool(const EventRow&)>& visit) override {
+    Stmt q(db_, std::string(kEventColumns) + " ORDER BY id");
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW) {
+      if (!visit(ReadEvent(q))) return Status::Ok();
+    }
+    if (rc != SQLITE_DONE) return q.Error("scan events");
+    return Status::Ok();
+  }
+
+  Status RecordLookupFailure(std::string_view address, int64_t at) override {
+    Stmt q(db_, "INSERT INTO lookup_failures(address, at) VALUES (?, ?)");
+    q.Bind(1, address).Bind(2, at);
+    if (q.Step() != SQLITE_DONE) return q.Error("record lookup failure");
+    // Keep the table small: failures older than a day no longer matter.
+    Stmt old(db_, "DELETE FROM lookup_failures WHERE at < ?");
+    old.Bind(1, at - 86400);
+    (void)old.Step();
+    return Status::Ok();
+  }
+
+  Result<int> CountLookupFailures(std::string_view address, int64_t since) override {
+    Stmt q(db_, "SELECT COUNT(*) FROM lookup_failures WHERE address = ? AND at >= ?");
+    q.Bind(1, address).Bind(2, since);
+    if (q.Step() != SQLITE_ROW) return q.Error("count lookup failures");
+    return static_cast<int>(q.Int(0));
+  }
+
   Result<int> SchemaVersion() override {
     Stmt q(db_, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
     if (!q.ok() || q.Step() != SQLITE_ROW) return q.Error("read schema version");
@@ -189,6 +290,138 @@ class SqliteStore final : public Store {
       const int64_t year = d.day.size() >= 4 ? std::atoi(d.day.substr(0, 4).c_str()) : 0;
       ins.Bind(1, d.day).Bind(2, year).Bind(3, d.kind).Bind(4, d.name).Bind(5, source).Bind(6, now);
       if (ins.Step() != SQLITE_DONE) return ins.Error("insert calendar day " + d.day);
+    }
+    return Status::Ok();
+  }
+
+
+  static constexpr std::string_view kCaseColumns =
+      "SELECT id, agency_id, kind, version, COALESCE(query_code_hash, ''), status, received_on, "
+      "due_on, concluded_on, created_at, updated_at FROM cases";
+  static constexpr std::string_view kEventColumns =
+      "SELECT id, case_id, seq, type, occurred_on, recorded_at, actor, backfilled, payload, "
+      "prev_hash, hash FROM events";
+
+  static AgencyRow ReadAgency(const Stmt& q) {
+    AgencyRow a{q.Text(0), q.Text(1), q.Text(2), std::nullopt, q.Text(4)};
+    if (!q.IsNull(3)) a.parent_id = q.Text(3);
+    return a;
+  }
+
+  static std::optional<std::string> OptText(const Stmt& q, int col) {
+    if (q.IsNull(col)) return std::nullopt;
+    return q.Text(col);
+  }
+
+  static CaseRow ReadCase(const Stmt& q) {
+    CaseRow c;
+    c.id = q.Text(0);
+    c.agency_id = q.Text(1);
+    c.kind = q.Text(2);
+    c.version = q.Int(3);
+    c.query_code_hash = q.Text(4);
+    c.status = q.Text(5);
+    c.received_on = OptText(q, 6);
+    c.due_on = OptText(q, 7);
+    c.concluded_on = OptText(q, 8);
+    c.created_at = q.Text(9);
+    c.updated_at = q.Text(10);
+    return c;
+  }
+
+  static EventRow ReadEvent(const Stmt& q) {
+    EventRow e;
+    e.id = q.Int(0);
+    e.case_id = q.Text(1);
+    e.seq = q.Int(2);
+    e.type = q.Text(3);
+    e.occurred_on = q.Text(4);
+    e.recorded_at = q.Text(5);
+    e.actor = q.Text(6);
+    e.backfilled = q.Int(7) != 0;
+    e.payload = q.Text(8);
+    e.prev_hash = q.Text(9);
+    e.hash = q.Text(10);
+    return e;
+  }
+
+  Stmt& BindOpt(Stmt& q, int i, const std::optional<std::string>& v) {
+    return v ? q.Bind(i, *v) : q.BindNull(i);
+  }
+
+  Status AppendLocked(const CaseRow& row, int64_t expected_version, std::vector<EventRow>& events) {
+    int64_t stored = 0;
+    {
+      Stmt q(db_, "SELECT version FROM cases WHERE id = ?");
+      q.Bind(1, row.id);
+      int rc = q.Step();
+      if (rc == SQLITE_ROW) stored = q.Int(0);
+      else if (rc != SQLITE_DONE) return q.Error("read case version");
+      else if (expected_version != 0) return Status::NotFound("no case " + row.id);
+    }
+    if (stored != expected_version) {
+      return Status::Conflict("case " + row.id + " is at version " + std::to_string(stored) +
+                              ", the change was based on version " +
+                              std::to_string(expected_version));
+    }
+    std::string prev = kGenesisHash;
+    int64_t next_id = 1;
+    {
+      Stmt q(db_, "SELECT id, hash FROM events ORDER BY id DESC LIMIT 1");
+      int rc = q.Step();
+      if (rc == SQLITE_ROW) {
+        next_id = q.Int(0) + 1;
+        prev = q.Text(1);
+      } else if (rc != SQLITE_DONE) {
+        return q.Error("read chain head");
+      }
+    }
+    if (expected_version == 0) {
+      Stmt q(db_,
+             "INSERT INTO cases(id, agency_id, kind, version, query_code_hash, status, received_on, "
+             "due_on, concluded_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      q.Bind(1, row.id).Bind(2, row.agency_id).Bind(3, row.kind).Bind(4, row.version);
+      if (row.query_code_hash.empty()) q.BindNull(5);
+      else q.Bind(5, row.query_code_hash);
+      q.Bind(6, row.status);
+      BindOpt(q, 7, row.received_on);
+      BindOpt(q, 8, row.due_on);
+      BindOpt(q, 9, row.concluded_on);
+      q.Bind(10, row.created_at).Bind(11, row.updated_at);
+      if (q.Step() != SQLITE_DONE) return q.Error("create case " + row.id);
+    } else {
+      Stmt q(db_,
+             "UPDATE cases SET version = ?, status = ?, received_on = ?, due_on = ?, "
+             "concluded_on = ?, updated_at = ? WHERE id = ?");
+      q.Bind(1, row.version).Bind(2, row.status);
+      BindOpt(q, 3, row.received_on);
+      BindOpt(q, 4, row.due_on);
+      BindOpt(q, 5, row.concluded_on);
+      q.Bind(6, row.updated_at).Bind(7, row.id);
+      if (q.Step() != SQLITE_DONE) return q.Error("update case " + row.id);
+    }
+    int64_t seq = expected_version;
+    for (EventRow& e : events) {
+      if (e.case_id != row.id || e.seq != ++seq) {
+        return Status::Invalid("event " + e.case_id + "#" + std::to_string(e.seq) +
+                               " does not follow case " + row.id + " version " +
+                               std::to_string(seq - 1));
+      }
+      e.id = next_id++;
+      e.prev_hash = prev;
+      e.hash = EventHash(e, prev);
+      prev = e.hash;
+      Stmt q(db_,
+             "INSERT INTO events(id, case_id, seq, type, occurred_on, recorded_at, actor, "
+             "backfilled, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      q.Bind(1, e.id).Bind(2, e.case_id).Bind(3, e.seq).Bind(4, e.type).Bind(5, e.occurred_on);
+      q.Bind(6, e.recorded_at).Bind(7, e.actor).Bind(8, static_cast<int64_t>(e.backfilled));
+      q.Bind(9, e.payload).Bind(10, e.prev_hash).Bind(11, e.hash);
+      if (q.Step() != SQLITE_DONE) return q.Error("append event");
+    }
+    if (seq != row.version) {
+      return Status::Invalid("case " + row.id + " projection version " +
+                             std::to_string(row.version) + " does not match its events");
     }
     return Status::Ok();
   }

@@ -3,6 +3,8 @@
 // committed durably (SQLite: WAL + synchronous=FULL) before it returns.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -19,6 +21,41 @@ struct AgencyRow {
   std::string name;
   std::string kind;  // government | department (Art. 49 report due date)
   std::optional<std::string> parent_id;
+  std::string code;  // tracking-number prefix, e.g. LG ("" until set)
+};
+
+// One event of a case file as stored. `id`, `prev_hash` and `hash` are set by
+// AppendEvents; the hash covers the stored bytes (store/event_hash.h).
+struct EventRow {
+  int64_t id = 0;
+  std::string case_id;
+  int64_t seq = 0;
+  std::string type;
+  std::string occurred_on;  // YYYY-MM-DD
+  std::string recorded_at;  // ISO 8601
+  std::string actor;
+  bool backfilled = false;
+  std::string payload;  // UTF-8 JSON
+  std::string prev_hash;
+  std::string hash;
+};
+
+// The listing projection of a case (recomputed from its events by verify).
+struct CaseRow {
+  std::string id;  // tracking number
+  std::string agency_id;
+  std::string kind;
+  int64_t version = 0;
+  std::string query_code_hash;
+  std::string status;
+  std::optional<std::string> received_on, due_on, concluded_on;
+  std::string created_at, updated_at;
+};
+
+struct CaseFilter {
+  std::optional<std::string> agency_id;
+  int limit = 200;
+  int offset = 0;
 };
 
 struct CalendarDayRow {
@@ -43,6 +80,29 @@ class Store {
                                       std::string_view source, std::string_view now) = 0;
   virtual Result<std::vector<CalendarDayRow>> CalendarDays() = 0;
   virtual Result<std::vector<int>> CalendarYears() = 0;
+
+  // Sets the short code used in an agency's tracking numbers.
+  virtual Status SetAgencyCode(std::string_view agency_id, std::string_view code) = 0;
+  virtual Result<std::optional<AgencyRow>> GetAgency(std::string_view agency_id) = 0;
+
+  // Allocates the next serial number of `agency_id` in `year` (1, 2, …), durably.
+  virtual Result<int64_t> NextTrackingSerial(std::string_view agency_id, int year) = 0;
+
+  // Appends `events` (seq expected_version+1, +2, …) to the case and writes its
+  // projection `row`, in one durable transaction. expected_version 0 creates
+  // the case. A case whose stored version differs from expected_version gives
+  // StatusCode::kConflict and writes nothing. Fills id/prev_hash/hash.
+  virtual Status AppendEvents(const CaseRow& row, int64_t expected_version,
+                              std::vector<EventRow>& events) = 0;
+  virtual Result<std::optional<CaseRow>> GetCase(std::string_view case_id) = 0;
+  virtual Result<std::vector<CaseRow>> ListCases(const CaseFilter& filter) = 0;
+  virtual Result<std::vector<EventRow>> CaseEvents(std::string_view case_id) = 0;
+  // Every event in chain order; stops early when `visit` returns false.
+  virtual Status ScanEvents(const std::function<bool(const EventRow&)>& visit) = 0;
+
+  // Query-code lookup throttling: failures of `address` since `since` (unix s).
+  virtual Status RecordLookupFailure(std::string_view address, int64_t at) = 0;
+  virtual Result<int> CountLookupFailures(std::string_view address, int64_t since) = 0;
 
   // Schema version after migrations (the highest applied migration number).
   virtual Result<int> SchemaVersion() = 0;

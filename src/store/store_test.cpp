@@ -1,5 +1,10 @@
 #include "store/store.h"
 
+#include <sqlite3.h>
+
+#include "store/event_hash.h"
+#include "store/migrations.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -33,16 +38,16 @@ TEST_F(StoreTest, CreatesAndMigratesOnce) {
   {
     auto r = OpenStore(url_, OpenMode::kCreateIfMissing);
     ASSERT_TRUE(r.ok()) << r.status().message();
-    EXPECT_EQ(*(*r)->SchemaVersion(), 1);
+    EXPECT_EQ(*(*r)->SchemaVersion(), static_cast<int>(Migrations().size()));
   }
   auto again = OpenStore(url_, OpenMode::kMustExist);
   ASSERT_TRUE(again.ok()) << again.status().message();
-  EXPECT_EQ(*(*again)->SchemaVersion(), 1);
+  EXPECT_EQ(*(*again)->SchemaVersion(), static_cast<int>(Migrations().size()));
 }
 
 TEST_F(StoreTest, AgencyInsertIsIdempotent) {
   auto s = std::move(OpenStore(url_, OpenMode::kCreateIfMissing)).value();
-  AgencyRow a{"weihai-lingang", "威海临港经济技术开发区管理委员会", "government", std::nullopt};
+  AgencyRow a{"weihai-lingang", "威海临港经济技术开发区管理委员会", "government", std::nullopt, ""};
   EXPECT_TRUE(*s->InsertAgencyIfAbsent(a, "2026-01-01T00:00:00Z"));
   EXPECT_FALSE(*s->InsertAgencyIfAbsent(a, "2026-01-02T00:00:00Z"));
   auto list = s->ListAgencies();
@@ -50,7 +55,7 @@ TEST_F(StoreTest, AgencyInsertIsIdempotent) {
   ASSERT_EQ(list->size(), 1u);
   EXPECT_EQ((*list)[0].name, a.name);
   // The CHECK constraint refuses an unknown kind.
-  AgencyRow bad{"x", "x", "ministry", std::nullopt};
+  AgencyRow bad{"x", "x", "ministry", std::nullopt, ""};
   EXPECT_FALSE(s->InsertAgencyIfAbsent(bad, "now").ok());
 }
 
@@ -83,6 +88,120 @@ TEST_F(StoreTest, NonDatabaseFileIsRefused) {
   auto r = OpenStore(url_, OpenMode::kMustExist);
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("test.db"), std::string::npos);
+}
+
+class CaseStoreTest : public StoreTest {
+ protected:
+  void SetUp() override {
+    StoreTest::SetUp();
+    store_ = std::move(OpenStore(url_, OpenMode::kCreateIfMissing)).value();
+    AgencyRow a{"lg", "临港", "government", std::nullopt, "LG"};
+    ASSERT_TRUE(store_->InsertAgencyIfAbsent(a, "now").ok());
+  }
+  void TearDown() override {
+    store_.reset();
+    StoreTest::TearDown();
+  }
+  static EventRow Ev(const std::string& c, int64_t seq, const std::string& type) {
+    EventRow e;
+    e.case_id = c;
+    e.seq = seq;
+    e.type = type;
+    e.occurred_on = "2026-03-02";
+    e.recorded_at = "2026-03-02T09:00:00+08:00";
+    e.actor = "public";
+    e.payload = "{\"n\":" + std::to_string(seq) + "}";
+    return e;
+  }
+  static CaseRow Row(const std::string& id, int64_t version, const std::string& status) {
+    CaseRow r;
+    r.id = id;
+    r.agency_id = "lg";
+    r.kind = "application";
+    r.version = version;
+    r.status = status;
+    r.received_on = "2026-03-02";
+    r.created_at = r.updated_at = "now";
+    return r;
+  }
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(CaseStoreTest, AppendReadAndChain) {
+  std::vector<EventRow> first = {Ev("LG1", 1, "received"), Ev("LG1", 2, "registered")};
+  ASSERT_TRUE(store_->AppendEvents(Row("LG1", 2, "registered"), 0, first).ok());
+  std::vector<EventRow> second = {Ev("LG2", 1, "received")};
+  ASSERT_TRUE(store_->AppendEvents(Row("LG2", 1, "received"), 0, second).ok());
+  std::vector<EventRow> third = {Ev("LG1", 3, "assigned")};
+  ASSERT_TRUE(store_->AppendEvents(Row("LG1", 3, "assigned"), 2, third).ok());
+
+  auto events = store_->CaseEvents("LG1");
+  ASSERT_TRUE(events.ok());
+  ASSERT_EQ(events->size(), 3u);
+  EXPECT_EQ((*events)[2].type, "assigned");
+  EXPECT_EQ((*store_->GetCase("LG1"))->version, 3);
+  EXPECT_EQ((*store_->GetCase("LG1"))->status, "assigned");
+
+  // The chain links every event to the one stored before it, across cases.
+  std::string prev = kGenesisHash;
+  int n = 0;
+  ASSERT_TRUE(store_->ScanEvents([&](const EventRow& e) {
+                      EXPECT_EQ(e.prev_hash, prev);
+                      EXPECT_EQ(e.hash, EventHash(e, prev));
+                      prev = e.hash;
+                      ++n;
+                      return true;
+                    })
+                  .ok());
+  EXPECT_EQ(n, 4);
+}
+
+TEST_F(CaseStoreTest, StaleVersionIsAConflictAndWritesNothing) {
+  std::vector<EventRow> first = {Ev("LG1", 1, "received")};
+  ASSERT_TRUE(store_->AppendEvents(Row("LG1", 1, "received"), 0, first).ok());
+  std::vector<EventRow> a = {Ev("LG1", 2, "registered")};
+  ASSERT_TRUE(store_->AppendEvents(Row("LG1", 2, "registered"), 1, a).ok());
+  std::vector<EventRow> b = {Ev("LG1", 2, "withdrawn")};  // also based on version 1
+  Status s = store_->AppendEvents(Row("LG1", 2, "withdrawn"), 1, b);
+  EXPECT_EQ(s.code(), StatusCode::kConflict) << s.message();
+  EXPECT_EQ(store_->CaseEvents("LG1")->size(), 2u);
+  EXPECT_EQ((*store_->GetCase("LG1"))->status, "registered");
+  // Creating an existing case is a conflict too.
+  std::vector<EventRow> again = {Ev("LG1", 1, "received")};
+  EXPECT_EQ(store_->AppendEvents(Row("LG1", 1, "received"), 0, again).code(), StatusCode::kConflict);
+}
+
+TEST_F(CaseStoreTest, EventsAreAppendOnly) {
+  std::vector<EventRow> first = {Ev("LG1", 1, "received")};
+  ASSERT_TRUE(store_->AppendEvents(Row("LG1", 1, "received"), 0, first).ok());
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((dir_ + "/test.db").c_str(), &db), SQLITE_OK);
+  EXPECT_NE(sqlite3_exec(db, "UPDATE events SET payload = '{}'", nullptr, nullptr, nullptr), SQLITE_OK);
+  EXPECT_NE(sqlite3_exec(db, "DELETE FROM events", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  EXPECT_EQ(store_->CaseEvents("LG1")->at(0).payload, "{\"n\":1}");
+}
+
+TEST_F(CaseStoreTest, TrackingSerialsPerAgencyAndYear) {
+  EXPECT_EQ(*store_->NextTrackingSerial("lg", 2026), 1);
+  EXPECT_EQ(*store_->NextTrackingSerial("lg", 2026), 2);
+  EXPECT_EQ(*store_->NextTrackingSerial("lg", 2027), 1);
+  EXPECT_FALSE(store_->NextTrackingSerial("nope", 2026).ok());  // foreign key
+}
+
+TEST_F(CaseStoreTest, LookupFailuresAreCountedInTheWindow) {
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(store_->RecordLookupFailure("1.2.3.4", 1000 + i).ok());
+  ASSERT_TRUE(store_->RecordLookupFailure("5.6.7.8", 1001).ok());
+  EXPECT_EQ(*store_->CountLookupFailures("1.2.3.4", 1001), 2);
+  EXPECT_EQ(*store_->CountLookupFailures("1.2.3.4", 0), 3);
+}
+
+TEST_F(CaseStoreTest, AgencyCode) {
+  EXPECT_EQ((*store_->GetAgency("lg"))->code, "LG");
+  ASSERT_TRUE(store_->SetAgencyCode("lg", "LGX").ok());
+  EXPECT_EQ((*store_->GetAgency("lg"))->code, "LGX");
+  EXPECT_FALSE(store_->GetAgency("none")->has_value());
+  EXPECT_EQ(store_->SetAgencyCode("none", "X").code(), StatusCode::kNotFound);
 }
 
 TEST(StoreUrl, RejectsUnknownSchemes) {
