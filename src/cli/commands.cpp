@@ -7,6 +7,7 @@
 #include "app/clock.h"
 #include "app/demo.h"
 #include "app/report_files.h"
+#include "app/verify.h"
 #include "core/date.h"
 #include "law/calendar.h"
 #include "law/deadline.h"
@@ -226,6 +227,30 @@ int RunDemo(const DemoArgs& args) {
     return kExitUsage;
   }
   std::cout << "demo data: " << r->agencies_added << " agencies added\n";
+  return kExitOk;
+}
+
+int RunVerify(const VerifyArgs& args) {
+  auto store = store::OpenStore(args.db, store::OpenMode::kMustExist);
+  if (!store.ok()) {
+    Fail(store.status().message());
+    return kExitUsage;
+  }
+  auto cal = app::LoadCalendar(**store);
+  if (!cal.ok()) {
+    Fail(cal.status().message());
+    return kExitUsage;
+  }
+  auto rep = app::VerifyHistory(**store, *cal);
+  if (!rep.ok()) {
+    Fail(rep.status().message());
+    return kExitUsage;
+  }
+  if (!rep->intact) {
+    std::cout << "broken: " << rep->first_problem << '\n';
+    return kExitFindings;
+  }
+  std::cout << "intact: " << rep->events << " events in " << rep->cases << " cases\n";
   return kExitOk;
 }
 

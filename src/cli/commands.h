@@ -54,4 +54,9 @@ struct DemoArgs {
 };
 int RunDemo(const DemoArgs& args);
 
+struct VerifyArgs {
+  std::string db = "sqlite:var/gongkai.db";
+};
+int RunVerify(const VerifyArgs& args);
+
 }  // namespace gk::cli

@@ -60,6 +60,11 @@ int main(int argc, char** argv) {
   auto* c_demo = app.add_subcommand("demo", "Load the demo data set (idempotent)");
   c_demo->add_option("--db", demo.db, "Database URL (sqlite:PATH); created if missing");
 
+  VerifyArgs verify;
+  auto* c_verify = app.add_subcommand(
+      "verify", "Re-check the event history: hash chain, transitions, projections");
+  c_verify->add_option("--db", verify.db, "Database URL (sqlite:PATH)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -79,6 +84,7 @@ int main(int argc, char** argv) {
     if (c_cal_import->parsed()) return RunCalendarImport(cal_import);
     if (c_serve->parsed()) return RunServe(serve);
     if (c_demo->parsed()) return RunDemo(demo);
+    if (c_verify->parsed()) return RunVerify(verify);
   } catch (const std::exception& e) {
     // Last line of defence: library code should have returned a Status.
     std::fprintf(stderr, "gongkai: internal error: %s\n", e.what());

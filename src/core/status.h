@@ -17,6 +17,7 @@ enum class StatusCode {
   kOutOfRange,       // e.g. a date outside the covered calendar
   kUnreadable,       // a file or document cannot be decoded or understood
   kConflict,         // a stale write
+  kRateLimited,      // too many attempts; try later (HTTP 429)
   kInternal,         // a bug or an environment failure
 };
 
@@ -29,6 +30,7 @@ class [[nodiscard]] Status {
   static Status OutOfRange(std::string msg) { return {StatusCode::kOutOfRange, std::move(msg)}; }
   static Status Unreadable(std::string msg) { return {StatusCode::kUnreadable, std::move(msg)}; }
   static Status Conflict(std::string msg) { return {StatusCode::kConflict, std::move(msg)}; }
+  static Status RateLimited(std::string msg) { return {StatusCode::kRateLimited, std::move(msg)}; }
   static Status Internal(std::string msg) { return {StatusCode::kInternal, std::move(msg)}; }
 
   Status(StatusCode code, std::string message) : code_(code), message_(std::move(message)) {}

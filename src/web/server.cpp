@@ -16,56 +16,15 @@
 #include "law/deadline.h"
 #include "store/store.h"
 #include "web/html.h"
+#include "web/page.h"
+#include "web/public_applications.h"
+#include "web/state.h"
 #include "web/request_log.h"
 
 namespace gk::web {
 namespace {
 
 using nlohmann::json;
-
-// Shared, read-mostly state of the running server.
-struct ServerState {
-  std::string db_url;
-  std::atomic<bool> ready{false};
-  std::mutex mu;  // guards calendar and store (one SQLite connection, used briefly)
-  law::Calendar calendar;
-  std::unique_ptr<store::Store> store;
-};
-
-void JsonError(httplib::Response& res, int status, std::string_view code, std::string_view msg) {
-  json body = {{"error", {{"code", code}, {"message", msg}}}};
-  res.status = status;
-  res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace),
-                  "application/json; charset=utf-8");
-}
-
-constexpr std::string_view kStyle = R"(
-body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:0;color:#1a1a1a;background:#fff;line-height:1.7}
-header,main,footer{max-width:60rem;margin:0 auto;padding:1rem 1.5rem}
-header{border-bottom:3px solid #a4161a}
-h1{font-size:1.6rem;margin:.3rem 0}h2{font-size:1.25rem;margin-top:2rem}
-a{color:#0b4f8a}a:focus,input:focus,button:focus{outline:3px solid #f1a208;outline-offset:2px}
-.skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}
-table{border-collapse:collapse}th,td{border:1px solid #767676;padding:.3rem .6rem;text-align:left}
-label{display:block;margin-top:.6rem}input{font-size:1rem;padding:.3rem}
-button{font-size:1rem;padding:.4rem 1rem;margin-top:.8rem;background:#a4161a;color:#fff;border:0}
-.err{color:#a4161a;font-weight:bold}pre{white-space:pre-wrap;background:#f4f4f4;padding:1rem}
-)";
-
-std::string Page(std::string_view title, std::string_view body) {
-  std::string out;
-  out += "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">";
-  out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">";
-  out += "<title>" + EscapeHtml(title) + " - 公开 Gongkai</title><style>";
-  out += kStyle;
-  out += "</style></head><body><a class=\"skip\" href=\"#main\">跳到主要内容</a>";
-  out += "<header><p>公开 Gongkai · 政府信息公开工作平台</p></header>";
-  out += "<main id=\"main\">";
-  out += body;
-  out += "</main><footer><p><a href=\"/\">首页</a> · <a href=\"/deadline\">答复期限计算</a> · "
-         "<a href=\"/healthz\">运行状态</a></p></footer></body></html>\n";
-  return out;
-}
 
 std::string YearsText(const std::vector<int>& years) {
   if (years.empty()) return "无";
@@ -92,9 +51,11 @@ std::string HomePage(ServerState& st) {
   }
   std::string b;
   b += "<h1>政府信息公开工作平台（建设中）</h1>";
-  b += "<p>本服务目前提供下列功能。政府信息公开门户、在线申请、申请办理、年度报告生成等功能尚未开放，"
+  b += "<p>本服务目前提供下列功能。政府信息公开门户（主动公开目录与检索）、工作人员办理后台、年度报告生成等功能尚未开放，"
        "开放后将在本页列出。</p>";
   b += "<h2>目前提供的服务</h2><ul>";
+  b += "<li><a href=\"/apply\">在线申请政府信息公开</a>：提交后即时取得申请编号、查询码和答复期限。</li>";
+  b += "<li><a href=\"/track\">申请办理进度查询</a>：凭申请编号和查询码查看办理过程。</li>";
   b += "<li><a href=\"/deadline\">依申请公开答复期限计算</a>：按《政府信息公开条例》第三十条、第三十一条、"
        "第三十三条和国务院办公厅公布的节假日安排，计算补正告知期限、答复期限和延期后的答复期限，"
        "并列出每一个不计入的日期及原因。</li>";
@@ -295,6 +256,16 @@ Status RunServer(const ServerOptions& options) {
   });
   svr.Get("/api/v1/deadline", [&st](const httplib::Request& req, httplib::Response& res) {
     HandleDeadlineApi(st, req, res);
+  });
+  RegisterPublicApplicationRoutes(svr, st);
+  // Security headers on every response (inline styles only; no scripts).
+  svr.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
+    res.set_header("Content-Security-Policy",
+                   "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
+                   "form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_header("Referrer-Policy", "no-referrer");
+    res.set_header("X-Frame-Options", "DENY");
   });
   svr.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;

@@ -1,0 +1,85 @@
+// The public side of applications: the online form / API intake and the
+// applicant's status lookup. Nothing here returns the applicant's personal
+// data: the public view carries only what the applicant needs to follow the case.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/status.h"
+#include "law/calendar.h"
+#include "store/store.h"
+
+namespace gk::app {
+
+// Fields of interface.md "Application fields" as text; the agent's fields are
+// agent.name, agent.id_type, agent.id_number, agent.authorisation.
+using ApplicationFields = std::map<std::string, std::string>;
+
+struct FieldError {
+  std::string field;    // the JSON / form key
+  std::string message;  // Chinese, for the applicant
+};
+
+struct Acknowledgement {
+  std::string tracking_no;
+  std::string query_code;  // shown once; only its hash is stored
+  std::string agency_id;
+  std::string agency_name;
+  Date received_on;
+  Date due_on;
+  std::string due_working;  // how due_on was counted (Chinese, several lines)
+  bool provisional = false;
+};
+
+struct SubmitOutcome {
+  std::optional<Acknowledgement> ack;
+  std::optional<FieldError> error;  // exactly one of the two
+};
+
+struct SubmitContext {
+  Date today;           // Asia/Shanghai date of submission (Art. 31(3) confirmation)
+  std::string now_iso;  // recording timestamp
+};
+
+// Validates the fields, allocates a tracking number and a query code, and
+// durably records the receipt (Art. 31) and registration events before
+// returning. Invalid input: an outcome with `error`, nothing written.
+Result<SubmitOutcome> SubmitApplication(store::Store& store, const law::Calendar& cal,
+                                        const ApplicationFields& fields, const SubmitContext& ctx);
+
+struct PublicEvent {
+  std::string date;   // YYYY-MM-DD
+  std::string type;   // event type key
+  std::string label;  // Chinese
+  std::string note;   // e.g. what to correct and by when; never personal data
+};
+
+struct PublicCaseView {
+  std::string tracking_no;
+  std::string agency_name;
+  std::string status;        // key
+  std::string status_label;  // Chinese
+  std::string received_on;
+  std::string due_on;        // "" once concluded
+  std::vector<PublicEvent> events;
+};
+
+struct LookupContext {
+  std::string address;  // client address, for throttling
+  int64_t now_unix = 0;
+};
+
+// interface.md: NotFound without the right code (and the failure is counted);
+// after 10 failures from one address within 15 minutes, kRateLimited.
+Result<PublicCaseView> LookupApplication(store::Store& store, const law::Calendar& cal,
+                                         std::string_view tracking_no, std::string_view query_code,
+                                         const LookupContext& ctx);
+
+inline constexpr int kLookupFailureLimit = 10;
+inline constexpr int64_t kLookupWindowSeconds = 15 * 60;
+
+}  // namespace gk::app

@@ -1,0 +1,234 @@
+// Public application routes and `verify`, against a real `gongkai serve`.
+#include <httplib.h>
+#include <signal.h>
+#include <sqlite3.h>
+
+#include <chrono>
+#include <filesystem>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <thread>
+
+#include "support/process.h"
+
+namespace gk::testing {
+namespace {
+
+using nlohmann::json;
+const std::string kBin = GK_BINARY;
+
+json ValidApplication() {
+  return {{"agency_id", "weihai-lingang"},
+          {"applicant_type", "natural_person"},
+          {"name", "张三"},
+          {"id_number", "11010519491231002X"},
+          {"phone", "0631-5587393"},
+          {"address", "威海市环翠区"},
+          {"description", "2021年临港区道路建设项目的立项批复文件"},
+          {"form", "paper"},
+          {"delivery", "post"}};
+}
+
+class ApplicationsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = MakeTempDir();
+    db_ = dir_ + "/g.db";
+    Start();
+  }
+  void Start() {
+    port_ = FreePort();
+    server_ = std::make_unique<Background>(
+        std::vector<std::string>{kBin, "serve", "--db", "sqlite:" + db_, "--listen",
+                                 "127.0.0.1:" + std::to_string(port_), "--demo"},
+        dir_ + "/serve.log");
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", port_);
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+    while (std::chrono::steady_clock::now() < until) {
+      auto r = client_->Get("/healthz");
+      if (r && r->status == 200) return;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    FAIL() << "server did not start: " << ReadFile(dir_ + "/serve.log");
+  }
+  void TearDown() override {
+    client_.reset();
+    server_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  httplib::Result PostJson(const json& body) {
+    return client_->Post("/api/v1/applications", body.dump(), "application/json");
+  }
+  int64_t CountEvents() {
+    sqlite3* db = nullptr;
+    sqlite3_open_v2(db_.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_stmt* s = nullptr;
+    sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM events", -1, &s, nullptr);
+    int64_t n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return n;
+  }
+
+  std::string dir_, db_;
+  int port_ = 0;
+  std::unique_ptr<Background> server_;
+  std::unique_ptr<httplib::Client> client_;
+};
+
+TEST_F(ApplicationsTest, ApplyThenFollowWithTheQueryCode) {
+  auto r = PostJson(ValidApplication());
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 201) << r->body;
+  json ack = json::parse(r->body);
+  const std::string tn = ack["tracking_no"], code = ack["query_code"];
+  EXPECT_EQ(tn.rfind("LG", 0), 0u) << tn;
+  EXPECT_GE(code.size(), 8u);
+  EXPECT_TRUE(ack.contains("received_on"));
+  EXPECT_TRUE(ack.contains("due_on"));
+
+  auto view = client_->Get("/api/v1/applications/" + tn + "?query_code=" + code);
+  ASSERT_EQ(view->status, 200) << view->body;
+  json v = json::parse(view->body);
+  EXPECT_EQ(v["tracking_no"], tn);
+  EXPECT_EQ(v["due_on"], ack["due_on"]);
+  EXPECT_EQ(v["events"].size(), 2u);
+  // Personal data never comes back through the public API.
+  for (const char* secret : {"张三", "11010519491231002X", "0631-5587393", "环翠区"}) {
+    EXPECT_EQ(view->body.find(secret), std::string::npos) << secret;
+  }
+  auto page = client_->Post("/track", "tracking_no=" + tn + "&query_code=" + code,
+                            "application/x-www-form-urlencoded");
+  ASSERT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("已登记"), std::string::npos);
+  EXPECT_EQ(page->body.find("张三"), std::string::npos);
+}
+
+TEST_F(ApplicationsTest, FormPostGivesAnAcknowledgementPage) {
+  auto form = client_->Get("/apply");
+  ASSERT_EQ(form->status, 200);
+  EXPECT_NE(form->body.find("name=\"description\""), std::string::npos);
+  EXPECT_NE(form->body.find("威海市工业和信息化局"), std::string::npos) << "the agencies are offered";
+  httplib::Params p = {{"agency_id", "weihai-gongxin"},
+                       {"applicant_type", "commercial"},
+                       {"name", "威海某某科技有限公司"},
+                       {"id_number", "91350100M000100Y43"},
+                       {"contact_person", "李四"},
+                       {"phone", "13800138000"},
+                       {"address", "威海市高区"},
+                       {"description", "2022年工业企业技术改造补贴名单"}};
+  auto ack = client_->Post("/apply", p);
+  ASSERT_EQ(ack->status, 201) << ack->body.substr(0, 2000);
+  EXPECT_NE(ack->body.find("GX2"), std::string::npos);
+  EXPECT_NE(ack->body.find("查询码"), std::string::npos);
+}
+
+TEST_F(ApplicationsTest, BadInputNamesTheFieldAndWritesNothing) {
+  struct Case {
+    const char* field;
+    json value;  // null removes the field
+  };
+  const Case cases[] = {
+      {"agency_id", "no-such-agency"}, {"agency_id", nullptr},
+      {"applicant_type", "alien"},     {"applicant_type", nullptr},
+      {"name", ""},                    {"id_number", "110105194912310021"},
+      {"id_number", nullptr},          {"phone", "12"},
+      {"phone", "phone-number"},       {"description", "   "},
+      {"description", std::string(5001, 'x')},
+      {"form", "scroll"},              {"delivery", "pigeon"},
+  };
+  const int64_t before = CountEvents();
+  for (const auto& c : cases) {
+    json body = ValidApplication();
+    if (c.value.is_null()) body.erase(c.field);
+    else body[c.field] = c.value;
+    auto r = PostJson(body);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 400) << c.field << " " << c.value.dump();
+    json e = json::parse(r->body, nullptr, false);
+    ASSERT_FALSE(e.is_discarded()) << r->body;
+    EXPECT_EQ(e["error"]["field"], c.field) << r->body;
+    EXPECT_FALSE(e["error"]["message"].get<std::string>().empty());
+  }
+  // e-mail delivery needs an e-mail address.
+  json email = ValidApplication();
+  email["delivery"] = "email";
+  auto r = PostJson(email);
+  EXPECT_EQ(r->status, 400);
+  EXPECT_EQ(json::parse(r->body)["error"]["field"], "email") << r->body;
+  // Not JSON at all.
+  auto bad = client_->Post("/api/v1/applications", "{not json", "application/json");
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_EQ(json::parse(bad->body)["error"]["code"], "invalid_json");
+  EXPECT_EQ(CountEvents(), before) << "nothing is written on a 400";
+
+  // The HTML form keeps what was typed and marks the field.
+  httplib::Params p = {{"agency_id", "weihai-lingang"}, {"applicant_type", "natural_person"},
+                       {"name", "<b>王五</b>"}, {"id_number", "bad"}, {"phone", "13800138000"},
+                       {"address", "威海"}, {"description", "某文件"}};
+  auto page = client_->Post("/apply", p);
+  EXPECT_EQ(page->status, 400);
+  EXPECT_NE(page->body.find("aria-invalid=\"true\" aria-describedby=\"err-id_number\""), std::string::npos);
+  EXPECT_NE(page->body.find("&lt;b&gt;王五&lt;/b&gt;"), std::string::npos) << "escaped, kept";
+  EXPECT_EQ(CountEvents(), before);
+}
+
+TEST_F(ApplicationsTest, WrongCodesAreThrottled) {
+  auto r = PostJson(ValidApplication());
+  json ack = json::parse(r->body);
+  const std::string tn = ack["tracking_no"];
+  for (int i = 0; i < 10; ++i) {
+    auto w = client_->Get("/api/v1/applications/" + tn + "?query_code=WRONG" + std::to_string(i));
+    EXPECT_EQ(w->status, 404);
+  }
+  // The 11th try from this address within 15 minutes, even with the right code.
+  auto limited = client_->Get("/api/v1/applications/" + tn + "?query_code=" + ack["query_code"].get<std::string>());
+  EXPECT_EQ(limited->status, 429);
+  auto page = client_->Post("/track", "tracking_no=" + tn + "&query_code=x", "application/x-www-form-urlencoded");
+  EXPECT_EQ(page->status, 429);
+}
+
+TEST_F(ApplicationsTest, SecurityHeaders) {
+  auto r = client_->Get("/apply");
+  EXPECT_NE(r->get_header_value("Content-Security-Policy").find("default-src 'none'"), std::string::npos);
+  EXPECT_EQ(r->get_header_value("X-Content-Type-Options"), "nosniff");
+}
+
+TEST_F(ApplicationsTest, AcknowledgedApplicationsSurviveAKillAndVerify) {
+  std::vector<std::string> numbers;
+  for (int i = 0; i < 20; ++i) {
+    auto r = PostJson(ValidApplication());
+    ASSERT_EQ(r->status, 201);
+    numbers.push_back(json::parse(r->body)["tracking_no"]);
+  }
+  server_->Stop(SIGKILL);  // no clean shutdown
+  auto v = gk::testing::Run({kBin, "verify", "--db", "sqlite:" + db_});
+  EXPECT_EQ(v.exit_code, 0) << v.out << v.err;
+  EXPECT_NE(v.out.find("40 events in 20 cases"), std::string::npos) << v.out;
+  std::set<std::string> unique(numbers.begin(), numbers.end());
+  EXPECT_EQ(unique.size(), numbers.size());
+}
+
+TEST_F(ApplicationsTest, VerifyFindsATamperedEvent) {
+  ASSERT_EQ(PostJson(ValidApplication())->status, 201);
+  ASSERT_EQ(PostJson(ValidApplication())->status, 201);
+  server_->Stop(SIGTERM);
+  EXPECT_EQ(gk::testing::Run({kBin, "verify", "--db", "sqlite:" + db_}).exit_code, 0);
+  // Someone with file access drops the guard and edits a stored event.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "DROP TRIGGER events_no_update;"
+                         "UPDATE events SET payload = replace(payload, '张三', '李四') WHERE id = 3;",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto v = gk::testing::Run({kBin, "verify", "--db", "sqlite:" + db_});
+  EXPECT_EQ(v.exit_code, 1) << v.out;
+  EXPECT_NE(v.out.find("event 3"), std::string::npos) << v.out;
+  EXPECT_EQ(gk::testing::Run({kBin, "verify", "--db", "sqlite:" + dir_ + "/none.db"}).exit_code, 2);
+}
+
+}  // namespace
+}  // namespace gk::testing
