@@ -7,7 +7,7 @@ PACKAGES=(
   # toolchain
   cmake ninja-build g++ pkg-config make
   # libraries
-  libicu-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev libcpp-httplib-dev libssl-dev
+  libicu-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev libcpp-httplib-dev libssl-dev libsodium-dev
   # tests, benchmarks and fuzzing
   libgtest-dev libgmock-dev libbenchmark-dev clang-14 libclang-rt-14-dev
 )

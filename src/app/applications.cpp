@@ -232,7 +232,7 @@ Result<PublicCaseView> LookupApplication(store::Store& store, const law::Calenda
   PublicCaseView v;
   v.tracking_no = s.case_id;
   if (auto a = store.GetAgency(s.agency_id); a.ok() && a->has_value()) v.agency_name = (*a)->name;
-  const cases::CaseStatus status = cases::ProcessingStatus(s);
+  const cases::CaseStatus status = s.status;
   v.status = std::string(cases::Key(status));
   v.status_label = std::string(cases::Label(status));
   v.received_on = s.received_on.ToString();

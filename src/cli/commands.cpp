@@ -7,6 +7,7 @@
 #include "app/clock.h"
 #include "app/demo.h"
 #include "app/report_files.h"
+#include "app/staff.h"
 #include "app/verify.h"
 #include "core/date.h"
 #include "law/calendar.h"
@@ -227,6 +228,29 @@ int RunDemo(const DemoArgs& args) {
     return kExitUsage;
   }
   std::cout << "demo data: " << r->agencies_added << " agencies added\n";
+  return kExitOk;
+}
+
+int RunUserAdd(const UserAddArgs& args) {
+  std::string password;
+  if (!std::getline(std::cin, password) || password.empty()) {
+    Fail("user add: give the password on the first line of stdin");
+    return kExitUsage;
+  }
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  auto store = store::OpenStore(args.db, store::OpenMode::kMustExist);
+  if (!store.ok()) {
+    Fail(store.status().message());
+    return kExitUsage;
+  }
+  app::NewUser u{args.username, args.role, args.agency, password, "cli", app::NowUtcIso()};
+  Status s = app::AddUser(**store, u);
+  if (!s.ok()) {
+    Fail("user add: " + s.message());
+    return kExitUsage;
+  }
+  std::cout << "user " << args.username << " added (" << args.role
+            << (args.agency ? ", " + *args.agency : std::string()) << ")\n";
   return kExitOk;
 }
 

@@ -54,6 +54,14 @@ struct DemoArgs {
 };
 int RunDemo(const DemoArgs& args);
 
+struct UserAddArgs {
+  std::string username;
+  std::string role;
+  std::optional<std::string> agency;
+  std::string db = "sqlite:var/gongkai.db";
+};
+int RunUserAdd(const UserAddArgs& args);
+
 struct VerifyArgs {
   std::string db = "sqlite:var/gongkai.db";
 };

@@ -60,6 +60,19 @@ int main(int argc, char** argv) {
   auto* c_demo = app.add_subcommand("demo", "Load the demo data set (idempotent)");
   c_demo->add_option("--db", demo.db, "Database URL (sqlite:PATH); created if missing");
 
+  auto* c_user = app.add_subcommand("user", "Manage staff accounts");
+  c_user->require_subcommand(1);
+  UserAddArgs user_add;
+  auto* c_user_add = c_user->add_subcommand(
+      "add", "Create a staff account; the password is read from the first line of stdin");
+  c_user_add->add_option("USERNAME", user_add.username, "Sign-in name")->required();
+  c_user_add->add_option("--role", user_add.role,
+                         "handler, editor, reviewer, agency_admin, supervisor or sysadmin")
+      ->required();
+  c_user_add->add_option("--agency", user_add.agency,
+                         "Agency id (supervisor: the top of its scope, default all)");
+  c_user_add->add_option("--db", user_add.db, "Database URL (sqlite:PATH)");
+
   VerifyArgs verify;
   auto* c_verify = app.add_subcommand(
       "verify", "Re-check the event history: hash chain, transitions, projections");
@@ -85,6 +98,7 @@ int main(int argc, char** argv) {
     if (c_serve->parsed()) return RunServe(serve);
     if (c_demo->parsed()) return RunDemo(demo);
     if (c_verify->parsed()) return RunVerify(verify);
+    if (c_user_add->parsed()) return RunUserAdd(user_add);
   } catch (const std::exception& e) {
     // Last line of defence: library code should have returned a Status.
     std::fprintf(stderr, "gongkai: internal error: %s\n", e.what());

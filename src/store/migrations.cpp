@@ -3,6 +3,7 @@
 namespace gk::embedded {
 std::string_view Migration0001();
 std::string_view Migration0002();
+std::string_view Migration0003();
 }
 
 namespace gk::store {
@@ -11,6 +12,7 @@ const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kAll = {
       {1, "0001_init", embedded::Migration0001()},
       {2, "0002_cases", embedded::Migration0002()},
+      {3, "0003_users", embedded::Migration0003()},
   };
   return kAll;
 }

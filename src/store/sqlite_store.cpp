@@ -263,6 +263,93 @@ class SqliteStore final : public Store {
     return static_cast<int>(q.Int(0));
   }
 
+
+  Status CreateUser(const UserRow& u) override {
+    Stmt q(db_,
+           "INSERT INTO users(username, agency_id, role, password_hash, created_at, created_by) "
+           "VALUES (?, ?, ?, ?, ?, ?)");
+    q.Bind(1, u.username);
+    BindOpt(q, 2, u.agency_id);
+    q.Bind(3, u.role).Bind(4, u.password_hash).Bind(5, u.created_at).Bind(6, u.created_by);
+    int rc = q.Step();
+    if (rc == SQLITE_CONSTRAINT) {
+      if (auto existing = GetUser(u.username); existing.ok() && existing->has_value()) {
+        return Status::Conflict("user " + u.username + " already exists");
+      }
+      return Status::Invalid("user " + u.username + ": unknown agency");
+    }
+    if (rc != SQLITE_DONE) return q.Error("create user");
+    return Status::Ok();
+  }
+
+  Result<std::optional<UserRow>> GetUser(std::string_view username) override {
+    Stmt q(db_,
+           "SELECT username, agency_id, role, password_hash, created_at, created_by FROM users "
+           "WHERE username = ?");
+    q.Bind(1, username);
+    int rc = q.Step();
+    if (rc == SQLITE_DONE) return std::optional<UserRow>();
+    if (rc != SQLITE_ROW) return q.Error("read user");
+    UserRow u{q.Text(0), OptText(q, 1), q.Text(2), q.Text(3), q.Text(4), q.Text(5)};
+    return std::optional<UserRow>(std::move(u));
+  }
+
+  Status CreateSession(const SessionRow& s) override {
+    Stmt q(db_,
+           "INSERT INTO sessions(token_hash, username, csrf_token, created_at, last_seen, address) "
+           "VALUES (?, ?, ?, ?, ?, ?)");
+    q.Bind(1, s.token_hash).Bind(2, s.username).Bind(3, s.csrf_token).Bind(4, s.created_at);
+    q.Bind(5, s.last_seen).Bind(6, s.address);
+    if (q.Step() != SQLITE_DONE) return q.Error("create session");
+    return Status::Ok();
+  }
+
+  Result<std::optional<SessionRow>> GetSession(std::string_view token_hash) override {
+    Stmt q(db_,
+           "SELECT token_hash, username, csrf_token, created_at, last_seen, address FROM sessions "
+           "WHERE token_hash = ?");
+    q.Bind(1, token_hash);
+    int rc = q.Step();
+    if (rc == SQLITE_DONE) return std::optional<SessionRow>();
+    if (rc != SQLITE_ROW) return q.Error("read session");
+    SessionRow s{q.Text(0), q.Text(1), q.Text(2), q.Int(3), q.Int(4), q.Text(5)};
+    return std::optional<SessionRow>(std::move(s));
+  }
+
+  Status TouchSession(std::string_view token_hash, int64_t now) override {
+    Stmt q(db_, "UPDATE sessions SET last_seen = ? WHERE token_hash = ?");
+    q.Bind(1, now).Bind(2, token_hash);
+    if (q.Step() != SQLITE_DONE) return q.Error("touch session");
+    return Status::Ok();
+  }
+
+  Status DeleteSession(std::string_view token_hash) override {
+    Stmt q(db_, "DELETE FROM sessions WHERE token_hash = ?");
+    q.Bind(1, token_hash);
+    if (q.Step() != SQLITE_DONE) return q.Error("delete session");
+    return Status::Ok();
+  }
+
+  Status RecordLoginFailure(std::string_view username, std::string_view address,
+                            int64_t at) override {
+    Stmt q(db_, "INSERT INTO login_failures(username, address, at) VALUES (?, ?, ?)");
+    q.Bind(1, username).Bind(2, address).Bind(3, at);
+    if (q.Step() != SQLITE_DONE) return q.Error("record login failure");
+    Stmt old(db_, "DELETE FROM login_failures WHERE at < ?");
+    old.Bind(1, at - 86400);
+    (void)old.Step();
+    return Status::Ok();
+  }
+
+  Result<int> CountLoginFailures(std::string_view username, std::string_view address,
+                                 int64_t since) override {
+    Stmt q(db_,
+           "SELECT COUNT(*) FROM login_failures WHERE username = ? AND address = ? AND at >= ?");
+    q.Bind(1, username).Bind(2, address).Bind(3, since);
+    if (q.Step() != SQLITE_ROW) return q.Error("count login failures");
+    return static_cast<int>(q.Int(0));
+  }
+
   Result<int> SchemaVersion() override {
     Stmt q(db_, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
     if (!q.ok() || q.Step() != SQLITE_ROW) return q.Error("read schema version");

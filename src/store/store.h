@@ -58,6 +58,22 @@ struct CaseFilter {
   int offset = 0;
 };
 
+struct UserRow {
+  std::string username;
+  std::optional<std::string> agency_id;
+  std::string role;
+  std::string password_hash;
+  std::string created_at, created_by;
+};
+
+struct SessionRow {
+  std::string token_hash;
+  std::string username;
+  std::string csrf_token;
+  int64_t created_at = 0, last_seen = 0;  // unix seconds
+  std::string address;
+};
+
 struct CalendarDayRow {
   std::string day;   // YYYY-MM-DD
   std::string kind;  // rest | work
@@ -103,6 +119,22 @@ class Store {
   // Query-code lookup throttling: failures of `address` since `since` (unix s).
   virtual Status RecordLookupFailure(std::string_view address, int64_t at) = 0;
   virtual Result<int> CountLookupFailures(std::string_view address, int64_t since) = 0;
+
+  // Staff accounts. CreateUser: Conflict when the username exists.
+  virtual Status CreateUser(const UserRow& user) = 0;
+  virtual Result<std::optional<UserRow>> GetUser(std::string_view username) = 0;
+
+  // Sessions, keyed by the hash of their token.
+  virtual Status CreateSession(const SessionRow& session) = 0;
+  virtual Result<std::optional<SessionRow>> GetSession(std::string_view token_hash) = 0;
+  virtual Status TouchSession(std::string_view token_hash, int64_t now) = 0;
+  virtual Status DeleteSession(std::string_view token_hash) = 0;
+
+  // Sign-in throttling (interface.md: 10 failures per account and address / 15 min).
+  virtual Status RecordLoginFailure(std::string_view username, std::string_view address,
+                                    int64_t at) = 0;
+  virtual Result<int> CountLoginFailures(std::string_view username, std::string_view address,
+                                         int64_t since) = 0;
 
   // Schema version after migrations (the highest applied migration number).
   virtual Result<int> SchemaVersion() = 0;

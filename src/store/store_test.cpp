@@ -204,6 +204,27 @@ TEST_F(CaseStoreTest, AgencyCode) {
   EXPECT_EQ(store_->SetAgencyCode("none", "X").code(), StatusCode::kNotFound);
 }
 
+TEST_F(CaseStoreTest, UsersAndSessions) {
+  UserRow u{"wang", "lg", "handler", "$argon2id$x", "now", "admin"};
+  ASSERT_TRUE(store_->CreateUser(u).ok());
+  EXPECT_EQ(store_->CreateUser(u).code(), StatusCode::kConflict);
+  UserRow bad{"li", "nowhere", "handler", "h", "now", "admin"};
+  EXPECT_FALSE(store_->CreateUser(bad).ok());
+  EXPECT_EQ((*store_->GetUser("wang"))->agency_id, "lg");
+  EXPECT_FALSE(store_->GetUser("zhao")->has_value());
+
+  SessionRow s{"hash1", "wang", "csrf1", 100, 100, "127.0.0.1"};
+  ASSERT_TRUE(store_->CreateSession(s).ok());
+  ASSERT_TRUE(store_->TouchSession("hash1", 200).ok());
+  EXPECT_EQ((*store_->GetSession("hash1"))->last_seen, 200);
+  ASSERT_TRUE(store_->DeleteSession("hash1").ok());
+  EXPECT_FALSE(store_->GetSession("hash1")->has_value());
+
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(store_->RecordLoginFailure("wang", "1.1.1.1", 1000 + i).ok());
+  EXPECT_EQ(*store_->CountLoginFailures("wang", "1.1.1.1", 1001), 2);
+  EXPECT_EQ(*store_->CountLoginFailures("wang", "2.2.2.2", 0), 0);
+}
+
 TEST(StoreUrl, RejectsUnknownSchemes) {
   EXPECT_FALSE(OpenStore("mysql://x", OpenMode::kMustExist).ok());
   EXPECT_FALSE(OpenStore("sqlite:", OpenMode::kMustExist).ok());

@@ -18,6 +18,7 @@
 #include "web/html.h"
 #include "web/page.h"
 #include "web/public_applications.h"
+#include "web/staff_routes.h"
 #include "web/state.h"
 #include "web/request_log.h"
 
@@ -258,6 +259,7 @@ Status RunServer(const ServerOptions& options) {
     HandleDeadlineApi(st, req, res);
   });
   RegisterPublicApplicationRoutes(svr, st);
+  RegisterStaffRoutes(svr, st);
   // Security headers on every response (inline styles only; no scripts).
   svr.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
     res.set_header("Content-Security-Policy",

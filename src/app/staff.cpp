@@ -1,0 +1,113 @@
+#include "app/staff.h"
+
+#include "auth/password.h"
+#include "core/hash.h"
+
+namespace gk::app {
+namespace {
+
+constexpr std::string_view kTokenAlphabet =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+bool ValidUsername(std::string_view u) {
+  if (u.empty() || u.size() > 64) return false;
+  for (char c : u) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '.' || c == '_' || c == '-' || c == '@';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Status AddUser(store::Store& store, const NewUser& u) {
+  if (!ValidUsername(u.username)) {
+    return Status::Invalid("username '" + u.username.substr(0, 64) +
+                           "': use 1-64 letters, digits, '.', '_', '-' or '@'");
+  }
+  auto role = auth::RoleFromKey(u.role);
+  if (!role) {
+    return Status::Invalid("--role '" + u.role +
+                           "': expected handler, editor, reviewer, agency_admin, supervisor or sysadmin");
+  }
+  if (auth::NeedsAgency(*role) && !u.agency_id) {
+    return Status::Invalid("--role " + u.role + " needs --agency ID");
+  }
+  if (*role == auth::Role::kSysadmin && u.agency_id) {
+    return Status::Invalid("--role sysadmin is not bound to an agency; leave out --agency");
+  }
+  if (u.agency_id) {
+    auto a = store.GetAgency(*u.agency_id);
+    if (!a.ok()) return a.status();
+    if (!a->has_value()) return Status::NotFound("unknown agency '" + *u.agency_id + "'");
+  }
+  if (Status s = auth::CheckPasswordRules(u.password); !s.ok()) {
+    return Status::Invalid("password: at least " + std::to_string(auth::kMinPasswordLength) +
+                           " printable characters required");
+  }
+  auto hash = auth::HashPassword(u.password);
+  if (!hash.ok()) return hash.status();
+  store::UserRow row{u.username, u.agency_id, u.role, *hash, u.now_iso, u.created_by};
+  return store.CreateUser(row);
+}
+
+Result<SignInResult> SignIn(store::Store& store, std::string_view username,
+                            std::string_view password, std::string_view address, int64_t now) {
+  auto failures = store.CountLoginFailures(username, address, now - kSignInWindowSeconds);
+  if (!failures.ok()) return failures.status();
+  if (*failures >= kSignInFailureLimit) {
+    return Status::RateLimited("登录失败次数过多，请15分钟后再试");
+  }
+  auto user = store.GetUser(username);
+  if (!user.ok()) return user.status();
+  // Verify even for unknown names so both take the same time.
+  static const std::string kDummy = *auth::HashPassword("gongkai-dummy-password");
+  const bool ok = user->has_value() ? auth::VerifyPassword(password, (*user)->password_hash)
+                                    : (auth::VerifyPassword(password, kDummy), false);
+  auto role = user->has_value() ? auth::RoleFromKey((*user)->role) : std::nullopt;
+  if (!ok || !role) {
+    if (auto s = store.RecordLoginFailure(username, address, now); !s.ok()) return s;
+    return Status::NotFound("用户名或密码错误");
+  }
+  SignInResult r;
+  r.token = RandomToken(43, kTokenAlphabet);
+  r.csrf = RandomToken(32, kTokenAlphabet);
+  r.user = StaffUser{(*user)->username, *role, (*user)->agency_id};
+  store::SessionRow s{Sha256Hex(r.token), r.user.username, r.csrf, now, now, std::string(address)};
+  if (auto st = store.CreateSession(s); !st.ok()) return st;
+  return r;
+}
+
+Result<std::optional<Session>> FindSession(store::Store& store, std::string_view token, int64_t now) {
+  if (token.empty() || token.size() > 128) return std::optional<Session>();
+  const std::string hash = Sha256Hex(token);
+  auto s = store.GetSession(hash);
+  if (!s.ok()) return s.status();
+  if (!s->has_value()) return std::optional<Session>();
+  if (now - (*s)->last_seen > kSessionIdleSeconds) {
+    (void)store.DeleteSession(hash);
+    return std::optional<Session>();
+  }
+  auto user = store.GetUser((*s)->username);
+  if (!user.ok()) return user.status();
+  if (!user->has_value()) return std::optional<Session>();
+  auto role = auth::RoleFromKey((*user)->role);
+  if (!role) return std::optional<Session>();
+  if (auto t = store.TouchSession(hash, now); !t.ok()) return t;
+  Session out{StaffUser{(*user)->username, *role, (*user)->agency_id}, (*s)->csrf_token, hash};
+  return std::optional<Session>(std::move(out));
+}
+
+Status SignOut(store::Store& store, std::string_view token) {
+  if (token.empty()) return Status::Ok();
+  return store.DeleteSession(Sha256Hex(token));
+}
+
+bool CanSeeAgency(const StaffUser& user, std::string_view agency_id) {
+  if (!user.agency_id) return true;  // sysadmin, or a supervisor over every agency
+  if (*user.agency_id == agency_id) return true;
+  return false;
+}
+
+}  // namespace gk::app

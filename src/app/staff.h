@@ -1,0 +1,59 @@
+// Staff accounts and sessions: `gongkai user add`, sign-in with throttling,
+// session lookup with idle timeout, sign-out.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "auth/roles.h"
+#include "core/status.h"
+#include "store/store.h"
+
+namespace gk::app {
+
+struct NewUser {
+  std::string username;
+  std::string role;  // key of auth::Role
+  std::optional<std::string> agency_id;
+  std::string password;
+  std::string created_by;  // "cli" or the admin's username
+  std::string now_iso;
+};
+// Invalid (English, for the CLI) for a bad username, role, agency or password.
+Status AddUser(store::Store& store, const NewUser& user);
+
+struct StaffUser {
+  std::string username;
+  auth::Role role = auth::Role::kHandler;
+  std::optional<std::string> agency_id;  // nullopt: every agency
+};
+
+struct SignInResult {
+  std::string token;  // the cookie value (only its hash is stored)
+  std::string csrf;
+  StaffUser user;
+};
+
+inline constexpr int kSignInFailureLimit = 10;
+inline constexpr int64_t kSignInWindowSeconds = 15 * 60;
+inline constexpr int64_t kSessionIdleSeconds = 30 * 60;
+
+// kRateLimited after 10 failures for the account from the address within 15
+// minutes (for the rest of that window); NotFound for a wrong name or password
+// (one message for both, so names cannot be probed). A new token every time.
+Result<SignInResult> SignIn(store::Store& store, std::string_view username,
+                            std::string_view password, std::string_view address, int64_t now);
+
+struct Session {
+  StaffUser user;
+  std::string csrf;
+  std::string token_hash;
+};
+// nullopt for an unknown or idle (> 30 min) session; refreshes last_seen.
+Result<std::optional<Session>> FindSession(store::Store& store, std::string_view token, int64_t now);
+Status SignOut(store::Store& store, std::string_view token);
+
+// May `user` see the case of `agency_id`?
+bool CanSeeAgency(const StaffUser& user, std::string_view agency_id);
+
+}  // namespace gk::app

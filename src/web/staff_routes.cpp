@@ -1,0 +1,614 @@
+#include "web/staff_routes.h"
+
+#include <chrono>
+#include <set>
+#include <nlohmann/json.hpp>
+
+#include "app/case_files.h"
+#include "app/clock.h"
+#include "app/staff.h"
+#include "cases/transitions.h"
+#include "cases/vocab.h"
+#include "core/hash.h"
+#include "core/text.h"
+#include "web/html.h"
+#include "web/page.h"
+
+namespace gk::web {
+namespace {
+
+using nlohmann::json;
+constexpr std::string_view kCookie = "gk_session";
+
+int64_t UnixNow() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::string CookieToken(const httplib::Request& req) {
+  const std::string h = req.get_header_value("Cookie");
+  size_t pos = 0;
+  while (pos < h.size()) {
+    size_t end = h.find(';', pos);
+    if (end == std::string::npos) end = h.size();
+    std::string_view part(h.data() + pos, end - pos);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    if (part.substr(0, kCookie.size() + 1) == std::string(kCookie) + "=") {
+      return std::string(part.substr(kCookie.size() + 1));
+    }
+    pos = end + 1;
+  }
+  return "";
+}
+
+std::optional<app::Session> CurrentSession(ServerState& st, const httplib::Request& req) {
+  const std::string token = CookieToken(req);
+  if (token.empty()) return std::nullopt;
+  std::lock_guard lock(st.mu);
+  auto s = app::FindSession(*st.store, token, UnixNow());
+  if (!s.ok()) return std::nullopt;
+  return *s;
+}
+
+bool WantsJson(const httplib::Request& req) {
+  return req.path.rfind("/admin/api/", 0) == 0 ||
+         req.get_header_value("Accept").find("application/json") != std::string::npos;
+}
+
+bool IsWrite(const httplib::Request& req) {
+  return req.method == "POST" || req.method == "PUT" || req.method == "PATCH" ||
+         req.method == "DELETE";
+}
+
+void Forbidden(const httplib::Request& req, httplib::Response& res, std::string_view why) {
+  if (WantsJson(req)) return JsonError(res, 403, "forbidden", why);
+  res.status = 403;
+  res.set_content(Page("无权访问", "<h1>无权访问</h1><p>" + EscapeHtml(why) + "</p>"),
+                  "text/html; charset=utf-8");
+}
+
+// The CSRF token of a state-changing request: the X-CSRF-Token header, or the
+// `csrf` form field (read once the body is in).
+bool CsrfOk(const app::Session& s, const httplib::Request& req) {
+  std::string token = req.get_header_value("X-CSRF-Token");
+  if (token.empty()) token = req.get_param_value("csrf");
+  return !token.empty() && ConstantTimeEquals(token, s.csrf);
+}
+
+cases::ActorRole ActorRoleOf(auth::Role r) {
+  switch (r) {
+    case auth::Role::kHandler: return cases::ActorRole::kHandler;
+    case auth::Role::kEditor: return cases::ActorRole::kEditor;
+    case auth::Role::kReviewer: return cases::ActorRole::kReviewer;
+    case auth::Role::kAgencyAdmin: return cases::ActorRole::kAgencyAdmin;
+    case auth::Role::kSupervisor: return cases::ActorRole::kSupervisor;
+    case auth::Role::kSysadmin: return cases::ActorRole::kSysadmin;
+  }
+  return cases::ActorRole::kHandler;
+}
+
+// Masks personal data for the supervising office: 张三 → 张*, 13800138000 → 138****8000.
+std::string MaskName(const std::string& name) {
+  std::u32string u = text::ToUtf32(name);
+  if (u.size() <= 1) return "*";
+  return text::ToUtf8(u.substr(0, 1)) + std::string(u.size() - 1, '*');
+}
+std::string MaskDigits(const std::string& s) {
+  if (s.size() <= 7) return std::string(s.size(), '*');
+  return s.substr(0, 3) + std::string(s.size() - 7, '*') + s.substr(s.size() - 4);
+}
+
+// ---- sign-in ---------------------------------------------------------------------
+
+std::string LoginForm(const std::string& username, const std::string& error) {
+  std::string b = "<h1>工作人员登录</h1>";
+  if (!error.empty()) b += "<p class=\"err\" role=\"alert\">" + EscapeHtml(error) + "</p>";
+  b += "<form method=\"post\" action=\"/login\"><label for=\"username\">用户名</label>"
+       "<input id=\"username\" name=\"username\" autocomplete=\"username\" required value=\"" +
+       EscapeHtml(username) + "\"><label for=\"password\">密码</label>"
+       "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>"
+       "<button type=\"submit\">登录</button></form>";
+  return Page("登录", b);
+}
+
+void PostLogin(ServerState& st, const httplib::Request& req, httplib::Response& res) {
+  const std::string user = req.get_param_value("username");
+  const std::string pass = req.get_param_value("password");
+  if (user.empty() || pass.empty() || user.size() > 64 || pass.size() > 256) {
+    res.status = 400;
+    res.set_content(LoginForm(user.substr(0, 64), "请填写用户名和密码"), "text/html; charset=utf-8");
+    return;
+  }
+  Result<app::SignInResult> r = [&] {
+    std::lock_guard lock(st.mu);
+    return app::SignIn(*st.store, user, pass, req.remote_addr, UnixNow());
+  }();
+  if (!r.ok()) {
+    const bool limited = r.status().code() == StatusCode::kRateLimited;
+    res.status = limited ? 429 : r.status().code() == StatusCode::kNotFound ? 401 : 500;
+    res.set_content(LoginForm(user, res.status == 500 ? "暂时无法登录，请稍后重试" : r.status().message()),
+                    "text/html; charset=utf-8");
+    return;
+  }
+  // A new token at every sign-in (session rotation); the old one, if any, is dropped.
+  if (std::string old = CookieToken(req); !old.empty()) {
+    std::lock_guard lock(st.mu);
+    (void)app::SignOut(*st.store, old);
+  }
+  res.set_header("Set-Cookie", std::string(kCookie) + "=" + r->token +
+                                   "; Path=/; HttpOnly; SameSite=Strict");
+  res.set_redirect("/admin", 303);
+}
+
+void PostLogout(ServerState& st, const httplib::Request& req, httplib::Response& res) {
+  if (std::string token = CookieToken(req); !token.empty()) {
+    std::lock_guard lock(st.mu);
+    (void)app::SignOut(*st.store, token);
+  }
+  res.set_header("Set-Cookie", std::string(kCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+  res.set_redirect("/login", 303);
+}
+
+// ---- back office -------------------------------------------------------------------
+
+std::string AdminPage(const app::Session& s, std::string_view title, std::string_view body) {
+  std::string b = "<p>" + EscapeHtml(s.user.username) + "（" + std::string(auth::Label(s.user.role)) +
+                  "） · <a href=\"/admin\">待办案件</a>";
+  if (s.user.role == auth::Role::kSupervisor || s.user.role == auth::Role::kSysadmin) {
+    b += " · <a href=\"/admin/supervision\">监督</a>";
+  }
+  b += "</p><form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf\" value=\"" +
+       EscapeHtml(s.csrf) + "\"><button type=\"submit\">退出登录</button></form>";
+  b += body;
+  return Page(title, b);
+}
+
+std::string DueLabel(const store::CaseRow& c, Date today, const law::Calendar& cal) {
+  if (!c.due_on) return "";
+  auto due = Date::Parse(*c.due_on);
+  if (!due.ok()) return "";
+  if (*due < today) return "已超期";
+  // Due soon: three working days or fewer left.
+  if (*due <= law::DueAfterWorkingDays(cal, today, 3)) return "即将到期";
+  return "";
+}
+
+void Dashboard(ServerState& st, const app::Session& s, httplib::Response& res) {
+  store::CaseFilter f;
+  f.agency_id = s.user.agency_id;
+  f.limit = 500;
+  std::vector<store::CaseRow> rows;
+  std::vector<store::AgencyRow> agencies;
+  law::Calendar cal;
+  {
+    std::lock_guard lock(st.mu);
+    if (auto r = st.store->ListCases(f); r.ok()) rows = std::move(r).value();
+    if (auto a = st.store->ListAgencies(); a.ok()) agencies = std::move(a).value();
+    cal = st.calendar;
+  }
+  auto agency_name = [&](const std::string& id) {
+    for (const auto& a : agencies) {
+      if (a.id == id) return a.name;
+    }
+    return id;
+  };
+  const Date today = app::TodayInShanghai();
+  std::string b = "<h1>依申请公开案件</h1>";
+  b += "<table><caption>共 " + std::to_string(rows.size()) + " 件（按收到日期倒序）</caption><thead><tr>"
+       "<th scope=\"col\">申请编号</th><th scope=\"col\">机关</th><th scope=\"col\">类型</th>"
+       "<th scope=\"col\">收到日期</th><th scope=\"col\">状态</th><th scope=\"col\">答复期限</th>"
+       "<th scope=\"col\">提示</th></tr></thead><tbody>";
+  for (const auto& c : rows) {
+    auto status = cases::FromKey<cases::CaseStatus>(c.status);
+    auto kind = cases::FromKey<cases::CaseKind>(c.kind);
+    b += "<tr><td><a href=\"/admin/applications/" + EscapeHtml(c.id) + "\">" + EscapeHtml(c.id) +
+         "</a></td><td>" + EscapeHtml(agency_name(c.agency_id)) + "</td><td>" +
+         EscapeHtml(kind ? std::string(cases::Label(*kind)) : c.kind) + "</td><td>" +
+         EscapeHtml(c.received_on.value_or("")) + "</td><td>" +
+         EscapeHtml(status ? std::string(cases::Label(*status)) : c.status) + "</td><td>" +
+         EscapeHtml(c.due_on.value_or("")) + "</td><td>" + DueLabel(c, today, cal) + "</td></tr>";
+  }
+  b += "</tbody></table>";
+  res.set_content(AdminPage(s, "待办案件", b), "text/html; charset=utf-8");
+}
+
+// Form fields of the staff actions: JSON payload key, label, input type.
+struct ActionField {
+  std::string_view key;  // dotted path inside the payload
+  std::string_view label;
+  std::string_view type;  // text | date | number | textarea | select:<enum>
+};
+struct ActionForm {
+  cases::EventType type;
+  std::vector<ActionField> fields;
+};
+
+const std::vector<ActionForm>& ActionForms() {
+  using cases::EventType;
+  static const std::vector<ActionForm> kForms = {
+      {EventType::kAssigned, {{"unit", "承办单位", "text"}, {"handler", "承办人", "text"}}},
+      {EventType::kCorrectionRequested,
+       {{"items", "需补正的内容（一次性告知）", "textarea"}, {"period_end", "补正期限", "date"}}},
+      {EventType::kCorrected, {{"summary", "补正内容摘要", "text"}, {"late_reason", "逾期补正的正当理由（如有）", "text"}}},
+      {EventType::kDeemedWithdrawn, {{"note", "说明", "text"}}},
+      {EventType::kConsultationStarted,
+       {{"consultation_id", "征求意见编号", "text"}, {"party", "征求对象类型", "select:party"},
+        {"name", "第三方或机关名称", "text"}, {"subject", "事项", "text"}, {"answer_by", "答复期限", "date"}}},
+      {EventType::kConsultationEnded,
+       {{"consultation_id", "征求意见编号", "text"}, {"result", "结果", "select:consult_result"}, {"note", "说明", "text"}}},
+      {EventType::kExtended,
+       {{"days", "延长的工作日数（不超过20）", "number"}, {"notice_on", "告知申请人日期", "date"}, {"reason", "延期理由", "text"}}},
+      {EventType::kLegalReview, {{"result", "审核结果", "select:review_result"}, {"note", "意见", "text"}}},
+      {EventType::kConfidentialityReview, {{"result", "审查结果", "select:review_result"}, {"note", "意见", "text"}}},
+      {EventType::kDecided,
+       {{"outcome", "办理结果", "select:outcome"}, {"legal_basis", "依据（引用条款）", "text"}, {"summary", "答复要点", "textarea"}}},
+      {EventType::kTransferred,
+       {{"organ.name", "负责公开的机关", "text"}, {"organ.contact", "该机关联系方式", "text"},
+        {"legal_basis", "依据", "text"}, {"summary", "说明", "text"}}},
+      {EventType::kServed, {{"method", "送达方式", "select:service"}, {"proof", "送达凭证", "text"}}},
+      {EventType::kArchived, {{"archive_ref", "档号", "text"}}},
+      {EventType::kWithdrawn, {{"reason", "撤回理由", "text"}}},
+      {EventType::kReviewFiled, {{"review_id", "复议案号", "text"}, {"body", "复议机关", "text"}}},
+      {EventType::kReviewDecided,
+       {{"review_id", "复议案号", "text"}, {"result", "复议结果", "select:proceeding"}, {"note", "说明", "text"}}},
+      {EventType::kLawsuitFiled,
+       {{"lawsuit_id", "诉讼案号", "text"}, {"court", "法院", "text"}, {"route", "起诉方式", "select:route"},
+        {"review_id", "复议案号（复议后起诉时）", "text"}}},
+      {EventType::kLawsuitDecided,
+       {{"lawsuit_id", "诉讼案号", "text"}, {"result", "裁判结果", "select:proceeding"}, {"note", "说明", "text"}}},
+      {EventType::kAnswered, {{"reply_ref", "复函文号", "text"}, {"summary", "复函要点", "text"}}},
+  };
+  return kForms;
+}
+
+template <typename E>
+std::string SelectOptions() {
+  std::string s;
+  for (const auto& n : cases::Names<E>()) {
+    s += "<option value=\"" + std::string(n.key) + "\">" + EscapeHtml(n.label) + "</option>";
+  }
+  return s;
+}
+
+std::string OutcomeOptions() {
+  std::string s;
+  for (law::Outcome o : law::AllOutcomes()) {
+    // Outcomes with their own event are recorded through that event.
+    if (o == law::Outcome::kDeemedWithdrawn || o == law::Outcome::kFeeUnpaid ||
+        o == law::Outcome::kWithdrawn || o == law::Outcome::kNotThisOrgan) {
+      continue;
+    }
+    s += "<option value=\"" + std::string(law::Key(o)) + "\">" + EscapeHtml(law::Label(o)) + "</option>";
+  }
+  return s;
+}
+
+std::string FieldInput(const std::string& id, const ActionField& f, const std::string& today) {
+  const std::string name = "p." + std::string(f.key);
+  std::string s = "<label for=\"" + id + "\">" + EscapeHtml(f.label) + "</label>";
+  if (f.type == "textarea") return s + "<textarea id=\"" + id + "\" name=\"" + name + "\" rows=\"3\"></textarea>";
+  if (f.type.rfind("select:", 0) == 0) {
+    const std::string_view which = f.type.substr(7);
+    std::string opts;
+    if (which == "outcome") opts = OutcomeOptions();
+    else if (which == "party") opts = SelectOptions<cases::ConsultParty>();
+    else if (which == "consult_result") opts = SelectOptions<cases::ConsultResult>();
+    else if (which == "review_result") opts = SelectOptions<cases::ReviewResult>();
+    else if (which == "service") opts = SelectOptions<cases::ServiceMethod>();
+    else if (which == "proceeding") opts = SelectOptions<cases::ProceedingResult>();
+    else if (which == "route") opts = SelectOptions<cases::LawsuitRoute>();
+    return s + "<select id=\"" + id + "\" name=\"" + name + "\">" + opts + "</select>";
+  }
+  std::string v = f.type == "date" ? today : "";
+  return s + "<input id=\"" + id + "\" name=\"" + name + "\" type=\"" + std::string(f.type) +
+         "\" value=\"" + v + "\">";
+}
+
+void CasePage(ServerState& st, const app::Session& s, const std::string& tn, httplib::Response& res,
+              const std::string& notice = "") {
+  Result<app::LoadedCase> loaded = Status::NotFound("");
+  law::Calendar cal;
+  {
+    std::lock_guard lock(st.mu);
+    loaded = app::LoadCase(*st.store, st.calendar, tn);
+    cal = st.calendar;
+  }
+  if (!loaded.ok()) {
+    res.status = loaded.status().code() == StatusCode::kNotFound ? 404 : 500;
+    res.set_content(AdminPage(s, "案件不存在", "<h1>案件不存在</h1><p>没有编号为 " + EscapeHtml(tn) + " 的案件。</p>"),
+                    "text/html; charset=utf-8");
+    return;
+  }
+  const cases::CaseState& c = loaded->state;
+  if (!app::CanSeeAgency(s.user, c.agency_id)) {
+    res.status = 403;
+    res.set_content(AdminPage(s, "无权访问", "<h1>无权访问</h1><p>该案件不属于您所在的机关。</p>"),
+                    "text/html; charset=utf-8");
+    return;
+  }
+  const bool personal = auth::SeesPersonalData(s.user.role);
+  std::string b = "<h1>案件 " + EscapeHtml(c.case_id) + "</h1>";
+  if (!notice.empty()) b += "<p class=\"err\" role=\"alert\">" + EscapeHtml(notice) + "</p>";
+  b += "<dl><dt>类型</dt><dd>" + EscapeHtml(cases::Label(c.kind)) + "</dd><dt>状态</dt><dd>" +
+       EscapeHtml(cases::Label(c.status)) + "</dd><dt>收到日期</dt><dd>" +
+       c.received_on.ToString() + "</dd><dt>版本</dt><dd>" + std::to_string(c.version) + "</dd></dl>";
+  // The applicant, from the receipt event (masked for the supervising office).
+  for (const cases::Event& e : loaded->events) {
+    const auto* r = std::get_if<cases::ReceivedPayload>(&e.payload);
+    if (!r || !r->application) continue;
+    const cases::Application& a = *r->application;
+    b += "<h2>申请人</h2><dl><dt>姓名或名称</dt><dd>" + EscapeHtml(personal ? a.name : MaskName(a.name)) +
+         "</dd><dt>申请人类型</dt><dd>" + EscapeHtml(cases::Label(a.applicant_type)) +
+         "</dd><dt>证件号码</dt><dd>" + EscapeHtml(personal ? a.id_number : MaskDigits(a.id_number)) +
+         "</dd><dt>联系电话</dt><dd>" + EscapeHtml(personal ? a.phone : MaskDigits(a.phone)) +
+         "</dd><dt>所需信息</dt><dd>" + EscapeHtml(a.description) + "</dd></dl>";
+  }
+  if (c.IsOpen()) b += "<h2>答复期限</h2><pre>" + EscapeHtml(c.ExplainDue()) + "</pre>";
+  b += "<h2>办理过程</h2><table><thead><tr><th scope=\"col\">#</th><th scope=\"col\">日期</th>"
+       "<th scope=\"col\">事项</th><th scope=\"col\">记录人</th><th scope=\"col\">记录时间</th></tr></thead><tbody>";
+  for (const cases::Event& e : loaded->events) {
+    b += "<tr><td>" + std::to_string(e.sequence) + "</td><td>" + e.occurred_on.ToString() + "</td><td>" +
+         EscapeHtml(cases::Label(e.type())) + (e.entry == cases::Entry::kBackfilled ? "（补录）" : "") +
+         "</td><td>" + EscapeHtml(e.actor) + "</td><td>" + EscapeHtml(e.recorded_at) + "</td></tr>";
+  }
+  b += "</tbody></table>";
+  if (s.user.role != auth::Role::kSupervisor) {
+    b += "<h2>可办理的事项</h2>";
+    const std::string today = app::TodayInShanghai().ToString();
+    for (cases::EventType t : cases::AllowedEvents(c.kind, c.status)) {
+      const ActionForm* form = nullptr;
+      for (const auto& f : ActionForms()) {
+        if (f.type == t) form = &f;
+      }
+      if (!form) continue;
+      const std::string key(cases::Key(t));
+      b += "<form method=\"post\" action=\"/admin/applications/" + EscapeHtml(c.case_id) +
+           "/events\"><fieldset><legend>" + EscapeHtml(cases::Label(t)) + "</legend>"
+           "<input type=\"hidden\" name=\"csrf\" value=\"" + EscapeHtml(s.csrf) + "\">"
+           "<input type=\"hidden\" name=\"type\" value=\"" + key + "\">"
+           "<input type=\"hidden\" name=\"version\" value=\"" + std::to_string(c.version) + "\">"
+           "<label for=\"" + key + "-date\">日期</label><input id=\"" + key + "-date\" name=\"occurred_on\" type=\"date\" value=\"" +
+           today + "\">";
+      for (const ActionField& f : form->fields) b += FieldInput(key + "-" + std::string(f.key), f, today);
+      b += "<button type=\"submit\">记录</button></fieldset></form>";
+    }
+  }
+  res.set_content(AdminPage(s, "案件 " + c.case_id, b), "text/html; charset=utf-8");
+}
+
+// Dotted form keys p.a.b → nested JSON; integers where the payload wants them.
+json PayloadFromForm(const httplib::Request& req) {
+  static const std::set<std::string> kInts = {"days", "quantity", "prior_pieces", "amount_yuan"};
+  json p = json::object();
+  for (const auto& [k, v] : req.params) {
+    if (k.rfind("p.", 0) != 0 || v.empty()) continue;
+    std::string path = k.substr(2);
+    json* node = &p;
+    size_t dot;
+    while ((dot = path.find('.')) != std::string::npos) {
+      node = &(*node)[path.substr(0, dot)];
+      path = path.substr(dot + 1);
+    }
+    if (kInts.count(path)) {
+      try {
+        (*node)[path] = std::stoll(v);
+      } catch (...) {
+        (*node)[path] = v;  // the domain names the field
+      }
+    } else {
+      (*node)[path] = v;
+    }
+  }
+  return p;
+}
+
+// Fills what the decision form leaves implicit: the Art. 36 reply and the
+// withhold reason follow from the outcome.
+void CompleteDecision(cases::EventType type, json& p) {
+  if (type != cases::EventType::kDecided || !p.contains("outcome") || !p["outcome"].is_string()) return;
+  auto o = law::OutcomeFromKey(p["outcome"].get<std::string>());
+  if (!o) return;
+  if (!p.contains("reply_type")) {
+    if (auto r = law::ReplyTypeOf(*o)) p["reply_type"] = std::string(law::Key(*r));
+  }
+  if (!p.contains("withhold_reason")) {
+    if (auto w = law::WithholdReasonOf(*o)) p["withhold_reason"] = std::string(law::Key(*w));
+  }
+}
+
+struct EventRequest {
+  std::string type;
+  int64_t version = -1;
+  std::string occurred_on;
+  json payload;
+};
+
+struct AppendOutcome {
+  int status = 201;
+  std::string code, message;
+  std::optional<cases::CaseState> state;
+};
+
+AppendOutcome AppendFromRequest(ServerState& st, const app::Session& s, const std::string& tn,
+                                EventRequest er) {
+  auto type = cases::FromKey<cases::EventType>(er.type);
+  if (!type) return {400, "invalid_field", "type：未知的事项类型", std::nullopt};
+  if (er.version < 0) return {400, "invalid_field", "version：缺少案件版本号", std::nullopt};
+  auto date = Date::Parse(er.occurred_on);
+  if (!date.ok()) return {400, "invalid_field", "occurred_on：日期格式应为 年-月-日", std::nullopt};
+  if (s.user.role == auth::Role::kSupervisor) return {403, "forbidden", "主管部门只能查看，不能办理案件", std::nullopt};
+  CompleteDecision(*type, er.payload);
+  auto payload = cases::PayloadFromJson(*type, er.payload.dump());
+  if (!payload.ok()) return {400, "invalid_field", payload.status().message(), std::nullopt};
+  std::lock_guard lock(st.mu);
+  auto row = st.store->GetCase(tn);
+  if (!row.ok()) return {500, "internal", "服务器暂时无法处理", std::nullopt};
+  if (!row->has_value()) return {404, "not_found", "没有这个案件", std::nullopt};
+  if (!app::CanSeeAgency(s.user, (*row)->agency_id)) return {403, "forbidden", "该案件不属于您所在的机关", std::nullopt};
+  app::AppendRequest req;
+  req.case_id = tn;
+  req.expected_version = er.version;
+  req.role = ActorRoleOf(s.user.role);
+  req.now_iso = app::NowUtcIso();
+  req.events.push_back(cases::Event{tn, er.version + 1, *date, req.now_iso, s.user.username,
+                                    cases::Entry::kLive, std::move(payload).value()});
+  auto st2 = app::AppendCaseEvents(*st.store, st.calendar, req);
+  if (!st2.ok()) {
+    switch (st2.status().code()) {
+      case StatusCode::kConflict: return {409, "conflict", st2.status().message(), std::nullopt};
+      case StatusCode::kInvalidArgument:
+      case StatusCode::kOutOfRange: return {400, "refused", st2.status().message(), std::nullopt};
+      default: return {500, "internal", "服务器暂时无法处理", std::nullopt};
+    }
+  }
+  return {201, "", "", std::move(st2).value()};
+}
+
+void PostCaseEventForm(ServerState& st, const app::Session& s, const httplib::Request& req,
+                       httplib::Response& res) {
+  const std::string tn = req.matches[1];
+  EventRequest er;
+  er.type = req.get_param_value("type");
+  try {
+    er.version = std::stoll(req.get_param_value("version"));
+  } catch (...) {
+    er.version = -1;
+  }
+  er.occurred_on = req.get_param_value("occurred_on");
+  er.payload = PayloadFromForm(req);
+  AppendOutcome o = AppendFromRequest(st, s, tn, std::move(er));
+  if (o.status == 201) {
+    res.set_redirect("/admin/applications/" + tn, 303);
+    return;
+  }
+  if (o.status == 403 || o.status == 404) return Forbidden(req, res, o.message);
+  CasePage(st, s, tn, res, "未记录：" + o.message);
+  res.status = o.status;
+}
+
+void PostCaseEventJson(ServerState& st, const app::Session& s, const httplib::Request& req,
+                       httplib::Response& res) {
+  const std::string tn = req.matches[1];
+  json j = json::parse(req.body, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return JsonError(res, 400, "invalid_json", "请求体不是有效的 JSON 对象");
+  EventRequest er;
+  if (j.contains("type") && j["type"].is_string()) er.type = j["type"];
+  if (j.contains("version") && j["version"].is_number_integer()) er.version = j["version"];
+  if (j.contains("occurred_on") && j["occurred_on"].is_string()) er.occurred_on = j["occurred_on"];
+  er.payload = j.contains("payload") ? j["payload"] : json::object();
+  AppendOutcome o = AppendFromRequest(st, s, tn, std::move(er));
+  if (o.status != 201) return JsonError(res, o.status, o.code, o.message);
+  json body = {{"tracking_no", tn}, {"version", o.state->version},
+               {"status", std::string(cases::Key(o.state->status))}};
+  JsonBody(res, 201, body.dump());
+}
+
+void Supervision(ServerState& st, const app::Session& s, httplib::Response& res) {
+  std::vector<store::AgencyRow> agencies;
+  std::vector<store::CaseRow> rows;
+  law::Calendar cal;
+  {
+    std::lock_guard lock(st.mu);
+    if (auto a = st.store->ListAgencies(); a.ok()) agencies = std::move(a).value();
+    store::CaseFilter f;
+    f.limit = 100000;
+    if (auto r = st.store->ListCases(f); r.ok()) rows = std::move(r).value();
+    cal = st.calendar;
+  }
+  const Date today = app::TodayInShanghai();
+  std::string b = "<h1>各机关依申请公开办理情况</h1><table><thead><tr><th scope=\"col\">机关</th>"
+                  "<th scope=\"col\">收到申请</th><th scope=\"col\">办理中</th><th scope=\"col\">已超期</th>"
+                  "<th scope=\"col\">已办结</th></tr></thead><tbody>";
+  for (const auto& a : agencies) {
+    if (!app::CanSeeAgency(s.user, a.id)) continue;
+    int received = 0, open = 0, overdue = 0, done = 0;
+    for (const auto& c : rows) {
+      if (c.agency_id != a.id || c.kind != "application") continue;
+      ++received;
+      if (c.concluded_on) ++done;
+      else if (c.due_on) {
+        ++open;
+        if (DueLabel(c, today, cal) == "已超期") ++overdue;
+      }
+    }
+    b += "<tr><td>" + EscapeHtml(a.name) + "</td><td>" + std::to_string(received) + "</td><td>" +
+         std::to_string(open) + "</td><td>" + std::to_string(overdue) + "</td><td>" +
+         std::to_string(done) + "</td></tr>";
+  }
+  b += "</tbody></table>";
+  res.set_content(AdminPage(s, "监督", b), "text/html; charset=utf-8");
+}
+
+// Runs `fn` with the request's session; sends the user to sign in otherwise.
+template <typename Fn>
+httplib::Server::Handler WithSession(ServerState& st, Fn fn) {
+  return [&st, fn](const httplib::Request& req, httplib::Response& res) {
+    auto s = CurrentSession(st, req);
+    if (!s) {
+      if (WantsJson(req)) return JsonError(res, 401, "unauthorized", "请先登录");
+      res.set_redirect("/login", 303);
+      return;
+    }
+    if (IsWrite(req) && !CsrfOk(*s, req)) return Forbidden(req, res, "缺少或错误的安全令牌（CSRF），请刷新页面后重试");
+    fn(*s, req, res);
+  };
+}
+
+}  // namespace
+
+void RegisterStaffRoutes(httplib::Server& svr, ServerState& st) {
+  // The guard runs before routing: no session → sign in; a state-changing
+  // request whose X-CSRF-Token header is wrong → 403. (A form's `csrf` field
+  // is checked by WithSession once the body has been read.)
+  svr.set_pre_routing_handler([&st](const httplib::Request& req, httplib::Response& res) {
+    if (req.path != "/admin" && req.path.rfind("/admin/", 0) != 0) return httplib::Server::HandlerResponse::Unhandled;
+    auto s = CurrentSession(st, req);
+    if (!s) {
+      if (WantsJson(req)) JsonError(res, 401, "unauthorized", "请先登录");
+      else res.set_redirect("/login", 303);
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (IsWrite(req) && req.has_header("X-CSRF-Token") && !CsrfOk(*s, req)) {
+      Forbidden(req, res, "安全令牌（CSRF）错误");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+
+  svr.Get("/login", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(LoginForm("", ""), "text/html; charset=utf-8");
+  });
+  svr.Post("/login", [&st](const httplib::Request& req, httplib::Response& res) { PostLogin(st, req, res); });
+  svr.Post("/logout", [&st](const httplib::Request& req, httplib::Response& res) { PostLogout(st, req, res); });
+
+  svr.Get("/admin", WithSession(st, [&st](const app::Session& s, const httplib::Request&, httplib::Response& res) {
+            Dashboard(st, s, res);
+          }));
+  svr.Get(R"(/admin/applications/([A-Za-z0-9-]{1,64}))",
+          WithSession(st, [&st](const app::Session& s, const httplib::Request& req, httplib::Response& res) {
+            CasePage(st, s, req.matches[1], res);
+          }));
+  svr.Post(R"(/admin/applications/([A-Za-z0-9-]{1,64})/events)",
+           WithSession(st, [&st](const app::Session& s, const httplib::Request& req, httplib::Response& res) {
+             PostCaseEventForm(st, s, req, res);
+           }));
+  svr.Post(R"(/admin/api/applications/([A-Za-z0-9-]{1,64})/events)",
+           WithSession(st, [&st](const app::Session& s, const httplib::Request& req, httplib::Response& res) {
+             PostCaseEventJson(st, s, req, res);
+           }));
+  svr.Get("/admin/supervision",
+          WithSession(st, [&st](const app::Session& s, const httplib::Request& req, httplib::Response& res) {
+            if (s.user.role != auth::Role::kSupervisor && s.user.role != auth::Role::kSysadmin) {
+              return Forbidden(req, res, "监督页面仅供主管部门使用");
+            }
+            Supervision(st, s, res);
+          }));
+  // Any other write under /admin: the CSRF check still comes first (403), then 404.
+  svr.Post(R"(/admin/.*)", WithSession(st, [](const app::Session&, const httplib::Request& req, httplib::Response& res) {
+             if (WantsJson(req)) return JsonError(res, 404, "not_found", "没有这个接口");
+             res.status = 404;
+           }));
+}
+
+}  // namespace gk::web

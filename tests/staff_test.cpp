@@ -1,0 +1,226 @@
+// Staff sign-in, sessions, CSRF and agency confinement over HTTP.
+#include <httplib.h>
+
+#include <chrono>
+#include <filesystem>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <thread>
+
+#include "support/process.h"
+
+namespace gk::testing {
+namespace {
+
+using nlohmann::json;
+const std::string kBin = GK_BINARY;
+
+class StaffTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = MakeTempDir();
+    db_ = "sqlite:" + dir_ + "/g.db";
+    ASSERT_EQ(gk::testing::Run({kBin, "demo", "--db", db_}).exit_code, 0);
+    AddUser("wang", "handler", "weihai-lingang");
+    AddUser("zhao", "handler", "weihai-gongxin");
+    AddUser("boss", "agency_admin", "weihai-lingang");
+    AddUser("sup", "supervisor", "");
+    port_ = FreePort();
+    server_ = std::make_unique<Background>(
+        std::vector<std::string>{kBin, "serve", "--db", db_, "--listen",
+                                 "127.0.0.1:" + std::to_string(port_)},
+        dir_ + "/serve.log");
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+    while (std::chrono::steady_clock::now() < until) {
+      httplib::Client c("127.0.0.1", port_);
+      auto r = c.Get("/healthz");
+      if (r && r->status == 200) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    // One application to work on.
+    httplib::Client c("127.0.0.1", port_);
+    json app = {{"agency_id", "weihai-lingang"}, {"applicant_type", "natural_person"},
+                {"name", "张三"}, {"id_number", "11010519491231002X"},
+                {"phone", "13800138000"}, {"address", "威海"}, {"description", "某文件"}};
+    auto r = c.Post("/api/v1/applications", app.dump(), "application/json");
+    ASSERT_TRUE(r);
+    ASSERT_EQ(r->status, 201);
+    tn_ = json::parse(r->body)["tracking_no"];
+  }
+  void TearDown() override {
+    server_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  void AddUser(const std::string& name, const std::string& role, const std::string& agency) {
+    std::vector<std::string> args = {kBin, "user", "add", name, "--role", role, "--db", db_};
+    if (!agency.empty()) {
+      args.push_back("--agency");
+      args.push_back(agency);
+    }
+    auto r = gk::testing::Run(args, "pass-" + name + "-123\n");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+
+  // A signed-in client: its cookie and CSRF token.
+  struct Staff {
+    std::string cookie, csrf;
+  };
+  Staff SignIn(const std::string& name) {
+    httplib::Client c("127.0.0.1", port_);
+    auto r = c.Post("/login", "username=" + name + "&password=pass-" + name + "-123",
+                    "application/x-www-form-urlencoded");
+    EXPECT_EQ(r->status, 303);
+    const std::string set = r->get_header_value("Set-Cookie");
+    EXPECT_NE(set.find("HttpOnly"), std::string::npos);
+    EXPECT_NE(set.find("SameSite=Strict"), std::string::npos);
+    Staff s;
+    s.cookie = set.substr(0, set.find(';'));
+    auto page = Get(s, "/admin/applications/" + tn_);
+    std::smatch m;
+    if (std::regex_search(page->body, m, std::regex("name=\"csrf\" value=\"([^\"]+)\""))) s.csrf = m[1];
+    return s;
+  }
+  httplib::Result Get(const Staff& s, const std::string& path) {
+    httplib::Client c("127.0.0.1", port_);
+    return c.Get(path, {{"Cookie", s.cookie}});
+  }
+  httplib::Result PostForm(const Staff& s, const std::string& path, const std::string& body) {
+    httplib::Client c("127.0.0.1", port_);
+    return c.Post(path, {{"Cookie", s.cookie}}, body, "application/x-www-form-urlencoded");
+  }
+  int Version() {
+    auto s = SignIn("wang");
+    auto page = Get(s, "/admin/applications/" + tn_);
+    std::smatch m;
+    std::regex_search(page->body, m, std::regex("<dt>版本</dt><dd>(\\d+)</dd>"));
+    return std::stoi(m[1]);
+  }
+
+  std::string dir_, db_, tn_;
+  int port_ = 0;
+  std::unique_ptr<Background> server_;
+};
+
+TEST_F(StaffTest, AdminNeedsASession) {
+  httplib::Client c("127.0.0.1", port_);
+  auto page = c.Get("/admin");
+  EXPECT_EQ(page->status, 303);
+  EXPECT_EQ(page->get_header_value("Location").find("/login") != std::string::npos, true);
+  auto api = c.Post("/admin/api/applications/" + tn_ + "/events", "{}", "application/json");
+  EXPECT_EQ(api->status, 401);
+  EXPECT_TRUE(json::parse(api->body)["error"].contains("message"));
+  auto sup = c.Get("/admin/supervision");
+  EXPECT_EQ(sup->status, 303);
+}
+
+TEST_F(StaffTest, WrongPasswordSetsNoSessionAndIsThrottled) {
+  httplib::Client c("127.0.0.1", port_);
+  for (int i = 0; i < 10; ++i) {
+    auto r = c.Post("/login", "username=wang&password=wrong-" + std::to_string(i),
+                    "application/x-www-form-urlencoded");
+    EXPECT_EQ(r->status, 401);
+    EXPECT_FALSE(r->has_header("Set-Cookie"));
+  }
+  auto limited = c.Post("/login", "username=wang&password=pass-wang-123", "application/x-www-form-urlencoded");
+  EXPECT_EQ(limited->status, 429) << "even the right password, for the rest of the window";
+  // Another account from the same address is not affected.
+  auto other = c.Post("/login", "username=boss&password=pass-boss-123", "application/x-www-form-urlencoded");
+  EXPECT_EQ(other->status, 303);
+}
+
+TEST_F(StaffTest, HandlerWorksTheCaseWithCsrf) {
+  Staff wang = SignIn("wang");
+  ASSERT_FALSE(wang.csrf.empty());
+  auto list = Get(wang, "/admin");
+  EXPECT_EQ(list->status, 200);
+  EXPECT_NE(list->body.find(tn_), std::string::npos);
+  const int v = Version();
+
+  const std::string action = "type=assigned&version=" + std::to_string(v) +
+                             "&occurred_on=2026-11-24&p.unit=%E5%85%9A%E6%94%BF%E5%8A%9E&p.handler=wang";
+  auto no_token = PostForm(wang, "/admin/applications/" + tn_ + "/events", action);
+  EXPECT_EQ(no_token->status, 403);
+  auto bad_token = PostForm(wang, "/admin/applications/" + tn_ + "/events", action + "&csrf=nope");
+  EXPECT_EQ(bad_token->status, 403);
+  EXPECT_EQ(Version(), v) << "nothing written without the token";
+
+  auto ok = PostForm(wang, "/admin/applications/" + tn_ + "/events", action + "&csrf=" + wang.csrf);
+  EXPECT_EQ(ok->status, 303);
+  EXPECT_EQ(Version(), v + 1);
+  // The same form again is based on a stale version.
+  auto stale = PostForm(wang, "/admin/applications/" + tn_ + "/events", action + "&csrf=" + wang.csrf);
+  EXPECT_EQ(stale->status, 409);
+  EXPECT_EQ(Version(), v + 1);
+
+  // JSON API: an illegal move is refused with the domain's message.
+  httplib::Client c("127.0.0.1", port_);
+  json served = {{"type", "served"}, {"version", v + 1}, {"occurred_on", "2026-11-24"},
+                 {"payload", {{"method", "post"}}}};
+  auto refused = c.Post("/admin/api/applications/" + tn_ + "/events",
+                        {{"Cookie", wang.cookie}, {"X-CSRF-Token", wang.csrf}}, served.dump(),
+                        "application/json");
+  EXPECT_EQ(refused->status, 400) << refused->body;
+  EXPECT_NE(json::parse(refused->body)["error"]["message"].get<std::string>().find("当前状态"),
+            std::string::npos);
+  auto unknown = PostForm(wang, "/admin/nothing-here", "x=1");
+  EXPECT_EQ(unknown->status, 403) << "CSRF is checked before routing";
+}
+
+TEST_F(StaffTest, StaffAreConfinedToTheirAgency) {
+  Staff zhao = SignIn("zhao");
+  auto page = Get(zhao, "/admin/applications/" + tn_);
+  EXPECT_EQ(page->status, 403);
+  EXPECT_EQ(page->body.find("张三"), std::string::npos);
+  auto list = Get(zhao, "/admin");
+  EXPECT_EQ(list->body.find(tn_), std::string::npos);
+  std::smatch m;
+  std::regex_search(list->body, m, std::regex("name=\"csrf\" value=\"([^\"]+)\""));
+  auto post = PostForm(zhao, "/admin/applications/" + tn_ + "/events",
+                       "type=withdrawn&version=2&occurred_on=2026-11-24&csrf=" + std::string(m[1]));
+  EXPECT_EQ(post->status, 403);
+  EXPECT_EQ(Get(zhao, "/admin/supervision")->status, 403);
+  EXPECT_EQ(Get(zhao, "/admin/applications/NOPE2026")->status, 404);
+}
+
+TEST_F(StaffTest, SupervisorSeesMaskedDataAndCannotAct) {
+  Staff sup = SignIn("sup");
+  auto view = Get(sup, "/admin/supervision");
+  EXPECT_EQ(view->status, 200);
+  EXPECT_NE(view->body.find("威海临港经济技术开发区管理委员会"), std::string::npos);
+  auto page = Get(sup, "/admin/applications/" + tn_);
+  ASSERT_EQ(page->status, 200);
+  EXPECT_EQ(page->body.find("张三"), std::string::npos);
+  EXPECT_EQ(page->body.find("11010519491231002X"), std::string::npos);
+  EXPECT_EQ(page->body.find("13800138000"), std::string::npos);
+  EXPECT_NE(page->body.find("张*"), std::string::npos);
+  Staff wang = SignIn("wang");
+  auto full = Get(wang, "/admin/applications/" + tn_);
+  EXPECT_NE(full->body.find("张三"), std::string::npos);
+}
+
+TEST_F(StaffTest, LogoutEndsTheSession) {
+  Staff wang = SignIn("wang");
+  auto out = PostForm(wang, "/logout", "csrf=" + wang.csrf);
+  EXPECT_EQ(out->status, 303);
+  EXPECT_EQ(Get(wang, "/admin")->status, 303);
+}
+
+TEST_F(StaffTest, UserAddRejectsBadInput) {
+  for (std::vector<std::string> args :
+       {std::vector<std::string>{kBin, "user", "add", "x1", "--role", "king", "--agency", "weihai-lingang", "--db", db_},
+        {kBin, "user", "add", "x2", "--role", "handler", "--db", db_},
+        {kBin, "user", "add", "x3", "--role", "handler", "--agency", "nowhere", "--db", db_},
+        {kBin, "user", "add", "bad name", "--role", "sysadmin", "--db", db_},
+        {kBin, "user", "add", "wang", "--role", "handler", "--agency", "weihai-lingang", "--db", db_},
+        {kBin, "user", "add", "x4", "--role", "sysadmin", "--db", "sqlite:" + dir_ + "/none.db"}}) {
+    auto r = gk::testing::Run(args, "long-enough-password\n");
+    EXPECT_EQ(r.exit_code, 2) << args[3] << " " << r.err;
+    EXPECT_FALSE(r.err.empty());
+  }
+  auto weak = gk::testing::Run({kBin, "user", "add", "x5", "--role", "sysadmin", "--db", db_}, "short\n");
+  EXPECT_EQ(weak.exit_code, 2);
+}
+
+}  // namespace
+}  // namespace gk::testing
