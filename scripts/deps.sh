@@ -10,6 +10,8 @@ PACKAGES=(
   libicu-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev libcpp-httplib-dev libssl-dev libsodium-dev
   # tests, benchmarks and fuzzing
   libgtest-dev libgmock-dev libbenchmark-dev clang-14 libclang-rt-14-dev
+  # HTTP benchmarks (scripts/bench-http.sh)
+  wrk curl
 )
 
 missing=()
