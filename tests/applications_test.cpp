@@ -191,6 +191,56 @@ TEST_F(ApplicationsTest, WrongCodesAreThrottled) {
   EXPECT_EQ(page->status, 429);
 }
 
+TEST_F(ApplicationsTest, ApplicantAnswersACorrectionNoticeOnline) {
+  auto r = PostJson(ValidApplication());
+  json ack = json::parse(r->body);
+  const std::string tn = ack["tracking_no"], code = ack["query_code"];
+  // Staff send a 补正 notice (Art. 30) through the JSON API.
+  auto u = gk::testing::Run({kBin, "user", "add", "wang", "--role", "handler", "--agency",
+                             "weihai-lingang", "--db", "sqlite:" + db_},
+                            "pass-wang-123\n");
+  ASSERT_EQ(u.exit_code, 0) << u.err;
+  auto login = client_->Post("/login", "username=wang&password=pass-wang-123",
+                             "application/x-www-form-urlencoded");
+  ASSERT_EQ(login->status, 303);
+  const std::string set = login->get_header_value("Set-Cookie");
+  const std::string cookie = set.substr(0, set.find(';'));
+  auto page = client_->Get("/admin/applications/" + tn, {{"Cookie", cookie}});
+  const std::string marker = "name=\"csrf\" value=\"";
+  const size_t at = page->body.find(marker) + marker.size();
+  const std::string csrf = page->body.substr(at, page->body.find('"', at) - at);
+  const std::string today = ack["received_on"];
+  json notice = {{"type", "correction_requested"}, {"version", 2}, {"occurred_on", today},
+                 {"payload", {{"items", "请写明所需文件的文号或成文时间"}, {"period_end", "2099-12-31"}}}};
+  auto sent = client_->Post("/admin/api/applications/" + tn + "/events",
+                            {{"Cookie", cookie}, {"X-CSRF-Token", csrf}}, notice.dump(), "application/json");
+  ASSERT_EQ(sent->status, 201) << sent->body;
+
+  auto track = client_->Post("/track", "tracking_no=" + tn + "&query_code=" + code,
+                             "application/x-www-form-urlencoded");
+  EXPECT_NE(track->body.find("在线补正"), std::string::npos);
+  EXPECT_NE(track->body.find("请写明所需文件的文号"), std::string::npos);
+  // A wrong code cannot correct.
+  auto wrong = client_->Post("/track/correct", "tracking_no=" + tn + "&query_code=WRONG&summary=x",
+                             "application/x-www-form-urlencoded");
+  EXPECT_EQ(wrong->status, 404);
+  auto empty = client_->Post("/track/correct", "tracking_no=" + tn + "&query_code=" + code + "&summary=",
+                             "application/x-www-form-urlencoded");
+  EXPECT_EQ(empty->status, 400);
+  auto ok = client_->Post("/track/correct",
+                          "tracking_no=" + tn + "&query_code=" + code + "&summary=%E6%96%87%E5%8F%B7",
+                          "application/x-www-form-urlencoded");
+  EXPECT_EQ(ok->status, 201) << ok->body.substr(0, 1500);
+  auto view = client_->Get("/api/v1/applications/" + tn + "?query_code=" + code);
+  json v = json::parse(view->body);
+  EXPECT_EQ(v["events"].back()["type"], "corrected");
+  EXPECT_NE(v["status"], "awaiting_correction");
+  auto again = client_->Post("/track/correct",
+                             "tracking_no=" + tn + "&query_code=" + code + "&summary=x",
+                             "application/x-www-form-urlencoded");
+  EXPECT_EQ(again->status, 400) << "no second correction without a notice";
+}
+
 TEST_F(ApplicationsTest, SecurityHeaders) {
   auto r = client_->Get("/apply");
   EXPECT_NE(r->get_header_value("Content-Security-Policy").find("default-src 'none'"), std::string::npos);

@@ -209,9 +209,11 @@ std::string PublicNote(const cases::Event& e) {
 
 }  // namespace
 
-Result<PublicCaseView> LookupApplication(store::Store& store, const law::Calendar& cal,
-                                         std::string_view tracking_no, std::string_view query_code,
-                                         const LookupContext& ctx) {
+namespace {
+
+// Throttled check of a tracking number and query code (interface.md).
+Status CheckQueryCode(store::Store& store, std::string_view tracking_no,
+                      std::string_view query_code, const LookupContext& ctx) {
   auto failures = store.CountLookupFailures(ctx.address, ctx.now_unix - kLookupWindowSeconds);
   if (!failures.ok()) return failures.status();
   if (*failures >= kLookupFailureLimit) {
@@ -226,6 +228,11 @@ Result<PublicCaseView> LookupApplication(store::Store& store, const law::Calenda
     if (auto s = store.RecordLookupFailure(ctx.address, ctx.now_unix); !s.ok()) return s;
     return Status::NotFound("申请编号或查询码不正确");
   }
+  return Status::Ok();
+}
+
+Result<PublicCaseView> BuildView(store::Store& store, const law::Calendar& cal,
+                                 std::string_view tracking_no) {
   auto loaded = LoadCase(store, cal, tracking_no);
   if (!loaded.ok()) return loaded.status();
   const cases::CaseState& s = loaded->state;
@@ -243,7 +250,44 @@ Result<PublicCaseView> LookupApplication(store::Store& store, const law::Calenda
     v.events.push_back({e.occurred_on.ToString(), std::string(cases::Key(e.type())),
                         std::string(cases::Label(e.type())), PublicNote(e)});
   }
+  v.awaiting_correction = s.status == cases::CaseStatus::kAwaitingCorrection;
   return v;
+}
+
+}  // namespace
+
+Result<PublicCaseView> LookupApplication(store::Store& store, const law::Calendar& cal,
+                                         std::string_view tracking_no, std::string_view query_code,
+                                         const LookupContext& ctx) {
+  if (Status s = CheckQueryCode(store, tracking_no, query_code, ctx); !s.ok()) return s;
+  return BuildView(store, cal, tracking_no);
+}
+
+Result<PublicCaseView> SubmitCorrection(store::Store& store, const law::Calendar& cal,
+                                        std::string_view tracking_no, std::string_view query_code,
+                                        const CorrectionInput& input, const LookupContext& ctx,
+                                        const SubmitContext& when) {
+  if (Status s = CheckQueryCode(store, tracking_no, query_code, ctx); !s.ok()) return s;
+  auto loaded = LoadCase(store, cal, tracking_no);
+  if (!loaded.ok()) return loaded.status();
+  if (loaded->state.status != cases::CaseStatus::kAwaitingCorrection) {
+    return Status::Invalid("该申请目前不需要补正");
+  }
+  cases::CorrectedPayload p;
+  p.summary = Trim(input.summary);
+  p.late_reason = Trim(input.late_reason);
+  if (p.summary.empty()) return Status::Invalid("请填写补正的内容");
+  AppendRequest req;
+  req.case_id = std::string(tracking_no);
+  req.expected_version = loaded->state.version;
+  req.role = cases::ActorRole::kPublic;
+  req.now_iso = when.now_iso;
+  req.events.push_back(cases::Event{req.case_id, loaded->state.version + 1, when.today, when.now_iso,
+                                    std::string(cases::kPublicActor), cases::Entry::kLive,
+                                    std::move(p)});
+  auto state = AppendCaseEvents(store, cal, req);
+  if (!state.ok()) return state.status();
+  return BuildView(store, cal, tracking_no);
 }
 
 }  // namespace gk::app

@@ -66,6 +66,7 @@ struct PublicCaseView {
   std::string received_on;
   std::string due_on;        // "" once concluded
   std::vector<PublicEvent> events;
+  bool awaiting_correction = false;  // the applicant may answer a 补正 notice online
 };
 
 struct LookupContext {
@@ -78,6 +79,20 @@ struct LookupContext {
 Result<PublicCaseView> LookupApplication(store::Store& store, const law::Calendar& cal,
                                          std::string_view tracking_no, std::string_view query_code,
                                          const LookupContext& ctx);
+
+struct CorrectionInput {
+  std::string summary;      // what the applicant adds or clarifies (Art. 30)
+  std::string late_reason;  // 正当理由, needed after the correction period
+};
+
+// The applicant answers a 补正 notice online: checks the code as
+// LookupApplication does, then records `corrected` (receipt today restarts the
+// reply period, Art. 30). Invalid with a Chinese message when the case is not
+// waiting for a correction or the text is unusable.
+Result<PublicCaseView> SubmitCorrection(store::Store& store, const law::Calendar& cal,
+                                        std::string_view tracking_no, std::string_view query_code,
+                                        const CorrectionInput& input, const LookupContext& ctx,
+                                        const SubmitContext& when);
 
 inline constexpr int kLookupFailureLimit = 10;
 inline constexpr int64_t kLookupWindowSeconds = 15 * 60;

@@ -282,7 +282,48 @@ void TrackSubmit(ServerState& st, const httplib::Request& req, httplib::Response
     b += "<tr><td>" + EscapeHtml(e.date) + "</td><td>" + EscapeHtml(e.label) + "</td><td>" + EscapeHtml(e.note) + "</td></tr>";
   }
   b += "</tbody></table>";
+  if (v->awaiting_correction) {
+    // The code goes in a hidden field of a POST form, never in a URL.
+    b += "<h2>在线补正</h2><form method=\"post\" action=\"/track/correct\">"
+         "<input type=\"hidden\" name=\"tracking_no\" value=\"" + EscapeHtml(v->tracking_no) + "\">"
+         "<input type=\"hidden\" name=\"query_code\" value=\"" + EscapeHtml(code) + "\">"
+         "<label for=\"summary\">补正内容（按补正告知书的要求说明或补充）</label>"
+         "<textarea id=\"summary\" name=\"summary\" rows=\"6\" maxlength=\"5000\" required></textarea>"
+         "<label for=\"late_reason\">逾期补正的正当理由（如超过补正期限）</label>"
+         "<input id=\"late_reason\" name=\"late_reason\">"
+         "<button type=\"submit\">提交补正</button></form>";
+  }
   res.set_content(Page("办理进度", b), "text/html; charset=utf-8");
+}
+
+void CorrectSubmit(ServerState& st, const httplib::Request& req, httplib::Response& res) {
+  const std::string tn = req.get_param_value("tracking_no");
+  const std::string code = req.get_param_value("query_code");
+  app::CorrectionInput in{req.get_param_value("summary"), req.get_param_value("late_reason")};
+  if (tn.empty() || code.empty() || tn.size() > 64 || code.size() > 64 || in.summary.size() > 20000) {
+    res.status = 400;
+    res.set_content(Page("查询申请", TrackForm(tn.substr(0, 64), "请求不完整，请重新查询后再提交补正")),
+                    "text/html; charset=utf-8");
+    return;
+  }
+  Result<app::PublicCaseView> v = [&] {
+    std::lock_guard lock(st.mu);
+    return app::SubmitCorrection(*st.store, st.calendar, tn, code, in, {req.remote_addr, UnixNow()}, Now());
+  }();
+  if (!v.ok()) {
+    const StatusCode c = v.status().code();
+    res.status = c == StatusCode::kRateLimited ? 429 : c == StatusCode::kNotFound ? 404
+                 : c == StatusCode::kInvalidArgument || c == StatusCode::kConflict ? 400 : 500;
+    res.set_content(Page("在线补正", TrackForm(tn, res.status == 500 ? "服务器暂时无法处理，请稍后重试"
+                                                                   : "补正未提交：" + v.status().message())),
+                    "text/html; charset=utf-8");
+    return;
+  }
+  std::string b = "<h1>补正已收到</h1><p role=\"status\">申请 " + EscapeHtml(v->tracking_no) +
+                  " 的补正已于今日收到。依照《政府信息公开条例》第三十条，答复期限自收到补正之日起重新计算，"
+                  "新的答复期限为 " + EscapeHtml(v->due_on) + "。</p><p><a href=\"/track\">返回查询</a></p>";
+  res.status = 201;
+  res.set_content(Page("补正已收到", b), "text/html; charset=utf-8");
 }
 
 }  // namespace
@@ -295,6 +336,7 @@ void RegisterPublicApplicationRoutes(httplib::Server& svr, ServerState& st) {
   svr.Post("/apply", [&st](const httplib::Request& req, httplib::Response& res) { ApplySubmit(st, req, res); });
   svr.Get("/track", [&st](const httplib::Request& req, httplib::Response& res) { TrackPage(st, req, res); });
   svr.Post("/track", [&st](const httplib::Request& req, httplib::Response& res) { TrackSubmit(st, req, res); });
+  svr.Post("/track/correct", [&st](const httplib::Request& req, httplib::Response& res) { CorrectSubmit(st, req, res); });
 }
 
 }  // namespace gk::web
