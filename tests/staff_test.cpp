@@ -199,6 +199,28 @@ TEST_F(StaffTest, SupervisorSeesMaskedDataAndCannotAct) {
   EXPECT_NE(full->body.find("张三"), std::string::npos);
 }
 
+TEST_F(StaffTest, OnlyTheAgencyHeadExtends) {
+  // Art. 33 ¶2: an extension needs the head of the disclosure office.
+  const int v = Version();
+  Staff wang = SignIn("wang");
+  const std::string ext = "type=extended&version=" + std::to_string(v) +
+                          "&occurred_on=2026-11-24&p.days=10&p.notice_on=2026-11-24&p.reason=x";
+  auto refused = PostForm(wang, "/admin/applications/" + tn_ + "/events", ext + "&csrf=" + wang.csrf);
+  EXPECT_EQ(refused->status, 400);
+  EXPECT_EQ(Version(), v);
+  Staff boss = SignIn("boss");
+  auto ok = PostForm(boss, "/admin/applications/" + tn_ + "/events", ext + "&csrf=" + boss.csrf);
+  EXPECT_EQ(ok->status, 303) << ok->body.substr(0, 800);
+  EXPECT_EQ(Version(), v + 1);
+}
+
+TEST_F(StaffTest, DueFilters) {
+  Staff wang = SignIn("wang");
+  EXPECT_NE(Get(wang, "/admin")->body.find(tn_), std::string::npos);
+  EXPECT_EQ(Get(wang, "/admin?due=overdue")->body.find(tn_), std::string::npos)
+      << "a case received today is not overdue";
+}
+
 TEST_F(StaffTest, LogoutEndsTheSession) {
   Staff wang = SignIn("wang");
   auto out = PostForm(wang, "/logout", "csrf=" + wang.csrf);

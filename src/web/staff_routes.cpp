@@ -174,7 +174,9 @@ std::string DueLabel(const store::CaseRow& c, Date today, const law::Calendar& c
   return "";
 }
 
-void Dashboard(ServerState& st, const app::Session& s, httplib::Response& res) {
+void Dashboard(ServerState& st, const app::Session& s, const httplib::Request& req,
+               httplib::Response& res) {
+  const std::string due_filter = req.get_param_value("due");  // "", soon, overdue
   store::CaseFilter f;
   f.agency_id = s.user.agency_id;
   f.limit = 500;
@@ -194,7 +196,13 @@ void Dashboard(ServerState& st, const app::Session& s, httplib::Response& res) {
     return id;
   };
   const Date today = app::TodayInShanghai();
-  std::string b = "<h1>依申请公开案件</h1>";
+  if (due_filter == "soon" || due_filter == "overdue") {
+    const std::string want = due_filter == "soon" ? "即将到期" : "已超期";
+    std::erase_if(rows, [&](const store::CaseRow& c) { return DueLabel(c, today, cal) != want; });
+  }
+  std::string b = "<h1>依申请公开案件</h1><p><a href=\"/admin\">全部</a> · "
+                  "<a href=\"/admin?due=soon\">即将到期（3个工作日内）</a> · "
+                  "<a href=\"/admin?due=overdue\">已超期</a></p>";
   b += "<table><caption>共 " + std::to_string(rows.size()) + " 件（按收到日期倒序）</caption><thead><tr>"
        "<th scope=\"col\">申请编号</th><th scope=\"col\">机关</th><th scope=\"col\">类型</th>"
        "<th scope=\"col\">收到日期</th><th scope=\"col\">状态</th><th scope=\"col\">答复期限</th>"
@@ -439,6 +447,15 @@ AppendOutcome AppendFromRequest(ServerState& st, const app::Session& s, const st
   if (!date.ok()) return {400, "invalid_field", "occurred_on：日期格式应为 年-月-日", std::nullopt};
   if (s.user.role == auth::Role::kSupervisor) return {403, "forbidden", "主管部门只能查看，不能办理案件", std::nullopt};
   CompleteDecision(*type, er.payload);
+  // The signed-in user is the approver of an extension and the reviewer of a
+  // review unless the request names someone (the domain checks the role).
+  if (*type == cases::EventType::kExtended && !er.payload.contains("approver")) {
+    er.payload["approver"] = s.user.username;
+  }
+  if ((*type == cases::EventType::kLegalReview || *type == cases::EventType::kConfidentialityReview) &&
+      !er.payload.contains("reviewer")) {
+    er.payload["reviewer"] = s.user.username;
+  }
   auto payload = cases::PayloadFromJson(*type, er.payload.dump());
   if (!payload.ok()) return {400, "invalid_field", payload.status().message(), std::nullopt};
   std::lock_guard lock(st.mu);
@@ -582,8 +599,8 @@ void RegisterStaffRoutes(httplib::Server& svr, ServerState& st) {
   svr.Post("/login", [&st](const httplib::Request& req, httplib::Response& res) { PostLogin(st, req, res); });
   svr.Post("/logout", [&st](const httplib::Request& req, httplib::Response& res) { PostLogout(st, req, res); });
 
-  svr.Get("/admin", WithSession(st, [&st](const app::Session& s, const httplib::Request&, httplib::Response& res) {
-            Dashboard(st, s, res);
+  svr.Get("/admin", WithSession(st, [&st](const app::Session& s, const httplib::Request& req, httplib::Response& res) {
+            Dashboard(st, s, req, res);
           }));
   svr.Get(R"(/admin/applications/([A-Za-z0-9-]{1,64}))",
           WithSession(st, [&st](const app::Session& s, const httplib::Request& req, httplib::Response& res) {
