@@ -51,6 +51,18 @@ gk::cases::Event Received(const std::string& id, gk::Date day) {
   return {id, 1, day, "2026-03-02T09:00:00+08:00", "public", gk::cases::Entry::kLive, p};
 }
 
+// Receipt + registration of a new online application, as the form records it.
+gk::app::AppendRequest NewCase(const std::string& id, gk::Date day) {
+  gk::app::AppendRequest req;
+  req.case_id = id;
+  req.role = gk::cases::ActorRole::kPublic;
+  req.now_iso = "2026-03-02T09:00:00Z";
+  req.events = {Received(id, day),
+                {id, 2, day, "2026-03-02T09:00:00+08:00", "public", gk::cases::Entry::kLive,
+                 gk::cases::RegisteredPayload{id}}};
+  return req;
+}
+
 // One new case per iteration: receipt + registration, committed durably.
 void BM_AppendNewCase(benchmark::State& state) {
   TempStore ts;
@@ -59,14 +71,7 @@ void BM_AppendNewCase(benchmark::State& state) {
   std::vector<double> micros;
   int64_t n = 0;
   for (auto _ : state) {
-    const std::string id = "LG2026" + std::to_string(100000 + n++);
-    gk::app::AppendRequest req;
-    req.case_id = id;
-    req.role = gk::cases::ActorRole::kPublic;
-    req.now_iso = "2026-03-02T09:00:00Z";
-    req.events = {Received(id, day),
-                  {id, 2, day, "2026-03-02T09:00:00+08:00", "public", gk::cases::Entry::kLive,
-                   gk::cases::RegisteredPayload{id}}};
+    const gk::app::AppendRequest req = NewCase("LG2026" + std::to_string(100000 + n++), day);
     const auto t0 = std::chrono::steady_clock::now();
     auto r = gk::app::AppendCaseEvents(*ts.store, cal, req);
     micros.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
@@ -87,15 +92,7 @@ void BM_VerifyHistory(benchmark::State& state) {
   const auto& cal = gk::law::Calendar::BuiltIn();
   const gk::Date day = *gk::Date::Parse("2026-03-02");
   for (int i = 0; i < 2000; ++i) {
-    const std::string id = "LG2026" + std::to_string(100000 + i);
-    gk::app::AppendRequest req;
-    req.case_id = id;
-    req.role = gk::cases::ActorRole::kPublic;
-    req.now_iso = "2026-03-02T09:00:00Z";
-    req.events = {Received(id, day),
-                  {id, 2, day, "2026-03-02T09:00:00+08:00", "public", gk::cases::Entry::kLive,
-                   gk::cases::RegisteredPayload{id}}};
-    (void)gk::app::AppendCaseEvents(*ts.store, cal, req);
+    (void)gk::app::AppendCaseEvents(*ts.store, cal, NewCase("LG2026" + std::to_string(100000 + i), day));
   }
   int64_t events = 0;
   for (auto _ : state) {
