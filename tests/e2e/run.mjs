@@ -1,0 +1,541 @@
+// Browser end-to-end test of the application pages: an applicant applies
+// online and follows the status page; a bad application is refused and kept on
+// the form; a handler signs in, opens the case and records 转办.
+//
+// Usage: node tests/e2e/run.mjs PATH/TO/gongkai   (or GK_BINARY=PATH node tests/e2e/run.mjs)
+//
+// The test starts its own `gongkai serve --demo` on a free loopback port with
+// a throwaway SQLite database, drives Debian's Chromium (/usr/bin/chromium,
+// or GK_CHROMIUM) headless through playwright-core, and stops both at the end,
+// pass or fail. Each step prints "ok - …"; the first failure prints what was
+// expected, saves screenshots and the server log into a temporary folder whose
+// path is printed, and exits 1. Exit 2: the test could not be set up.
+
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+const CHROMIUM = process.env.GK_CHROMIUM || '/usr/bin/chromium';
+// As root Chromium needs --no-sandbox; the others keep it off the network,
+// which is closed here, and quiet.
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-proxy-server',
+];
+const OVERALL_MS = 100_000;  // below the CTest timeout (120 s), so cleanup always runs here
+
+// The applicant. The resident id is valid (GB 11643 check digit X); the name,
+// id and phone are personal data that no public page may show.
+const AGENCY = '威海临港经济技术开发区管理委员会';
+const APPLICANT = {
+  name: '李明华',
+  id: '11010519491231002X',
+  phone: '13912345678',
+  address: '山东省威海市环翠区新威路18号',
+  description: '2025年临港区道路建设项目的立项批复文件（文号、批复日期）',
+};
+const BAD_ID = '110105194912310021';  // wrong check digit
+const STAFF = { user: 'wang', password: 'pass-wang-123', role: 'handler', agency: 'weihai-lingang' };
+
+// ---- small helpers -----------------------------------------------------------------
+
+class StepFailure extends Error {}
+
+function fail(message) {
+  throw new StepFailure(message);
+}
+
+function check(condition, message) {
+  if (!condition) fail(message);
+}
+
+function equal(actual, expected, what) {
+  if (actual !== expected) fail(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function runCli(bin, args, input) {
+  const r = spawnSync(bin, args, { input, encoding: 'utf8', timeout: 30_000 });
+  if (r.error) fail(`gongkai ${args.join(' ')}: ${r.error.message}`);
+  if (r.status !== 0) {
+    fail(`gongkai ${args.join(' ')} exited ${r.status}: ${(r.stderr || r.stdout || '').trim()}`);
+  }
+  return r.stdout;
+}
+
+// The text of the <dd> that follows the <dt> labelled `term` (trimmed).
+async function definition(scope, term) {
+  const dd = scope.locator('dt', { hasText: term }).first().locator('xpath=following-sibling::dd[1]');
+  await dd.waitFor();
+  return (await dd.innerText()).trim();
+}
+
+async function heading(page, text) {
+  const h = page.getByRole('heading', { level: 1, name: text, exact: true });
+  try {
+    await h.waitFor({ timeout: 10_000 });
+  } catch {
+    const seen = await page.locator('h1').allInnerTexts().catch(() => []);
+    fail(`expected the page heading "${text}" at ${page.url()}, saw ${JSON.stringify(seen)}`);
+  }
+}
+
+function pathOf(page) {
+  return new URL(page.url()).pathname;
+}
+
+// ---- the server ----------------------------------------------------------------------
+
+class Server {
+  constructor(bin, dir) {
+    this.bin = bin;
+    this.dir = dir;
+    this.db = `sqlite:${path.join(dir, 'gongkai.db')}`;
+    this.logPath = path.join(dir, 'serve.log');
+    this.proc = null;
+  }
+
+  // `user add` needs the database: `demo` creates it with the demo agencies.
+  prepare() {
+    runCli(this.bin, ['demo', '--db', this.db]);
+    runCli(this.bin, ['user', 'add', STAFF.user, '--role', STAFF.role, '--agency', STAFF.agency, '--db', this.db],
+           `${STAFF.password}\n`);
+  }
+
+  async start() {
+    // The server binds with SO_REUSEPORT, so a port that another process took
+    // between our probe and the bind would not fail: retry on a new port only
+    // when the server itself gives up.
+    for (let attempt = 1; attempt <= 3; ++attempt) {
+      const port = await freePort();
+      const log = fs.openSync(this.logPath, 'a');
+      this.proc = spawn(this.bin, ['serve', '--db', this.db, '--listen', `127.0.0.1:${port}`, '--demo'],
+                        { stdio: ['ignore', log, log] });
+      fs.closeSync(log);
+      let exited = null;
+      this.proc.on('exit', (code, signal) => { exited = { code, signal }; });
+      this.base = `http://127.0.0.1:${port}`;
+      const until = Date.now() + 15_000;
+      while (Date.now() < until && !exited) {
+        try {
+          const r = await fetch(`${this.base}/healthz`, { signal: AbortSignal.timeout(2_000) });
+          if (r.status === 200) return;
+        } catch {
+          // not listening yet
+        }
+        await sleep(100);
+      }
+      if (!exited) {
+        await this.stop();
+        fail(`gongkai serve did not answer /healthz within 15 s; log: ${this.logPath}\n${this.logTail()}`);
+      }
+      this.proc = null;
+      if (attempt === 3) fail(`gongkai serve exited (${exited.code ?? exited.signal}); log:\n${this.logTail()}`);
+    }
+  }
+
+  logTail(lines = 30) {
+    try {
+      return fs.readFileSync(this.logPath, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+    } catch {
+      return '(no server log)';
+    }
+  }
+
+  // SIGTERM, then SIGKILL if it has not stopped within 5 s.
+  async stop() {
+    const p = this.proc;
+    this.proc = null;
+    if (!p || p.exitCode !== null || p.signalCode !== null) return;
+    const gone = new Promise((r) => p.once('exit', r));
+    p.kill('SIGTERM');
+    let timer;
+    const late = new Promise((r) => { timer = setTimeout(() => r('late'), 5_000); });
+    if ((await Promise.race([gone, late])) === 'late') {
+      p.kill('SIGKILL');
+      await gone;
+    }
+    clearTimeout(timer);
+  }
+
+  killNow() {
+    if (this.proc && this.proc.exitCode === null && this.proc.signalCode === null) this.proc.kill('SIGKILL');
+  }
+}
+
+// ---- the walk --------------------------------------------------------------------------
+
+// Every URL the browser asked for: the query code must never be in one.
+const requestedUrls = [];
+
+function watch(page) {
+  page.on('request', (req) => requestedUrls.push(req.url()));
+  page.setDefaultTimeout(10_000);
+  page.setDefaultNavigationTimeout(15_000);
+}
+
+async function fillApplication(page, { id }) {
+  await page.getByLabel('向哪个机关申请（必填）', { exact: true }).selectOption({ label: AGENCY });
+  await page.getByLabel('申请人类型（必填）', { exact: true }).selectOption({ label: '自然人' });
+  // Clicking a label must focus its field; then type as a person would.
+  await page.locator('label[for="name"]').click();
+  const name = page.getByLabel('姓名或名称（必填）', { exact: true });
+  check(await name.evaluate((el) => el === document.activeElement), 'clicking the label 姓名或名称 did not focus its field');
+  await page.keyboard.type(APPLICANT.name);
+  await page.getByLabel('证件号码（必填）', { exact: true }).fill(id);
+  await page.getByLabel('联系电话（必填）', { exact: true }).fill(APPLICANT.phone);
+  await page.getByLabel('通信地址（必填）', { exact: true }).fill(APPLICANT.address);
+  const desc = page.getByLabel(/^所需信息的名称/);
+  await desc.focus();
+  await page.keyboard.type(APPLICANT.description);
+}
+
+async function applyOnline(ctx, state) {
+  const page = state.publicPage;
+
+  await ctx.step('home page links to the application form', async () => {
+    const r = await page.goto(`${state.base}/`);
+    equal(r.status(), 200, 'GET / status');
+    await page.getByRole('link', { name: '申请公开', exact: true }).click();
+    await page.waitForURL((u) => u.pathname === '/apply');
+    await heading(page, '政府信息公开申请');
+  });
+
+  await ctx.step('fill in the form by its labels and submit', async () => {
+    await fillApplication(page, { id: APPLICANT.id });
+    const [resp] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/apply'),
+      page.getByRole('button', { name: '提交申请' }).click(),
+    ]);
+    equal(resp.status(), 201, 'POST /apply status');
+    await heading(page, '申请已收到');
+  });
+
+  await ctx.step('acknowledgement shows tracking number, query code and due date', async () => {
+    const ack = page.getByRole('status');
+    await ack.waitFor();
+    state.trackingNo = await definition(ack, '申请编号');
+    state.queryCode = await definition(ack, '查询码');
+    check(/^[A-Za-z0-9-]{4,64}$/.test(state.trackingNo), `tracking number looks wrong: "${state.trackingNo}"`);
+    check(/^[A-Za-z0-9]{6,64}$/.test(state.queryCode), `query code looks wrong: "${state.queryCode}"`);
+    const due = await definition(ack, '答复期限');
+    const m = due.match(/^(\d{4}-\d{2}-\d{2})/);
+    check(m, `due date not shown: "${due}"`);
+    state.dueOn = m[1];
+    const text = await ack.innerText();
+    const received = text.match(/于 (\d{4}-\d{2}-\d{2}) 收到/);
+    check(received, 'received date not shown on the acknowledgement');
+    state.receivedOn = received[1];
+    check(state.dueOn > state.receivedOn, `due date ${state.dueOn} is not after received date ${state.receivedOn}`);
+    await page.getByRole('heading', { name: '答复期限如何计算' }).waitFor();
+    const body = await page.locator('body').innerText();
+    for (const [what, value] of [['id number', APPLICANT.id], ['phone', APPLICANT.phone]]) {
+      check(!body.includes(value), `the acknowledgement page shows the applicant's ${what}`);
+    }
+    console.log(`    tracking number ${state.trackingNo}, received ${state.receivedOn}, due ${state.dueOn}`);
+  });
+
+  await ctx.step('status page: 已登记 with the timeline', async () => {
+    await page.getByRole('link', { name: '申请查询' }).click();
+    await page.waitForURL((u) => u.pathname === '/track');
+    await heading(page, '申请办理进度查询');
+    await lookUp(page, state.trackingNo, state.queryCode, 200);
+    await heading(page, `申请 ${state.trackingNo} 的办理进度`);
+    equal(await definition(page, '当前状态'), '已登记', 'status on /track');
+    equal(await definition(page, '收到申请日期'), state.receivedOn, 'received date on /track');
+    equal(await definition(page, '答复期限'), state.dueOn, 'due date on /track');
+    const rows = page.locator('table tbody tr');
+    const n = await rows.count();
+    check(n >= 1, 'the timeline (办理过程) has no rows');
+    equal((await rows.first().locator('td').first().innerText()).trim(), state.receivedOn, 'date of the first timeline row');
+    const body = await page.locator('body').innerText();
+    for (const [what, value] of [['name', APPLICANT.name], ['id number', APPLICANT.id], ['phone', APPLICANT.phone]]) {
+      check(!body.includes(value), `the public status page shows the applicant's ${what}`);
+    }
+  });
+}
+
+// Fills /track and submits; expects the given HTTP status.
+async function lookUp(page, trackingNo, queryCode, status) {
+  await page.getByLabel('申请编号', { exact: true }).fill(trackingNo);
+  await page.getByLabel('查询码', { exact: true }).fill(queryCode);
+  const [resp] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/track'),
+    page.getByRole('button', { name: '查询', exact: true }).click(),
+  ]);
+  equal(resp.status(), status, 'POST /track status');
+  await page.waitForLoadState();
+}
+
+// The tracking number after `tn` (its trailing digits plus one): the number a
+// wrongly accepted application would have taken.
+function nextNumber(tn) {
+  const m = tn.match(/^(.*?)(\d+)$/);
+  if (!m) return `${tn}9`;
+  const next = String(BigInt(m[2]) + 1n).padStart(m[2].length, '0');
+  return m[1] + next;
+}
+
+async function badInput(ctx, state) {
+  const page = state.publicPage;
+
+  await ctx.step('invalid id number: error shown, field marked, input kept', async () => {
+    await page.goto(`${state.base}/apply`);
+    await heading(page, '政府信息公开申请');
+    await fillApplication(page, { id: BAD_ID });
+    // Enter in a text field submits the form (implicit submission).
+    const [resp] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/apply'),
+      page.getByLabel('证件号码（必填）', { exact: true }).press('Enter'),
+    ]);
+    equal(resp.status(), 400, 'POST /apply with a bad id number: status');
+    await heading(page, '政府信息公开申请');
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    const alertText = await alert.innerText();
+    check(alertText.includes('申请未提交'), `the alert does not say the application was not submitted: "${alertText}"`);
+    check(alertText.includes('身份证'), `the alert does not name the id number: "${alertText}"`);
+    const idField = page.getByLabel('证件号码（必填）', { exact: true });
+    equal(await idField.getAttribute('aria-invalid'), 'true', 'aria-invalid of the id number field');
+    const described = await idField.getAttribute('aria-describedby');
+    check(described, 'the id number field has no aria-describedby pointing at its error');
+    const err = page.locator(`[id="${described}"]`);
+    check(await err.isVisible(), `the error #${described} is not visible`);
+    check((await err.innerText()).includes('校验'), `the field error does not explain the problem: "${await err.innerText()}"`);
+    equal(await idField.inputValue(), BAD_ID, 'the typed id number after the error');
+    equal(await page.getByLabel('姓名或名称（必填）', { exact: true }).inputValue(), APPLICANT.name, 'the typed name after the error');
+    equal(await page.getByLabel('通信地址（必填）', { exact: true }).inputValue(), APPLICANT.address, 'the typed address after the error');
+    equal(await page.getByLabel(/^所需信息的名称/).inputValue(), APPLICANT.description, 'the typed description after the error');
+    const agency = await page.getByLabel('向哪个机关申请（必填）', { exact: true }).evaluate((el) => el.selectedOptions[0]?.text);
+    equal(agency, AGENCY, 'the selected agency after the error');
+    check(!(await page.getByRole('status').count()), 'an acknowledgement was shown for a refused application');
+  });
+
+  await ctx.step('nothing was created: a made-up number is not found', async () => {
+    await page.goto(`${state.base}/track`);
+    await heading(page, '申请办理进度查询');
+    await lookUp(page, nextNumber(state.trackingNo), 'MADEUP2345', 404);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    check((await alert.innerText()).includes('不正确'), `the lookup error does not say the number or code is wrong: "${await alert.innerText()}"`);
+    equal(await page.getByLabel('查询码', { exact: true }).inputValue(), '', 'the query code field after a failed lookup');
+  });
+}
+
+async function staff(ctx, state) {
+  const page = state.staffPage;
+  const casePath = `/admin/applications/${state.trackingNo}`;
+
+  await ctx.step('/admin without a session redirects to /login', async () => {
+    await page.goto(`${state.base}/admin`);
+    equal(pathOf(page), '/login', 'path after GET /admin');
+    await heading(page, '工作人员登录');
+  });
+
+  await ctx.step('sign in as the handler', async () => {
+    await page.getByLabel('用户名', { exact: true }).fill(STAFF.user);
+    await page.getByLabel('密码', { exact: true }).fill(STAFF.password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL((u) => u.pathname === '/admin');
+    await heading(page, '依申请公开案件');
+    const cookies = await page.context().cookies(state.base);
+    const session = cookies.find((c) => c.name === 'gk_session');
+    check(session, `no gk_session cookie after sign-in (cookies: ${cookies.map((c) => c.name).join(', ') || 'none'})`);
+    check(session.httpOnly, 'the session cookie is not HttpOnly');
+    equal(session.sameSite, 'Strict', 'SameSite of the session cookie');
+  });
+
+  await ctx.step('the dashboard lists exactly the one application', async () => {
+    const caption = (await page.locator('table caption').innerText()).trim();
+    check(caption.startsWith('共 1 件'), `dashboard caption: expected "共 1 件…" (the refused application must not be listed), got "${caption}"`);
+    const row = page.locator('table tbody tr', { has: page.getByRole('link', { name: state.trackingNo, exact: true }) });
+    equal(await row.count(), 1, `dashboard rows linking to ${state.trackingNo}`);
+    const cells = (await row.locator('td').allInnerTexts()).map((t) => t.trim());
+    check(cells.includes('已登记'), `the dashboard row does not show 已登记: ${JSON.stringify(cells)}`);
+    check(cells.includes(state.dueOn), `the dashboard row does not show the due date ${state.dueOn}: ${JSON.stringify(cells)}`);
+  });
+
+  await ctx.step('open the case page', async () => {
+    await page.getByRole('link', { name: state.trackingNo, exact: true }).click();
+    await page.waitForURL((u) => u.pathname === casePath);
+    await heading(page, `案件 ${state.trackingNo}`);
+    equal(await definition(page, '状态'), '已登记', 'status on the case page');
+    equal(await definition(page, '所需信息'), APPLICANT.description, 'description on the case page');
+    state.version = Number(await definition(page, '版本'));
+    check(Number.isInteger(state.version) && state.version > 0, `case version not shown: ${state.version}`);
+  });
+
+  await ctx.step('record 转办 with the form on the case page', async () => {
+    const form = page.getByRole('group', { name: '转办', exact: true });
+    check(await form.count() === 1, 'the case page has no 转办 form (fieldset with legend 转办)');
+    const date = await form.getByLabel('日期', { exact: true }).inputValue();
+    check(/^\d{4}-\d{2}-\d{2}$/.test(date) && date >= state.receivedOn,
+          `the 转办 date should default to today (on or after ${state.receivedOn}), got "${date}"`);
+    await form.getByLabel('承办单位', { exact: true }).fill('党政办公室');
+    await form.getByLabel('承办人', { exact: true }).fill('王伟');
+    const [resp] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === `${casePath}/events`),
+      form.getByRole('button', { name: '记录' }).click(),
+    ]);
+    equal(resp.status(), 303, 'POST of the 转办 form: status (303 back to the case page)');
+    await page.waitForURL((u) => u.pathname === casePath);
+    await heading(page, `案件 ${state.trackingNo}`);
+    equal(await definition(page, '状态'), '已转办', 'status after 转办');
+    equal(Number(await definition(page, '版本')), state.version + 1, 'case version after 转办');
+  });
+
+  await ctx.step('the timeline shows 转办 by the handler', async () => {
+    const rows = page.locator('table tbody tr');
+    const texts = [];
+    for (let i = 0; i < await rows.count(); ++i) texts.push((await rows.nth(i).locator('td').allInnerTexts()).map((t) => t.trim()));
+    const last = texts[texts.length - 1] || [];
+    check(last[2] === '转办' && last[3] === STAFF.user,
+          `the last timeline row should be 转办 recorded by ${STAFF.user}; timeline: ${JSON.stringify(texts)}`);
+    check(!(await page.getByRole('alert').count()), `the case page shows an error: ${await page.getByRole('alert').allInnerTexts()}`);
+  });
+
+  await ctx.step('sign out; /admin asks to sign in again', async () => {
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.waitForURL((u) => u.pathname === '/login');
+    await heading(page, '工作人员登录');
+    await page.goto(`${state.base}${casePath}`);
+    equal(pathOf(page), '/login', 'path of the case page after signing out');
+  });
+
+  await ctx.step('the applicant sees 已转办 on the status page', async () => {
+    const pub = state.publicPage;
+    await pub.goto(`${state.base}/track`);
+    await lookUp(pub, state.trackingNo, state.queryCode, 200);
+    await heading(pub, `申请 ${state.trackingNo} 的办理进度`);
+    equal(await definition(pub, '当前状态'), '已转办', 'status on /track after 转办');
+  });
+}
+
+// ---- main ------------------------------------------------------------------------------
+
+async function main() {
+  const bin = process.argv[2] || process.env.GK_BINARY;
+  if (!bin) {
+    console.error('usage: node tests/e2e/run.mjs PATH/TO/gongkai   (or set GK_BINARY)');
+    return 2;
+  }
+  if (!fs.existsSync(bin)) {
+    console.error(`e2e: gongkai binary not found: ${bin} (build it: ninja -C BUILD gongkai)`);
+    return 2;
+  }
+  if (!fs.existsSync(CHROMIUM)) {
+    console.error(`e2e: ${CHROMIUM} not found: install Debian's chromium (scripts/deps.sh does)`);
+    return 2;
+  }
+  let chromium;
+  try {
+    ({ chromium } = await import('playwright-core'));
+  } catch (e) {
+    console.error(`e2e: cannot load playwright-core (${e.message}): run "npm ci" at the repository root (scripts/deps.sh does)`);
+    return 2;
+  }
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-e2e-'));
+  const server = new Server(path.resolve(bin), dir);
+  const state = {};
+  let browser = null;
+  let current = 'setting up';
+  let shots = 0;
+  const ctx = {
+    async step(name, fn) {
+      current = name;
+      const t0 = Date.now();
+      await fn();
+      console.log(`ok - ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    },
+  };
+
+  // A signal (Ctrl-C, a CTest timeout) must not leave the server running.
+  const onSignal = (sig) => {
+    server.killNow();
+    console.error(`e2e: stopped by ${sig}; files in ${dir}`);
+    process.exit(1);
+  };
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, onSignal);
+
+  let failure = null;
+  let timer;
+  try {
+    const walk = async () => {
+      await ctx.step('set up database, staff user and server', async () => {
+        server.prepare();
+        await server.start();
+        state.base = server.base;
+      });
+      await ctx.step('launch headless Chromium', async () => {
+        browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 30_000 });
+        // Separate contexts: the applicant and the staff member share no cookies.
+        state.publicPage = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+        state.staffPage = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+        watch(state.publicPage);
+        watch(state.staffPage);
+      });
+      console.log('# a. apply online and follow the status page');
+      await applyOnline(ctx, state);
+      console.log('# b. bad input');
+      await badInput(ctx, state);
+      console.log('# c. staff');
+      await staff(ctx, state);
+      await ctx.step('the query code never appeared in a URL', async () => {
+        const leaks = requestedUrls.filter((u) => u.includes(state.queryCode));
+        check(leaks.length === 0, `the query code appears in: ${leaks.join(', ')}`);
+        check(requestedUrls.length > 0, 'no requests were seen');
+      });
+    };
+    const deadline = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new StepFailure(`the test took longer than ${OVERALL_MS / 1000} s`)), OVERALL_MS);
+    });
+    await Promise.race([walk(), deadline]);
+  } catch (e) {
+    failure = e;
+  } finally {
+    clearTimeout(timer);
+    if (failure) {
+      console.error(`FAIL - ${current}\n  ${failure instanceof StepFailure ? failure.message : failure.stack || failure}`);
+      for (const [who, page] of [['public', state.publicPage], ['staff', state.staffPage]]) {
+        if (!page || page.isClosed()) continue;
+        const file = path.join(dir, `failure-${++shots}-${who}.png`);
+        try {
+          await page.screenshot({ path: file, fullPage: true, timeout: 5_000 });
+          console.error(`  ${who} page ${page.url()} → ${file}`);
+        } catch (e) {
+          console.error(`  (no screenshot of the ${who} page: ${e.message.split('\n')[0]})`);
+        }
+      }
+    }
+    if (browser) await browser.close().catch(() => {});
+    await server.stop();
+    if (failure) {
+      console.error(`  server log (${server.logPath}), last lines:\n${server.logTail(15).replace(/^/gm, '    ')}`);
+      console.error(`  screenshots and server log kept in ${dir}`);
+    } else {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  if (failure) return 1;
+  console.log('e2e: all steps passed');
+  return 0;
+}
+
+process.exitCode = await main();
