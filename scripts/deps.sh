@@ -8,8 +8,12 @@ PACKAGES=(
   cmake ninja-build g++ pkg-config make
   # libraries
   libicu-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev libcpp-httplib-dev libssl-dev libsodium-dev
+  # XLSX written with libxlsxwriter, read back with libzip + pugixml
+  libxlsxwriter-dev libzip-dev libpugixml-dev
   # tests, benchmarks and fuzzing
   libgtest-dev libgmock-dev libbenchmark-dev clang-14 libclang-rt-14-dev
+  # tests that open generated spreadsheets in a real reader
+  libreoffice-calc-nogui
   # HTTP benchmarks (scripts/bench-http.sh)
   wrk curl
   # browser tests (tests/e2e/): Debian's Chromium driven by npm playwright-core

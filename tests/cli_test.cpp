@@ -343,5 +343,58 @@ TEST_F(TempDir, CalendarImportAndDemo) {
   EXPECT_EQ(CountLines(bad.err), 1u);
 }
 
+// ---- applications import and ledger ----------------------------------------------
+
+std::string ImportExample() {
+  // The example lines of docs/import-format.md (the documented format is what loads).
+  const std::string doc = ReadFile(std::string(GK_SOURCE_DIR) + "/docs/import-format.md");
+  std::string out;
+  std::istringstream in(doc);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("{\"tracking_no\":\"", 0) == 0 && line.find("…") == std::string::npos) out += line + "\n";
+  }
+  return out;
+}
+
+TEST_F(TempDir, ApplicationsImportIsAllOrNothing) {
+  const std::string db = "sqlite:" + Path("g.db");
+  ASSERT_EQ(Gk({"demo", "--db", db}).exit_code, 0);
+  ASSERT_EQ(Gk({"user", "add", "boss", "--role", "agency_admin", "--agency", "weihai-lingang", "--db", db},
+               "pass-boss-123\n").exit_code, 0);
+  const std::string good = ImportExample();
+  ASSERT_FALSE(good.empty());
+  // One bad line at the end: nothing at all is loaded.
+  WriteFile(Path("bad.jsonl"), good + "{\"tracking_no\":\"X-1\",\"agency_id\":\"nowhere\",\"events\":[]}\n");
+  auto bad = Gk({"applications", "import", Path("bad.jsonl"), "--by", "boss", "--db", db});
+  EXPECT_EQ(bad.exit_code, 1) << bad.err;
+  EXPECT_NE(bad.err.find("line "), std::string::npos) << bad.err;
+  EXPECT_EQ(CountLines(bad.err), 1u);
+  auto empty = Gk({"verify", "--db", db});
+  EXPECT_NE(empty.out.find("intact: 0 events"), std::string::npos) << empty.out;
+
+  WriteFile(Path("good.jsonl"), good);
+  auto dry = Gk({"applications", "import", Path("good.jsonl"), "--by", "boss", "--dry-run", "--db", db});
+  EXPECT_EQ(dry.exit_code, 0) << dry.err;
+  EXPECT_NE(Gk({"verify", "--db", db}).out.find("intact: 0 events"), std::string::npos);
+  auto ok = Gk({"applications", "import", Path("good.jsonl"), "--by", "boss", "--db", db});
+  EXPECT_EQ(ok.exit_code, 0) << ok.err;
+  EXPECT_NE(ok.out.find("loaded"), std::string::npos);
+  auto v = Gk({"verify", "--db", db});
+  EXPECT_EQ(v.exit_code, 0) << v.out;
+  auto again = Gk({"applications", "import", Path("good.jsonl"), "--by", "boss", "--db", db});
+  EXPECT_EQ(again.exit_code, 1) << "tracking numbers already used";
+  EXPECT_EQ(Gk({"applications", "import", Path("good.jsonl"), "--by", "nobody", "--db", db}).exit_code, 2);
+
+  auto ledger = Gk({"ledger", "--agency", "weihai-lingang", "--from", "2025-01-01", "--to", "2025-12-31",
+                    "--out", Path("l.xlsx"), "--db", db});
+  EXPECT_EQ(ledger.exit_code, 0) << ledger.err;
+  EXPECT_EQ(ReadFile(Path("l.xlsx")).substr(0, 2), "PK");
+  EXPECT_EQ(Gk({"ledger", "--agency", "nowhere", "--from", "2025-01-01", "--to", "2025-12-31",
+                "--out", Path("m.xlsx"), "--db", db}).exit_code, 2);
+  EXPECT_EQ(Gk({"ledger", "--agency", "weihai-lingang", "--from", "2025-13-01", "--to", "2025-12-31",
+                "--out", Path("m.xlsx"), "--db", db}).exit_code, 2);
+}
+
 }  // namespace
 }  // namespace gk::testing

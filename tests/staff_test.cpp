@@ -221,6 +221,17 @@ TEST_F(StaffTest, DueFilters) {
       << "a case received today is not overdue";
 }
 
+TEST_F(StaffTest, LedgerDownload) {
+  Staff wang = SignIn("wang");
+  auto x = Get(wang, "/admin/ledger.xlsx?from=2026-01-01&to=2026-12-31");
+  ASSERT_EQ(x->status, 200);
+  EXPECT_EQ(x->body.substr(0, 2), "PK");
+  EXPECT_NE(x->get_header_value("Content-Disposition").find("weihai-lingang"), std::string::npos)
+      << "a handler always gets their own agency's 台账";
+  EXPECT_EQ(Get(wang, "/admin/ledger.xlsx?from=2026-12-31&to=2026-01-01")->status, 400);
+  EXPECT_EQ(Get(wang, "/admin/ledger.xlsx?from=x&to=2026-01-01")->status, 400);
+}
+
 TEST_F(StaffTest, LogoutEndsTheSession) {
   Staff wang = SignIn("wang");
   auto out = PostForm(wang, "/logout", "csrf=" + wang.csrf);

@@ -59,20 +59,9 @@ std::optional<E> EnumField(const ApplicationFields& f, const std::string& key, S
 
 // Tracking numbers: agency code + year + 5-digit serial, e.g. LG202600012.
 std::string TrackingNumber(const store::AgencyRow& a, int year, int64_t serial) {
-  std::string code = a.code;
-  if (code.empty()) {
-    for (size_t i = 0; i < a.id.size(); ++i) {
-      if (i == 0 || a.id[i - 1] == '-') {
-        char c = a.id[i];
-        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-        if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) code.push_back(c);
-      }
-    }
-    if (code.empty()) code = "GK";
-  }
   char buf[32];
   std::snprintf(buf, sizeof buf, "%04d%05lld", year, static_cast<long long>(serial));
-  return code + buf;
+  return TrackingPrefix(a) + buf;
 }
 
 std::string HashCode(std::string_view tracking_no, std::string_view code) {
@@ -80,6 +69,19 @@ std::string HashCode(std::string_view tracking_no, std::string_view code) {
 }
 
 }  // namespace
+
+std::string TrackingPrefix(const store::AgencyRow& a) {
+  if (!a.code.empty()) return a.code;
+  std::string code;
+  for (size_t i = 0; i < a.id.size(); ++i) {
+    if (i == 0 || a.id[i - 1] == '-') {
+      char c = a.id[i];
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+      if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) code.push_back(c);
+    }
+  }
+  return code.empty() ? "GK" : code;
+}
 
 Result<SubmitOutcome> SubmitApplication(store::Store& store, const law::Calendar& cal,
                                         const ApplicationFields& f, const SubmitContext& ctx) {

@@ -40,6 +40,10 @@ struct SubmitOutcome {
   std::optional<FieldError> error;  // exactly one of the two
 };
 
+// The prefix of an agency's tracking numbers: its code, else the initials of
+// its id (weihai-lingang → WL), else GK. Numbers are prefix + YYYY + 5 digits.
+std::string TrackingPrefix(const store::AgencyRow& agency);
+
 struct SubmitContext {
   Date today;           // Asia/Shanghai date of submission (Art. 31(3) confirmation)
   std::string now_iso;  // recording timestamp

@@ -1,11 +1,14 @@
 #include "cli/commands.h"
 
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 
 #include "app/calendar_service.h"
 #include "app/clock.h"
+#include "app/case_import.h"
 #include "app/demo.h"
+#include "app/ledger_export.h"
 #include "app/report_files.h"
 #include "app/staff.h"
 #include "app/verify.h"
@@ -251,6 +254,70 @@ int RunUserAdd(const UserAddArgs& args) {
   }
   std::cout << "user " << args.username << " added (" << args.role
             << (args.agency ? ", " + *args.agency : std::string()) << ")\n";
+  return kExitOk;
+}
+
+int RunApplicationsImport(const ApplicationsImportArgs& args) {
+  auto bytes = app::ReadFileBytes(args.file);
+  if (!bytes.ok()) {
+    Fail(bytes.status().message());
+    return kExitUsage;
+  }
+  auto store = store::OpenStore(args.db, store::OpenMode::kMustExist);
+  if (!store.ok()) {
+    Fail(store.status().message());
+    return kExitUsage;
+  }
+  auto cal = app::LoadCalendar(**store);
+  if (!cal.ok()) {
+    Fail(cal.status().message());
+    return kExitUsage;
+  }
+  app::ImportOptions o;
+  o.entered_by = args.by;
+  o.now_iso = app::NowUtcIso();
+  o.mode = args.dry_run ? app::ImportMode::kCheckOnly : app::ImportMode::kLoad;
+  auto r = app::ImportCases(**store, *cal, *bytes, o);
+  if (!r.ok()) {
+    Fail(args.file + ": " + r.status().message());
+    // A bad line is input that was read but is wrong (1); bad options or an
+    // unusable store are usage errors (2).
+    return r.status().message().rfind("line ", 0) == 0 ? kExitFindings : kExitUsage;
+  }
+  std::cout << (args.dry_run ? "checked " : "loaded ") << r->cases << " cases (" << r->events
+            << " events, " << r->open << " open, " << r->assistance << " 协助调查)\n";
+  return kExitOk;
+}
+
+int RunLedger(const LedgerArgs& args) {
+  auto from = Date::Parse(args.from);
+  auto to = Date::Parse(args.to);
+  if (!from.ok() || !to.ok()) {
+    Fail((!from.ok() ? "--from: " + from.status().message() : "--to: " + to.status().message()));
+    return kExitUsage;
+  }
+  auto store = store::OpenStore(args.db, store::OpenMode::kMustExist);
+  if (!store.ok()) {
+    Fail(store.status().message());
+    return kExitUsage;
+  }
+  auto cal = app::LoadCalendar(**store);
+  if (!cal.ok()) {
+    Fail(cal.status().message());
+    return kExitUsage;
+  }
+  auto x = app::ExportLedger(**store, *cal, args.agency, *from, *to, app::TodayInShanghai());
+  if (!x.ok()) {
+    Fail(x.status().message());
+    return kExitUsage;
+  }
+  std::ofstream out(args.out, std::ios::binary);
+  out << *x;
+  if (!out.good()) {
+    Fail(args.out + ": cannot write");
+    return kExitUsage;
+  }
+  std::cout << "wrote " << args.out << '\n';
   return kExitOk;
 }
 

@@ -62,6 +62,22 @@ struct UserAddArgs {
 };
 int RunUserAdd(const UserAddArgs& args);
 
+struct ApplicationsImportArgs {
+  std::string file;
+  std::string by;  // the staff user who enters the 补录
+  bool dry_run = false;
+  std::string db = "sqlite:var/gongkai.db";
+};
+int RunApplicationsImport(const ApplicationsImportArgs& args);
+
+struct LedgerArgs {
+  std::string agency;
+  std::string from, to;
+  std::string out;
+  std::string db = "sqlite:var/gongkai.db";
+};
+int RunLedger(const LedgerArgs& args);
+
 struct VerifyArgs {
   std::string db = "sqlite:var/gongkai.db";
 };

@@ -73,6 +73,24 @@ int main(int argc, char** argv) {
                          "Agency id (supervisor: the top of its scope, default all)");
   c_user_add->add_option("--db", user_add.db, "Database URL (sqlite:PATH)");
 
+  auto* c_apps = app.add_subcommand("applications", "Applications (依申请公开) in bulk");
+  c_apps->require_subcommand(1);
+  ApplicationsImportArgs apps_import;
+  auto* c_apps_import = c_apps->add_subcommand(
+      "import", "Load cases from an old 台账 as 补录 events (docs/import-format.md); all or nothing");
+  c_apps_import->add_option("FILE", apps_import.file, "JSON Lines file, one case per line")->required();
+  c_apps_import->add_option("--by", apps_import.by, "Staff user entering the records (补录人)")->required();
+  c_apps_import->add_flag("--dry-run", apps_import.dry_run, "Check the file, write nothing");
+  c_apps_import->add_option("--db", apps_import.db, "Database URL (sqlite:PATH)");
+
+  LedgerArgs ledger;
+  auto* c_ledger = app.add_subcommand("ledger", "Export the 台账 of a period as XLSX");
+  c_ledger->add_option("--agency", ledger.agency, "Agency id")->required();
+  c_ledger->add_option("--from", ledger.from, "First day (YYYY-MM-DD)")->required();
+  c_ledger->add_option("--to", ledger.to, "Last day (YYYY-MM-DD)")->required();
+  c_ledger->add_option("--out", ledger.out, "Output file (.xlsx)")->required();
+  c_ledger->add_option("--db", ledger.db, "Database URL (sqlite:PATH)");
+
   VerifyArgs verify;
   auto* c_verify = app.add_subcommand(
       "verify", "Re-check the event history: hash chain, transitions, projections");
@@ -99,6 +117,8 @@ int main(int argc, char** argv) {
     if (c_demo->parsed()) return RunDemo(demo);
     if (c_verify->parsed()) return RunVerify(verify);
     if (c_user_add->parsed()) return RunUserAdd(user_add);
+    if (c_apps_import->parsed()) return RunApplicationsImport(apps_import);
+    if (c_ledger->parsed()) return RunLedger(ledger);
   } catch (const std::exception& e) {
     // Last line of defence: library code should have returned a Status.
     std::fprintf(stderr, "gongkai: internal error: %s\n", e.what());

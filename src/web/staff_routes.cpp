@@ -6,6 +6,7 @@
 
 #include "app/case_files.h"
 #include "app/clock.h"
+#include "app/ledger_export.h"
 #include "app/staff.h"
 #include "cases/transitions.h"
 #include "cases/vocab.h"
@@ -218,7 +219,50 @@ void Dashboard(ServerState& st, const app::Session& s, const httplib::Request& r
          EscapeHtml(c.due_on.value_or("")) + "</td><td>" + DueLabel(c, today, cal) + "</td></tr>";
   }
   b += "</tbody></table>";
+  const std::string year = std::to_string(today.year());
+  b += "<h2>导出台账</h2><form method=\"get\" action=\"/admin/ledger.xlsx\">";
+  if (!s.user.agency_id) {
+    b += "<label for=\"ledger-agency\">机关</label><select id=\"ledger-agency\" name=\"agency\">";
+    for (const auto& a : agencies) {
+      b += "<option value=\"" + EscapeHtml(a.id) + "\">" + EscapeHtml(a.name) + "</option>";
+    }
+    b += "</select>";
+  }
+  b += "<label for=\"ledger-from\">起始日期</label><input id=\"ledger-from\" name=\"from\" type=\"date\" value=\"" +
+       year + "-01-01\"><label for=\"ledger-to\">截止日期</label><input id=\"ledger-to\" name=\"to\" type=\"date\" value=\"" +
+       year + "-12-31\"><button type=\"submit\">导出 XLSX</button></form>";
   res.set_content(AdminPage(s, "待办案件", b), "text/html; charset=utf-8");
+}
+
+void LedgerDownload(ServerState& st, const app::Session& s, const httplib::Request& req,
+                    httplib::Response& res) {
+  const std::string agency = s.user.agency_id ? *s.user.agency_id : req.get_param_value("agency");
+  auto from = Date::Parse(req.get_param_value("from"));
+  auto to = Date::Parse(req.get_param_value("to"));
+  auto bad = [&](const std::string& msg) {
+    res.status = 400;
+    res.set_content(AdminPage(s, "导出台账", "<h1>无法导出台账</h1><p class=\"err\">" + EscapeHtml(msg) +
+                                               "</p><p><a href=\"/admin\">返回</a></p>"),
+                    "text/html; charset=utf-8");
+  };
+  if (agency.empty()) return bad("请选择机关");
+  if (!from.ok() || !to.ok()) return bad("起止日期格式应为 年-月-日");
+  if (*to < *from) return bad("截止日期早于起始日期");
+  if (*to - *from > 3660) return bad("导出期间不能超过十年");
+  if (!app::CanSeeAgency(s.user, agency)) return Forbidden(req, res, "无权导出其他机关的台账");
+  Result<std::string> x = [&] {
+    std::lock_guard lock(st.mu);
+    return app::ExportLedger(*st.store, st.calendar, agency, *from, *to, app::TodayInShanghai());
+  }();
+  if (!x.ok()) {
+    if (x.status().code() == StatusCode::kNotFound) return bad("没有这个机关");
+    res.status = 500;
+    res.set_content(AdminPage(s, "导出台账", "<h1>暂时无法导出台账</h1>"), "text/html; charset=utf-8");
+    return;
+  }
+  res.set_header("Content-Disposition", "attachment; filename=\"ledger-" + agency + "-" +
+                                            from->ToString() + "-" + to->ToString() + ".xlsx\"");
+  res.set_content(*x, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }
 
 // Form fields of the staff actions: JSON payload key, label, input type.
@@ -614,6 +658,10 @@ void RegisterStaffRoutes(httplib::Server& svr, ServerState& st) {
            WithSession(st, [&st](const app::Session& s, const httplib::Request& req, httplib::Response& res) {
              PostCaseEventJson(st, s, req, res);
            }));
+  svr.Get("/admin/ledger.xlsx",
+          WithSession(st, [&st](const app::Session& s, const httplib::Request& req, httplib::Response& res) {
+            LedgerDownload(st, s, req, res);
+          }));
   svr.Get("/admin/supervision",
           WithSession(st, [&st](const app::Session& s, const httplib::Request& req, httplib::Response& res) {
             if (s.user.role != auth::Role::kSupervisor && s.user.role != auth::Role::kSysadmin) {
