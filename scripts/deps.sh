@@ -10,10 +10,16 @@ PACKAGES=(
   libicu-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev libcpp-httplib-dev libssl-dev libsodium-dev
   # XLSX written with libxlsxwriter, read back with libzip + pugixml
   libxlsxwriter-dev libzip-dev libpugixml-dev
+  # letters: DOCX (libzip + pugixml) and PDF (cairo + pango) with Chinese fonts
+  libcairo2-dev libpango1.0-dev fonts-noto-cjk
   # tests, benchmarks and fuzzing
   libgtest-dev libgmock-dev libbenchmark-dev clang-14 libclang-rt-14-dev
+  # PDF tests read letters back with pdftotext / pdfinfo / pdffonts
+  poppler-utils
   # tests that open generated spreadsheets in a real reader
   libreoffice-calc-nogui
+  # tests that open the DOCX letters in a real word processor (skipped without it)
+  libreoffice-writer-nogui
   # HTTP benchmarks (scripts/bench-http.sh)
   wrk curl
   # browser tests (tests/e2e/): Debian's Chromium driven by npm playwright-core
