@@ -239,6 +239,41 @@ TEST_F(ApplicationsTest, ApplicantAnswersACorrectionNoticeOnline) {
                              "tracking_no=" + tn + "&query_code=" + code + "&summary=x",
                              "application/x-www-form-urlencoded");
   EXPECT_EQ(again->status, 400) << "no second correction without a notice";
+
+  // The reply: staff decide, and the letters are there for both sides.
+  const int version = static_cast<int>(v["events"].size());
+  json decided = {{"type", "decided"}, {"version", version}, {"occurred_on", today},
+                  {"payload", {{"outcome", "granted"}, {"legal_basis", "《中华人民共和国政府信息公开条例》第三十六条第（二）项"},
+                               {"summary", "所需信息附后"}}}};
+  auto d = client_->Post("/admin/api/applications/" + tn + "/events",
+                         {{"Cookie", cookie}, {"X-CSRF-Token", csrf}}, decided.dump(), "application/json");
+  ASSERT_EQ(d->status, 201) << d->body;
+  json after = json::parse(client_->Get("/api/v1/applications/" + tn + "?query_code=" + code)->body);
+  ASSERT_EQ(after["documents"].size(), 2u) << after.dump();
+  EXPECT_EQ(after["documents"][0]["title"], "补正告知书");
+  EXPECT_EQ(after["documents"][1]["title"], "政府信息公开申请答复书");
+  const std::string pdf_url = after["documents"][1]["pdf"];
+  auto pdf = client_->Get(pdf_url + "?query_code=" + code);
+  ASSERT_EQ(pdf->status, 200);
+  EXPECT_EQ(pdf->body.substr(0, 5), "%PDF-");
+  EXPECT_EQ(client_->Get(pdf_url + "?query_code=WRONG")->status, 404);
+  const std::string docx_url = after["documents"][1]["docx"];
+  auto docx = client_->Get(docx_url + "?query_code=" + code);
+  ASSERT_EQ(docx->status, 200);
+  EXPECT_EQ(docx->body.substr(0, 2), "PK");
+  auto form = client_->Post("/track/document", "tracking_no=" + tn + "&query_code=" + code + "&seq=" +
+                                                   std::to_string(after["documents"][1]["seq"].get<int>()) + "&format=pdf",
+                            "application/x-www-form-urlencoded");
+  EXPECT_EQ(form->status, 200);
+  EXPECT_EQ(form->body.substr(0, 5), "%PDF-");
+  // Staff get the same letter from the case file, with a stable 发文字号.
+  auto staff_pdf = client_->Get("/admin/applications/" + tn + "/letters/" +
+                                    std::to_string(after["documents"][1]["seq"].get<int>()) + ".pdf",
+                                {{"Cookie", cookie}});
+  ASSERT_EQ(staff_pdf->status, 200);
+  EXPECT_EQ(staff_pdf->body, pdf->body) << "rendering is deterministic and the number is kept";
+  EXPECT_EQ(client_->Get("/admin/applications/" + tn + "/letters/1.pdf", {{"Cookie", cookie}})->status, 404)
+      << "the receipt has no letter";
 }
 
 TEST_F(ApplicationsTest, SecurityHeaders) {

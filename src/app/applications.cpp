@@ -253,6 +253,9 @@ Result<PublicCaseView> BuildView(store::Store& store, const law::Calendar& cal,
                         std::string(cases::Label(e.type())), PublicNote(e)});
   }
   v.awaiting_correction = s.status == cases::CaseStatus::kAwaitingCorrection;
+  for (LetterInfo& l : CaseLetters(*loaded)) {
+    if (l.to_applicant) v.documents.push_back(std::move(l));
+  }
   return v;
 }
 
@@ -263,6 +266,13 @@ Result<PublicCaseView> LookupApplication(store::Store& store, const law::Calenda
                                          const LookupContext& ctx) {
   if (Status s = CheckQueryCode(store, tracking_no, query_code, ctx); !s.ok()) return s;
   return BuildView(store, cal, tracking_no);
+}
+
+Result<RenderedLetter> ApplicantDocument(store::Store& store, const law::Calendar& cal,
+                                         std::string_view tracking_no, std::string_view query_code,
+                                         int64_t seq, LetterFormat format, const LookupContext& ctx) {
+  if (Status s = CheckQueryCode(store, tracking_no, query_code, ctx); !s.ok()) return s;
+  return RenderCaseLetter(store, cal, tracking_no, seq, format, /*applicant_only=*/true);
 }
 
 Result<PublicCaseView> SubmitCorrection(store::Store& store, const law::Calendar& cal,

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/case_letters.h"
 #include "core/date.h"
 #include "core/status.h"
 #include "law/calendar.h"
@@ -71,6 +72,7 @@ struct PublicCaseView {
   std::string due_on;        // "" once concluded
   std::vector<PublicEvent> events;
   bool awaiting_correction = false;  // the applicant may answer a 补正 notice online
+  std::vector<LetterInfo> documents;  // letters addressed to the applicant
 };
 
 struct LookupContext {
@@ -97,6 +99,12 @@ Result<PublicCaseView> SubmitCorrection(store::Store& store, const law::Calendar
                                         std::string_view tracking_no, std::string_view query_code,
                                         const CorrectionInput& input, const LookupContext& ctx,
                                         const SubmitContext& when);
+
+// A letter of the case addressed to the applicant, after the same code check
+// as LookupApplication.
+Result<RenderedLetter> ApplicantDocument(store::Store& store, const law::Calendar& cal,
+                                         std::string_view tracking_no, std::string_view query_code,
+                                         int64_t seq, LetterFormat format, const LookupContext& ctx);
 
 inline constexpr int kLookupFailureLimit = 10;
 inline constexpr int64_t kLookupWindowSeconds = 15 * 60;

@@ -4,6 +4,7 @@ namespace gk::embedded {
 std::string_view Migration0001();
 std::string_view Migration0002();
 std::string_view Migration0003();
+std::string_view Migration0004();
 }
 
 namespace gk::store {
@@ -13,6 +14,7 @@ const std::vector<Migration>& Migrations() {
       {1, "0001_init", embedded::Migration0001()},
       {2, "0002_cases", embedded::Migration0002()},
       {3, "0003_users", embedded::Migration0003()},
+      {4, "0004_letters", embedded::Migration0004()},
   };
   return kAll;
 }

@@ -111,7 +111,7 @@ class SqliteStore final : public Store {
   }
 
   Result<std::vector<AgencyRow>> ListAgencies() override {
-    Stmt q(db_, "SELECT id, name, kind, parent_id, COALESCE(code, '') FROM agencies ORDER BY id");
+    Stmt q(db_, std::string(kAgencyColumns) + " ORDER BY id");
     if (!q.ok()) return q.Error("list agencies");
     std::vector<AgencyRow> out;
     int rc;
@@ -171,12 +171,36 @@ class SqliteStore final : public Store {
   }
 
   Result<std::optional<AgencyRow>> GetAgency(std::string_view agency_id) override {
-    Stmt q(db_, "SELECT id, name, kind, parent_id, COALESCE(code, '') FROM agencies WHERE id = ?");
+    Stmt q(db_, std::string(kAgencyColumns) + " WHERE id = ?");
     q.Bind(1, agency_id);
     int rc = q.Step();
     if (rc == SQLITE_DONE) return std::optional<AgencyRow>();
     if (rc != SQLITE_ROW) return q.Error("read agency");
     return std::optional<AgencyRow>(ReadAgency(q));
+  }
+
+
+  Status SetAgencyLetterSettings(const AgencyRow& a) override {
+    Stmt q(db_,
+           "UPDATE agencies SET review_body = ?, court = ?, letter_prefix = ?, letter_contact = ? "
+           "WHERE id = ?");
+    q.Bind(1, a.review_body).Bind(2, a.court).Bind(3, a.letter_prefix).Bind(4, a.letter_contact);
+    q.Bind(5, a.id);
+    if (q.Step() != SQLITE_DONE) return q.Error("set letter settings");
+    if (sqlite3_changes(db_) == 0) return Status::NotFound("no agency " + a.id);
+    return Status::Ok();
+  }
+
+  Result<int64_t> LetterSerial(std::string_view agency_id, int year, std::string_view case_id,
+                               int64_t seq) override {
+    if (auto s = Exec("BEGIN IMMEDIATE", "begin letter number"); !s.ok()) return s;
+    auto r = LetterSerialLocked(agency_id, year, case_id, seq);
+    if (!r.ok()) {
+      (void)Exec("ROLLBACK", "rollback");
+      return r;
+    }
+    if (auto s = Exec("COMMIT", "commit letter number"); !s.ok()) return s;
+    return r;
   }
 
   Result<int64_t> NextTrackingSerial(std::string_view agency_id, int year) override {
@@ -389,8 +413,13 @@ class SqliteStore final : public Store {
       "SELECT id, case_id, seq, type, occurred_on, recorded_at, actor, backfilled, payload, "
       "prev_hash, hash FROM events";
 
+  static constexpr std::string_view kAgencyColumns =
+      "SELECT id, name, kind, parent_id, COALESCE(code, ''), COALESCE(review_body, ''), "
+      "COALESCE(court, ''), COALESCE(letter_prefix, ''), COALESCE(letter_contact, '') FROM agencies";
+
   static AgencyRow ReadAgency(const Stmt& q) {
-    AgencyRow a{q.Text(0), q.Text(1), q.Text(2), std::nullopt, q.Text(4)};
+    AgencyRow a{q.Text(0), q.Text(1), q.Text(2), std::nullopt, q.Text(4),
+                q.Text(5), q.Text(6), q.Text(7), q.Text(8)};
     if (!q.IsNull(3)) a.parent_id = q.Text(3);
     return a;
   }
@@ -434,6 +463,26 @@ class SqliteStore final : public Store {
 
   Stmt& BindOpt(Stmt& q, int i, const std::optional<std::string>& v) {
     return v ? q.Bind(i, *v) : q.BindNull(i);
+  }
+
+
+  Result<int64_t> LetterSerialLocked(std::string_view agency_id, int year, std::string_view case_id,
+                                     int64_t seq) {
+    {
+      Stmt q(db_, "SELECT serial FROM letter_numbers WHERE case_id = ? AND seq = ?");
+      q.Bind(1, case_id).Bind(2, seq);
+      int rc = q.Step();
+      if (rc == SQLITE_ROW) return q.Int(0);
+      if (rc != SQLITE_DONE) return q.Error("read letter number");
+    }
+    Stmt ins(db_,
+             "INSERT INTO letter_numbers(agency_id, year, serial, case_id, seq) "
+             "SELECT ?, ?, COALESCE(MAX(serial), 0) + 1, ?, ? FROM letter_numbers "
+             "WHERE agency_id = ? AND year = ? RETURNING serial");
+    ins.Bind(1, agency_id).Bind(2, static_cast<int64_t>(year)).Bind(3, case_id).Bind(4, seq);
+    ins.Bind(5, agency_id).Bind(6, static_cast<int64_t>(year));
+    if (ins.Step() != SQLITE_ROW) return ins.Error("allocate letter number");
+    return ins.Int(0);
   }
 
   Status AppendLocked(const CaseRow& row, int64_t expected_version, std::vector<EventRow>& events) {

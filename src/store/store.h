@@ -22,6 +22,9 @@ struct AgencyRow {
   std::string kind;  // government | department (Art. 49 report due date)
   std::optional<std::string> parent_id;
   std::string code;  // tracking-number prefix, e.g. LG ("" until set)
+  // What the agency's letters need ("" until set): 行政复议机关, 管辖法院,
+  // 发文机关代字 and the office's contact line.
+  std::string review_body, court, letter_prefix, letter_contact;
 };
 
 // One event of a case file as stored. `id`, `prev_hash` and `hash` are set by
@@ -100,6 +103,13 @@ class Store {
   // Sets the short code used in an agency's tracking numbers.
   virtual Status SetAgencyCode(std::string_view agency_id, std::string_view code) = 0;
   virtual Result<std::optional<AgencyRow>> GetAgency(std::string_view agency_id) = 0;
+
+  // Sets the letter settings of an agency (the four letter fields of AgencyRow).
+  virtual Status SetAgencyLetterSettings(const AgencyRow& agency) = 0;
+  // The 发文字号 serial of the letter of event `seq` of a case: allocated the
+  // first time (next serial of the agency in `year`), the same ever after.
+  virtual Result<int64_t> LetterSerial(std::string_view agency_id, int year,
+                                       std::string_view case_id, int64_t seq) = 0;
 
   // Allocates the next serial number of `agency_id` in `year` (1, 2, …), durably.
   virtual Result<int64_t> NextTrackingSerial(std::string_view agency_id, int year) = 0;

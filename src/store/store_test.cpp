@@ -47,7 +47,7 @@ TEST_F(StoreTest, CreatesAndMigratesOnce) {
 
 TEST_F(StoreTest, AgencyInsertIsIdempotent) {
   auto s = std::move(OpenStore(url_, OpenMode::kCreateIfMissing)).value();
-  AgencyRow a{"weihai-lingang", "威海临港经济技术开发区管理委员会", "government", std::nullopt, ""};
+  AgencyRow a{"weihai-lingang", "威海临港经济技术开发区管理委员会", "government", std::nullopt, "", "", "", "", ""};
   EXPECT_TRUE(*s->InsertAgencyIfAbsent(a, "2026-01-01T00:00:00Z"));
   EXPECT_FALSE(*s->InsertAgencyIfAbsent(a, "2026-01-02T00:00:00Z"));
   auto list = s->ListAgencies();
@@ -55,7 +55,7 @@ TEST_F(StoreTest, AgencyInsertIsIdempotent) {
   ASSERT_EQ(list->size(), 1u);
   EXPECT_EQ((*list)[0].name, a.name);
   // The CHECK constraint refuses an unknown kind.
-  AgencyRow bad{"x", "x", "ministry", std::nullopt, ""};
+  AgencyRow bad{"x", "x", "ministry", std::nullopt, "", "", "", "", ""};
   EXPECT_FALSE(s->InsertAgencyIfAbsent(bad, "now").ok());
 }
 
@@ -95,7 +95,7 @@ class CaseStoreTest : public StoreTest {
   void SetUp() override {
     StoreTest::SetUp();
     store_ = std::move(OpenStore(url_, OpenMode::kCreateIfMissing)).value();
-    AgencyRow a{"lg", "临港", "government", std::nullopt, "LG"};
+    AgencyRow a{"lg", "临港", "government", std::nullopt, "LG", "", "", "", ""};
     ASSERT_TRUE(store_->InsertAgencyIfAbsent(a, "now").ok());
   }
   void TearDown() override {

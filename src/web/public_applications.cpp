@@ -90,6 +90,12 @@ Result<app::PublicCaseView> Lookup(ServerState& st, const httplib::Request& req,
 }
 
 json ViewJson(const app::PublicCaseView& v) {
+  json docs = json::array();
+  for (const auto& d : v.documents) {
+    const std::string base = "/api/v1/applications/" + v.tracking_no + "/documents/" + std::to_string(d.seq);
+    docs.push_back({{"seq", d.seq}, {"title", d.title}, {"date", d.date},
+                    {"pdf", base + ".pdf"}, {"docx", base + ".docx"}});
+  }
   json events = json::array();
   for (const auto& e : v.events) {
     events.push_back({{"date", e.date}, {"type", e.type}, {"label", e.label}, {"note", e.note}});
@@ -97,7 +103,7 @@ json ViewJson(const app::PublicCaseView& v) {
   return {{"tracking_no", v.tracking_no}, {"agency", v.agency_name}, {"status", v.status},
           {"status_label", v.status_label}, {"received_on", v.received_on},
           {"due_on", v.due_on.empty() ? json(nullptr) : json(v.due_on)}, {"events", events},
-          {"documents", json::array()}};
+          {"documents", docs}};
 }
 
 void ApiLookup(ServerState& st, const httplib::Request& req, httplib::Response& res) {
@@ -110,6 +116,35 @@ void ApiLookup(ServerState& st, const httplib::Request& req, httplib::Response& 
     return JsonError(res, 500, "internal", "服务器暂时无法查询，请稍后重试");
   }
   JsonBody(res, 200, ViewJson(*v).dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+void SendLetter(ServerState& st, const httplib::Request& req, httplib::Response& res,
+                const std::string& tn, const std::string& code, const std::string& seq_text,
+                const std::string& format, bool json_errors) {
+  int64_t seq = 0;
+  for (char c : seq_text) seq = (c >= '0' && c <= '9' && seq < 100000) ? seq * 10 + (c - '0') : -1;
+  auto fail = [&](int status, const std::string& code_key, const std::string& msg) {
+    if (json_errors) return JsonError(res, status, code_key, msg);
+    res.status = status;
+    res.set_content(Page("文书下载", "<h1>无法下载</h1><p>" + EscapeHtml(msg) + "</p><p><a href=\"/track\">返回查询</a></p>"),
+                    "text/html; charset=utf-8");
+  };
+  if (seq <= 0 || (format != "pdf" && format != "docx")) return fail(404, "not_found", "没有这份文书");
+  Result<app::RenderedLetter> r = [&] {
+    std::lock_guard lock(st.mu);
+    return app::ApplicantDocument(*st.store, st.calendar, tn, code, seq,
+                                  format == "pdf" ? app::LetterFormat::kPdf : app::LetterFormat::kDocx,
+                                  {req.remote_addr, UnixNow()});
+  }();
+  if (!r.ok()) {
+    switch (r.status().code()) {
+      case StatusCode::kRateLimited: return fail(429, "too_many_attempts", r.status().message());
+      case StatusCode::kNotFound: return fail(404, "not_found", "申请编号、查询码或文书不正确");
+      default: return fail(500, "internal", "暂时无法生成文书，请稍后重试");
+    }
+  }
+  res.set_header("Content-Disposition", "attachment; filename=\"" + r->filename + "\"");
+  res.set_content(r->bytes, r->mime);
 }
 
 // ---- HTML ------------------------------------------------------------------------
@@ -282,6 +317,22 @@ void TrackSubmit(ServerState& st, const httplib::Request& req, httplib::Response
     b += "<tr><td>" + EscapeHtml(e.date) + "</td><td>" + EscapeHtml(e.label) + "</td><td>" + EscapeHtml(e.note) + "</td></tr>";
   }
   b += "</tbody></table>";
+  if (!v->documents.empty()) {
+    b += "<h2>文书</h2><ul>";
+    for (const auto& d : v->documents) {
+      b += "<li>" + EscapeHtml(d.title) + "（" + EscapeHtml(d.date) + "）";
+      for (const char* f : {"pdf", "docx"}) {
+        b += " <form method=\"post\" action=\"/track/document\" style=\"display:inline\">"
+             "<input type=\"hidden\" name=\"tracking_no\" value=\"" + EscapeHtml(v->tracking_no) + "\">"
+             "<input type=\"hidden\" name=\"query_code\" value=\"" + EscapeHtml(code) + "\">"
+             "<input type=\"hidden\" name=\"seq\" value=\"" + std::to_string(d.seq) + "\">"
+             "<input type=\"hidden\" name=\"format\" value=\"" + f + "\">"
+             "<button type=\"submit\">下载 " + (std::string(f) == "pdf" ? "PDF" : "Word") + "</button></form>";
+      }
+      b += "</li>";
+    }
+    b += "</ul>";
+  }
   if (v->awaiting_correction) {
     // The code goes in a hidden field of a POST form, never in a URL.
     b += "<h2>在线补正</h2><form method=\"post\" action=\"/track/correct\">"
@@ -336,6 +387,16 @@ void RegisterPublicApplicationRoutes(httplib::Server& svr, ServerState& st) {
   svr.Post("/apply", [&st](const httplib::Request& req, httplib::Response& res) { ApplySubmit(st, req, res); });
   svr.Get("/track", [&st](const httplib::Request& req, httplib::Response& res) { TrackPage(st, req, res); });
   svr.Post("/track", [&st](const httplib::Request& req, httplib::Response& res) { TrackSubmit(st, req, res); });
+  svr.Post("/track/document", [&st](const httplib::Request& req, httplib::Response& res) {
+    SendLetter(st, req, res, req.get_param_value("tracking_no").substr(0, 64),
+               req.get_param_value("query_code").substr(0, 64), req.get_param_value("seq"),
+               req.get_param_value("format"), false);
+  });
+  svr.Get(R"(/api/v1/applications/([A-Za-z0-9-]{1,64})/documents/([0-9]{1,6})\.(pdf|docx))",
+          [&st](const httplib::Request& req, httplib::Response& res) {
+            SendLetter(st, req, res, req.matches[1], req.get_param_value("query_code").substr(0, 64),
+                       req.matches[2], req.matches[3], true);
+          });
   svr.Post("/track/correct", [&st](const httplib::Request& req, httplib::Response& res) { CorrectSubmit(st, req, res); });
 }
 

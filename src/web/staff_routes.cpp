@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/case_files.h"
+#include "app/case_letters.h"
 #include "app/clock.h"
 #include "app/ledger_export.h"
 #include "app/staff.h"
@@ -405,6 +406,15 @@ void CasePage(ServerState& st, const app::Session& s, const std::string& tn, htt
          "</td><td>" + EscapeHtml(e.actor) + "</td><td>" + EscapeHtml(e.recorded_at) + "</td></tr>";
   }
   b += "</tbody></table>";
+  if (auto letters = app::CaseLetters(*loaded); !letters.empty()) {
+    b += "<h2>文书</h2><ul>";
+    for (const auto& l : letters) {
+      const std::string base = "/admin/applications/" + EscapeHtml(c.case_id) + "/letters/" + std::to_string(l.seq);
+      b += "<li>" + EscapeHtml(l.title) + "（" + EscapeHtml(l.date) + "，第" + std::to_string(l.seq) +
+           "项） <a href=\"" + base + ".pdf\">PDF</a> · <a href=\"" + base + ".docx\">Word</a></li>";
+    }
+    b += "</ul>";
+  }
   if (s.user.role != auth::Role::kSupervisor) {
     b += "<h2>可办理的事项</h2>";
     const std::string today = app::TodayInShanghai().ToString();
@@ -649,6 +659,32 @@ void RegisterStaffRoutes(httplib::Server& svr, ServerState& st) {
   svr.Get(R"(/admin/applications/([A-Za-z0-9-]{1,64}))",
           WithSession(st, [&st](const app::Session& s, const httplib::Request& req, httplib::Response& res) {
             CasePage(st, s, req.matches[1], res);
+          }));
+  svr.Get(R"(/admin/applications/([A-Za-z0-9-]{1,64})/letters/([0-9]{1,6})\.(pdf|docx))",
+          WithSession(st, [&st](const app::Session& s, const httplib::Request& req, httplib::Response& res) {
+            const std::string tn = req.matches[1];
+            const int64_t seq = std::stoll(req.matches[2]);
+            const bool pdf = req.matches[3] == "pdf";
+            Result<app::RenderedLetter> r = [&]() -> Result<app::RenderedLetter> {
+              std::lock_guard lock(st.mu);
+              auto row = st.store->GetCase(tn);
+              if (!row.ok()) return row.status();
+              if (!row->has_value()) return Status::NotFound("no case");
+              if (!app::CanSeeAgency(s.user, (*row)->agency_id)) return Status::Conflict("forbidden");
+              return app::RenderCaseLetter(*st.store, st.calendar, tn, seq,
+                                           pdf ? app::LetterFormat::kPdf : app::LetterFormat::kDocx, false);
+            }();
+            if (!r.ok()) {
+              if (r.status().code() == StatusCode::kConflict) return Forbidden(req, res, "该案件不属于您所在的机关");
+              res.status = r.status().code() == StatusCode::kNotFound ? 404
+                           : r.status().code() == StatusCode::kInvalidArgument ? 400 : 500;
+              res.set_content(AdminPage(s, "文书", "<h1>无法生成文书</h1><p>" +
+                                                      EscapeHtml(res.status == 404 ? "没有这份文书" : r.status().message()) + "</p>"),
+                              "text/html; charset=utf-8");
+              return;
+            }
+            res.set_header("Content-Disposition", "attachment; filename=\"" + r->filename + "\"");
+            res.set_content(r->bytes, r->mime);
           }));
   svr.Post(R"(/admin/applications/([A-Za-z0-9-]{1,64})/events)",
            WithSession(st, [&st](const app::Session& s, const httplib::Request& req, httplib::Response& res) {
