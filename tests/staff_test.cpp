@@ -232,6 +232,45 @@ TEST_F(StaffTest, LedgerDownload) {
   EXPECT_EQ(Get(wang, "/admin/ledger.xlsx?from=x&to=2026-01-01")->status, 400);
 }
 
+TEST_F(StaffTest, StaffRegisterLettersAndVisits) {
+  Staff wang = SignIn("wang");
+  httplib::Client c("127.0.0.1", port_);
+  httplib::Headers h = {{"Cookie", wang.cookie}, {"X-CSRF-Token", wang.csrf}};
+  json letter = {{"channel", "letter"},
+                 {"evidence", {{"postmark_on", "2026-11-02"}, {"signed_on", "2026-11-04"}}},
+                 {"applicant_type", "natural_person"}, {"name", "李四"},
+                 {"id_number", "11010519491231002X"}, {"phone", "0631-1234567"},
+                 {"address", "威海市"}, {"description", "某文件"}, {"form", "paper"}};
+  auto r = c.Post("/admin/api/applications", h, letter.dump(), "application/json");
+  ASSERT_EQ(r->status, 201) << r->body;
+  json ack = json::parse(r->body);
+  EXPECT_EQ(ack["received_on"], "2026-11-04") << "Art. 31: the day the organ signs for the post";
+  EXPECT_EQ(ack["tracking_no"].get<std::string>().rfind("LG2026", 0), 0u);
+
+  json visit = letter;
+  visit["channel"] = "in_person";
+  visit.erase("evidence");
+  auto v = c.Post("/admin/api/applications", h, visit.dump(), "application/json");
+  EXPECT_EQ(v->status, 201) << v->body;
+
+  json no_evidence = letter;
+  no_evidence.erase("evidence");
+  auto bad = c.Post("/admin/api/applications", h, no_evidence.dump(), "application/json");
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_EQ(json::parse(bad->body)["error"]["field"], "evidence") << bad->body;
+  json online = letter;
+  online["channel"] = "online";
+  EXPECT_EQ(c.Post("/admin/api/applications", h, online.dump(), "application/json")->status, 400);
+  json other = letter;
+  other["agency_id"] = "weihai-gongxin";
+  EXPECT_EQ(c.Post("/admin/api/applications", h, other.dump(), "application/json")->status, 403);
+
+  Staff sup = SignIn("sup");
+  httplib::Headers hs = {{"Cookie", sup.cookie}, {"X-CSRF-Token", sup.csrf}};
+  EXPECT_EQ(c.Post("/admin/api/applications", hs, letter.dump(), "application/json")->status, 403);
+  EXPECT_EQ(Get(wang, "/admin/applications/new")->status, 200);
+}
+
 TEST_F(StaffTest, LogoutEndsTheSession) {
   Staff wang = SignIn("wang");
   auto out = PostForm(wang, "/logout", "csrf=" + wang.csrf);

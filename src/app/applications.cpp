@@ -132,31 +132,59 @@ Result<SubmitOutcome> SubmitApplication(store::Store& store, const law::Calendar
     return o;
   }
 
-  // Art. 31(3): an online application is received on the day of the automatic
-  // acknowledgement, which is now.
-  auto serial = store.NextTrackingSerial(agency_id, ctx.today.year());
-  if (!serial.ok()) return serial.status();
-  const std::string tracking_no = TrackingNumber(**agency, ctx.today.year(), *serial);
-  const std::string query_code = RandomToken(kQueryCodeLength, kCodeAlphabet);
-
+  // Art. 31: the receipt date follows the channel and its evidence. An online
+  // application is received on the day of the automatic acknowledgement (now).
   cases::ReceivedPayload received;
   received.kind = cases::CaseKind::kApplication;
   received.agency_id = agency_id;
   received.channel = cases::Channel::kOnline;
   received.evidence.confirmed_on = ctx.today;
   received.evidence.confirmed_by = cases::ConfirmMethod::kAutoAck;
+  Date received_on = ctx.today;
+  if (!ctx.staff_actor.empty()) {
+    auto channel = EnumField<cases::Channel>(f, "channel", &err);
+    if (err.error) return err;
+    if (*channel == cases::Channel::kOnline) {
+      return Error("channel", "channel：网上申请由申请人自行提交，工作人员登记请选择信函、当面、传真、电子邮件或口头");
+    }
+    received.channel = *channel;
+    received.evidence = {};
+    for (auto [key, slot] : {std::pair{"evidence.postmark_on", &received.evidence.postmark_on},
+                             std::pair{"evidence.signed_on", &received.evidence.signed_on},
+                             std::pair{"evidence.confirmed_on", &received.evidence.confirmed_on}}) {
+      const std::string v = Field(f, key);
+      if (v.empty()) continue;
+      auto d = Date::Parse(v);
+      if (!d.ok()) return Error(key, std::string(key) + "：日期格式应为 年-月-日");
+      if (*d > ctx.today) return Error(key, std::string(key) + "：日期不能晚于今天");
+      *slot = *d;
+    }
+    if (!Field(f, "evidence.confirmed_by").empty()) {
+      auto by = EnumField<cases::ConfirmMethod>(f, "evidence.confirmed_by", &err);
+      if (err.error) return err;
+      received.evidence.confirmed_by = *by;
+    }
+    auto date = cases::ReceiptDate(received.channel, received.evidence, ctx.today);
+    if (!date.ok()) return Error("evidence", date.status().message());
+    received_on = *date;
+  }
+  auto serial = store.NextTrackingSerial(agency_id, received_on.year());
+  if (!serial.ok()) return serial.status();
+  const std::string tracking_no = TrackingNumber(**agency, received_on.year(), *serial);
+  const std::string query_code = RandomToken(kQueryCodeLength, kCodeAlphabet);
   received.application = std::move(a);
+  const std::string actor = ctx.staff_actor.empty() ? std::string(cases::kPublicActor) : ctx.staff_actor;
 
   AppendRequest req;
   req.case_id = tracking_no;
   req.expected_version = 0;
-  req.role = cases::ActorRole::kPublic;
+  req.role = ctx.staff_role.value_or(cases::ActorRole::kPublic);
   req.query_code_hash = HashCode(tracking_no, query_code);
   req.now_iso = ctx.now_iso;
-  cases::Event e1{tracking_no, 1, ctx.today, ctx.now_iso, std::string(cases::kPublicActor),
-                  cases::Entry::kLive, std::move(received)};
-  cases::Event e2{tracking_no, 2, ctx.today, ctx.now_iso, std::string(cases::kPublicActor),
-                  cases::Entry::kLive, cases::RegisteredPayload{tracking_no}};
+  cases::Event e1{tracking_no, 1, received_on, ctx.now_iso, actor, cases::Entry::kLive,
+                  std::move(received)};
+  cases::Event e2{tracking_no, 2, ctx.today, ctx.now_iso, actor, cases::Entry::kLive,
+                  cases::RegisteredPayload{tracking_no}};
   req.events = {std::move(e1), std::move(e2)};
   auto state = AppendCaseEvents(store, cal, req);
   if (!state.ok()) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/case_letters.h"
+#include "cases/vocab.h"
 #include "core/date.h"
 #include "core/status.h"
 #include "law/calendar.h"
@@ -48,8 +49,17 @@ std::string TrackingPrefix(const store::AgencyRow& agency);
 struct SubmitContext {
   Date today;           // Asia/Shanghai date of submission (Art. 31(3) confirmation)
   std::string now_iso;  // recording timestamp
+  // Staff registering a letter, fax, e-mail, oral or in-person application:
+  // their username and role. Unset: the public online form.
+  std::string staff_actor;
+  std::optional<cases::ActorRole> staff_role;
 };
 
+// Online (no staff_actor): channel online, received today (Art. 31(3)).
+// Staff: fields `channel` (letter, in_person, fax, email, oral) and the
+// receipt evidence `evidence.postmark_on`, `evidence.signed_on`,
+// `evidence.confirmed_on`, `evidence.confirmed_by` give the Art. 31 receipt
+// date (cases::ReceiptDate).
 // Validates the fields, allocates a tracking number and a query code, and
 // durably records the receipt (Art. 31) and registration events before
 // returning. Invalid input: an outcome with `error`, nothing written.

@@ -41,7 +41,7 @@ std::optional<app::FieldError> FlattenJson(const json& j, app::ApplicationFields
 }
 
 app::SubmitContext Now() {
-  return {app::TodayInShanghai(), app::NowUtcIso()};
+  return {app::TodayInShanghai(), app::NowUtcIso(), "", std::nullopt};
 }
 
 void ApiSubmit(ServerState& st, const httplib::Request& req, httplib::Response& res) {

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/case_files.h"
+#include "app/applications.h"
 #include "app/case_letters.h"
 #include "app/clock.h"
 #include "app/ledger_export.h"
@@ -202,7 +203,7 @@ void Dashboard(ServerState& st, const app::Session& s, const httplib::Request& r
     const std::string want = due_filter == "soon" ? "即将到期" : "已超期";
     std::erase_if(rows, [&](const store::CaseRow& c) { return DueLabel(c, today, cal) != want; });
   }
-  std::string b = "<h1>依申请公开案件</h1><p><a href=\"/admin\">全部</a> · "
+  std::string b = "<h1>依申请公开案件</h1><p><a href=\"/admin/applications/new\">登记信函、当面等渠道收到的申请</a></p><p><a href=\"/admin\">全部</a> · "
                   "<a href=\"/admin?due=soon\">即将到期（3个工作日内）</a> · "
                   "<a href=\"/admin?due=overdue\">已超期</a></p>";
   b += "<table><caption>共 " + std::to_string(rows.size()) + " 件（按收到日期倒序）</caption><thead><tr>"
@@ -611,6 +612,147 @@ void Supervision(ServerState& st, const app::Session& s, httplib::Response& res)
   res.set_content(AdminPage(s, "监督", b), "text/html; charset=utf-8");
 }
 
+
+// ---- registering letters, faxes, e-mails, oral and in-person applications ----------
+
+std::string NewApplicationForm(const app::Session& s, const std::vector<store::AgencyRow>& agencies,
+                               const app::ApplicationFields& f, const std::string& error) {
+  auto val = [&](const std::string& k) {
+    auto it = f.find(k);
+    return it == f.end() ? std::string() : it->second;
+  };
+  auto input = [&](const std::string& k, const std::string& label, const std::string& type) {
+    return "<label for=\"" + k + "\">" + EscapeHtml(label) + "</label><input id=\"" + k + "\" name=\"" + k +
+           "\" type=\"" + type + "\" value=\"" + EscapeHtml(val(k)) + "\">";
+  };
+  auto select = [&](const std::string& k, const std::string& label, const std::string& options) {
+    return "<label for=\"" + k + "\">" + EscapeHtml(label) + "</label><select id=\"" + k + "\" name=\"" + k +
+           "\">" + options + "</select>";
+  };
+  std::string b = "<h1>登记申请（信函、当面、传真、电子邮件、口头）</h1>";
+  if (!error.empty()) b += "<p class=\"err\" role=\"alert\">未登记：" + EscapeHtml(error) + "</p>";
+  b += "<form method=\"post\" action=\"/admin/applications\"><input type=\"hidden\" name=\"csrf\" value=\"" +
+       EscapeHtml(s.csrf) + "\">";
+  std::string agency_opts;
+  for (const auto& a : agencies) {
+    if (!app::CanSeeAgency(s.user, a.id)) continue;
+    agency_opts += "<option value=\"" + EscapeHtml(a.id) + "\"" + (val("agency_id") == a.id ? " selected" : "") +
+                   ">" + EscapeHtml(a.name) + "</option>";
+  }
+  b += "<fieldset><legend>收到申请（条例第三十一条）</legend>" + select("agency_id", "受理机关", agency_opts);
+  std::string channels;
+  for (const auto& n : cases::Names<cases::Channel>()) {
+    if (n.value == cases::Channel::kOnline) continue;
+    channels += "<option value=\"" + std::string(n.key) + "\"" + (val("channel") == n.key ? " selected" : "") +
+                ">" + EscapeHtml(n.label) + "</option>";
+  }
+  b += select("channel", "渠道", channels);
+  b += "<p class=\"hint\">需签收的邮件填签收日期；平常信函、传真、电子邮件填与申请人确认的日期和方式；当面和口头申请以今天为收到日期。</p>";
+  b += input("evidence.postmark_on", "邮戳日期", "date") + input("evidence.signed_on", "签收日期", "date") +
+       input("evidence.confirmed_on", "确认日期", "date");
+  std::string confirm;
+  for (const auto& n : cases::Names<cases::ConfirmMethod>()) {
+    confirm += "<option value=\"" + std::string(n.key) + "\">" + EscapeHtml(n.label) + "</option>";
+  }
+  b += select("evidence.confirmed_by", "确认方式", "<option value=\"\">（无）</option>" + confirm) + "</fieldset>";
+  std::string types, ids;
+  for (const auto& n : cases::Names<cases::ApplicantType>()) {
+    types += "<option value=\"" + std::string(n.key) + "\">" + EscapeHtml(n.label) + "</option>";
+  }
+  for (const auto& n : cases::Names<cases::IdType>()) {
+    ids += "<option value=\"" + std::string(n.key) + "\">" + EscapeHtml(n.label) + "</option>";
+  }
+  b += "<fieldset><legend>申请人（条例第二十九条）</legend>" + select("applicant_type", "申请人类型", types) +
+       input("name", "姓名或名称", "text") +
+       select("id_type", "证件类型", "<option value=\"\">按申请人类型默认</option>" + ids) +
+       input("id_number", "证件号码", "text") + input("contact_person", "联系人", "text") +
+       input("phone", "联系电话", "tel") + input("address", "通信地址", "text") + input("email", "电子邮箱", "email") +
+       "</fieldset><fieldset><legend>所需信息</legend><label for=\"description\">所需信息的描述</label>"
+       "<textarea id=\"description\" name=\"description\" rows=\"4\">" + EscapeHtml(val("description")) + "</textarea>";
+  std::string media, deliveries;
+  for (const auto& n : cases::Names<cases::Medium>()) {
+    media += "<option value=\"" + std::string(n.key) + "\">" + EscapeHtml(n.label) + "</option>";
+  }
+  for (const auto& n : cases::Names<cases::Delivery>()) {
+    deliveries += "<option value=\"" + std::string(n.key) + "\"" + (n.key == "post" ? " selected" : "") + ">" +
+                  EscapeHtml(n.label) + "</option>";
+  }
+  b += select("form", "载体", media) + select("delivery", "获取方式", deliveries) +
+       "</fieldset><button type=\"submit\">登记</button></form>";
+  return AdminPage(s, "登记申请", b);
+}
+
+app::SubmitContext StaffSubmitContext(const app::Session& s) {
+  app::SubmitContext c{app::TodayInShanghai(), app::NowUtcIso(), s.user.username, ActorRoleOf(s.user.role)};
+  return c;
+}
+
+std::vector<store::AgencyRow> Agencies(ServerState& st) {
+  std::lock_guard lock(st.mu);
+  auto a = st.store->ListAgencies();
+  return a.ok() ? std::move(a).value() : std::vector<store::AgencyRow>{};
+}
+
+void PostNewApplication(ServerState& st, const app::Session& s, const httplib::Request& req,
+                        httplib::Response& res, bool json_body) {
+  if (s.user.role == auth::Role::kSupervisor) return Forbidden(req, res, "主管部门只能查看，不能登记申请");
+  app::ApplicationFields fields;
+  if (json_body) {
+    json j = json::parse(req.body, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) return JsonError(res, 400, "invalid_json", "请求体不是有效的 JSON 对象");
+    for (auto it = j.begin(); it != j.end(); ++it) {
+      if (it.value().is_string()) fields[it.key()] = it.value().get<std::string>();
+      else if (it.value().is_object()) {
+        for (auto in = it.value().begin(); in != it.value().end(); ++in) {
+          if (in.value().is_string()) fields[it.key() + "." + in.key()] = in.value().get<std::string>();
+        }
+      }
+    }
+  } else {
+    for (const auto& [k, v] : req.params) {
+      if (k != "csrf") fields[k] = v;
+    }
+  }
+  if (s.user.agency_id) {
+    if (fields.count("agency_id") && fields["agency_id"] != *s.user.agency_id) {
+      return Forbidden(req, res, "只能登记本机关收到的申请");
+    }
+    fields["agency_id"] = *s.user.agency_id;
+  }
+  Result<app::SubmitOutcome> r = [&] {
+    std::lock_guard lock(st.mu);
+    return app::SubmitApplication(*st.store, st.calendar, fields, StaffSubmitContext(s));
+  }();
+  if (!r.ok()) {
+    if (json_body) return JsonError(res, 500, "internal", "服务器暂时无法登记");
+    res.status = 500;
+    res.set_content(AdminPage(s, "登记申请", "<h1>暂时无法登记</h1>"), "text/html; charset=utf-8");
+    return;
+  }
+  if (r->error) {
+    if (json_body) {
+      json body = {{"error", {{"code", "invalid_field"}, {"field", r->error->field}, {"message", r->error->message}}}};
+      return JsonBody(res, 400, body.dump(-1, ' ', false, json::error_handler_t::replace));
+    }
+    res.status = 400;
+    res.set_content(NewApplicationForm(s, Agencies(st), fields, r->error->message), "text/html; charset=utf-8");
+    return;
+  }
+  const app::Acknowledgement& a = *r->ack;
+  if (json_body) {
+    json body = {{"tracking_no", a.tracking_no}, {"query_code", a.query_code},
+                 {"received_on", a.received_on.ToString()}, {"due_on", a.due_on.ToString()}};
+    return JsonBody(res, 201, body.dump());
+  }
+  std::string b = "<h1>已登记</h1><div class=\"ack\" role=\"status\"><p>请将申请编号和查询码告知申请人（回执）。</p><dl>"
+                  "<dt>申请编号</dt><dd class=\"code\"><a href=\"/admin/applications/" + EscapeHtml(a.tracking_no) + "\">" +
+                  EscapeHtml(a.tracking_no) + "</a></dd><dt>查询码</dt><dd class=\"code\">" + EscapeHtml(a.query_code) +
+                  "</dd><dt>收到日期</dt><dd>" + a.received_on.ToString() + "</dd><dt>答复期限</dt><dd>" +
+                  a.due_on.ToString() + "</dd></dl></div><pre>" + EscapeHtml(a.due_working) + "</pre>";
+  res.status = 201;
+  res.set_content(AdminPage(s, "已登记", b), "text/html; charset=utf-8");
+}
+
 // Runs `fn` with the request's session; sends the user to sign in otherwise.
 template <typename Fn>
 httplib::Server::Handler WithSession(ServerState& st, Fn fn) {
@@ -656,6 +798,18 @@ void RegisterStaffRoutes(httplib::Server& svr, ServerState& st) {
   svr.Get("/admin", WithSession(st, [&st](const app::Session& s, const httplib::Request& req, httplib::Response& res) {
             Dashboard(st, s, req, res);
           }));
+  svr.Get("/admin/applications/new",
+          WithSession(st, [&st](const app::Session& s, const httplib::Request&, httplib::Response& res) {
+            res.set_content(NewApplicationForm(s, Agencies(st), {}, ""), "text/html; charset=utf-8");
+          }));
+  svr.Post("/admin/applications",
+           WithSession(st, [&st](const app::Session& s, const httplib::Request& req, httplib::Response& res) {
+             PostNewApplication(st, s, req, res, false);
+           }));
+  svr.Post("/admin/api/applications",
+           WithSession(st, [&st](const app::Session& s, const httplib::Request& req, httplib::Response& res) {
+             PostNewApplication(st, s, req, res, true);
+           }));
   svr.Get(R"(/admin/applications/([A-Za-z0-9-]{1,64}))",
           WithSession(st, [&st](const app::Session& s, const httplib::Request& req, httplib::Response& res) {
             CasePage(st, s, req.matches[1], res);
