@@ -158,7 +158,7 @@ void PostLogout(ServerState& st, const httplib::Request& req, httplib::Response&
 std::string AdminPage(const app::Session& s, std::string_view title, std::string_view body) {
   std::string b = "<p>" + EscapeHtml(s.user.username) + "（" + std::string(auth::Label(s.user.role)) +
                   "） · <a href=\"/admin\">待办案件</a>";
-  if (s.user.role == auth::Role::kSupervisor || s.user.role == auth::Role::kSysadmin) {
+  if (s.user.role == auth::Role::kSupervisor) {
     b += " · <a href=\"/admin/supervision\">监督</a>";
   }
   b += "</p><form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf\" value=\"" +
@@ -854,7 +854,8 @@ void RegisterStaffRoutes(httplib::Server& svr, ServerState& st) {
           }));
   svr.Get("/admin/supervision",
           WithSession(st, [&st](const app::Session& s, const httplib::Request& req, httplib::Response& res) {
-            if (s.user.role != auth::Role::kSupervisor && s.user.role != auth::Role::kSysadmin) {
+            // interface.md: role supervisor; 403 for every other role.
+            if (s.user.role != auth::Role::kSupervisor) {
               return Forbidden(req, res, "监督页面仅供主管部门使用");
             }
             Supervision(st, s, res);
