@@ -5,6 +5,7 @@
 #include "app/calendar_service.h"
 #include "app/demo.h"
 #include "app/report_files.h"
+#include "app/staff.h"
 
 namespace gk::app {
 namespace {
@@ -48,6 +49,27 @@ TEST_F(AppTest, DemoAgenciesOnce) {
   EXPECT_EQ(LoadDemo(*store_, "now")->agencies_added, 5);
   EXPECT_EQ(LoadDemo(*store_, "now")->agencies_added, 0);
   EXPECT_EQ(store_->ListAgencies()->size(), 5u);
+}
+
+TEST(Scope, SupervisorSeesItsSubtree) {
+  std::vector<store::AgencyRow> all = {
+      {"city", "市", "government", std::nullopt, "", "", "", "", ""},
+      {"dist", "区", "government", std::string("city"), "", "", "", "", ""},
+      {"dept", "区局", "department", std::string("dist"), "", "", "", "", ""},
+      {"other", "他市", "government", std::nullopt, "", "", "", "", ""},
+      // Bad data: a cycle must not hang the walk.
+      {"loop1", "环1", "department", std::string("loop2"), "", "", "", "", ""},
+      {"loop2", "环2", "department", std::string("loop1"), "", "", "", "", ""},
+  };
+  StaffUser district{"s", auth::Role::kSupervisor, std::string("dist")};
+  EXPECT_EQ(AgenciesInScope(all, district), (std::vector<std::string>{"dist", "dept"}));
+  EXPECT_TRUE(CanSeeAgency(all, district, "dept"));
+  EXPECT_FALSE(CanSeeAgency(all, district, "city"));
+  StaffUser everyone{"s", auth::Role::kSupervisor, std::nullopt};
+  EXPECT_EQ(AgenciesInScope(all, everyone).size(), all.size());
+  StaffUser handler{"h", auth::Role::kHandler, std::string("dist")};
+  EXPECT_FALSE(CanSeeAgency(all, handler, "dept")) << "agency staff see their own agency only";
+  EXPECT_TRUE(CanSeeAgency(all, handler, "dist"));
 }
 
 TEST(ReportFiles, MissingAndDirectory) {

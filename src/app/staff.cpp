@@ -104,9 +104,43 @@ Status SignOut(store::Store& store, std::string_view token) {
   return store.DeleteSession(Sha256Hex(token));
 }
 
-bool CanSeeAgency(const StaffUser& user, std::string_view agency_id) {
-  if (!user.agency_id) return true;  // sysadmin, or a supervisor over every agency
-  if (*user.agency_id == agency_id) return true;
+std::vector<std::string> AgenciesInScope(const std::vector<store::AgencyRow>& all,
+                                         const StaffUser& user) {
+  std::vector<std::string> out;
+  for (const store::AgencyRow& a : all) {
+    if (!user.agency_id) {
+      out.push_back(a.id);
+      continue;
+    }
+    if (user.role != auth::Role::kSupervisor) {
+      if (a.id == *user.agency_id) out.push_back(a.id);
+      continue;
+    }
+    // Walk up the parent chain (bounded: a cycle in bad data cannot loop).
+    const store::AgencyRow* cur = &a;
+    for (int depth = 0; cur && depth < 32; ++depth) {
+      if (cur->id == *user.agency_id) {
+        out.push_back(a.id);
+        break;
+      }
+      const store::AgencyRow* parent = nullptr;
+      if (cur->parent_id) {
+        for (const store::AgencyRow& p : all) {
+          if (p.id == *cur->parent_id) parent = &p;
+        }
+      }
+      cur = parent;
+    }
+  }
+  return out;
+}
+
+bool CanSeeAgency(const std::vector<store::AgencyRow>& all, const StaffUser& user,
+                  std::string_view agency_id) {
+  if (!user.agency_id) return true;
+  for (const std::string& id : AgenciesInScope(all, user)) {
+    if (id == agency_id) return true;
+  }
   return false;
 }
 

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "auth/roles.h"
 #include "core/status.h"
@@ -53,7 +54,13 @@ struct Session {
 Result<std::optional<Session>> FindSession(store::Store& store, std::string_view token, int64_t now);
 Status SignOut(store::Store& store, std::string_view token);
 
-// May `user` see the case of `agency_id`?
-bool CanSeeAgency(const StaffUser& user, std::string_view agency_id);
+// The agencies `user` may see: every agency for a user without one
+// (sysadmin, a supervisor over all); for a supervisor, its agency and every
+// agency below it (parent_id chain); for agency staff, their own agency.
+std::vector<std::string> AgenciesInScope(const std::vector<store::AgencyRow>& all,
+                                         const StaffUser& user);
+// May `user` see the work of `agency_id`?
+bool CanSeeAgency(const std::vector<store::AgencyRow>& all, const StaffUser& user,
+                  std::string_view agency_id);
 
 }  // namespace gk::app

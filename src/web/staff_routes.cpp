@@ -91,6 +91,12 @@ cases::ActorRole ActorRoleOf(auth::Role r) {
   return cases::ActorRole::kHandler;
 }
 
+// Whether the signed-in user may see `agency_id` (call with st.mu held).
+bool InScope(ServerState& st, const app::Session& s, std::string_view agency_id) {
+  auto all = st.store->ListAgencies();
+  return all.ok() && app::CanSeeAgency(*all, s.user, agency_id);
+}
+
 // Masks personal data for the supervising office: 张三 → 张*, 13800138000 → 138****8000.
 std::string MaskName(const std::string& name) {
   std::u32string u = text::ToUtf32(name);
@@ -181,7 +187,8 @@ void Dashboard(ServerState& st, const app::Session& s, const httplib::Request& r
                httplib::Response& res) {
   const std::string due_filter = req.get_param_value("due");  // "", soon, overdue
   store::CaseFilter f;
-  f.agency_id = s.user.agency_id;
+  // A supervisor's scope is a subtree of agencies: list all, keep the scope.
+  if (s.user.role != auth::Role::kSupervisor) f.agency_id = s.user.agency_id;
   f.limit = 500;
   std::vector<store::CaseRow> rows;
   std::vector<store::AgencyRow> agencies;
@@ -192,6 +199,7 @@ void Dashboard(ServerState& st, const app::Session& s, const httplib::Request& r
     if (auto a = st.store->ListAgencies(); a.ok()) agencies = std::move(a).value();
     cal = st.calendar;
   }
+  std::erase_if(rows, [&](const store::CaseRow& c) { return !app::CanSeeAgency(agencies, s.user, c.agency_id); });
   auto agency_name = [&](const std::string& id) {
     for (const auto& a : agencies) {
       if (a.id == id) return a.name;
@@ -251,7 +259,11 @@ void LedgerDownload(ServerState& st, const app::Session& s, const httplib::Reque
   if (!from.ok() || !to.ok()) return bad("起止日期格式应为 年-月-日");
   if (*to < *from) return bad("截止日期早于起始日期");
   if (*to - *from > 3660) return bad("导出期间不能超过十年");
-  if (!app::CanSeeAgency(s.user, agency)) return Forbidden(req, res, "无权导出其他机关的台账");
+  const bool allowed = [&] {
+    std::lock_guard lock(st.mu);
+    return InScope(st, s, agency);
+  }();
+  if (!allowed) return Forbidden(req, res, "无权导出其他机关的台账");
   Result<std::string> x = [&] {
     std::lock_guard lock(st.mu);
     return app::ExportLedger(*st.store, st.calendar, agency, *from, *to, app::TodayInShanghai());
@@ -375,7 +387,11 @@ void CasePage(ServerState& st, const app::Session& s, const std::string& tn, htt
     return;
   }
   const cases::CaseState& c = loaded->state;
-  if (!app::CanSeeAgency(s.user, c.agency_id)) {
+  const bool allowed = [&] {
+    std::lock_guard lock(st.mu);
+    return InScope(st, s, c.agency_id);
+  }();
+  if (!allowed) {
     res.status = 403;
     res.set_content(AdminPage(s, "无权访问", "<h1>无权访问</h1><p>该案件不属于您所在的机关。</p>"),
                     "text/html; charset=utf-8");
@@ -517,7 +533,7 @@ AppendOutcome AppendFromRequest(ServerState& st, const app::Session& s, const st
   auto row = st.store->GetCase(tn);
   if (!row.ok()) return {500, "internal", "服务器暂时无法处理", std::nullopt};
   if (!row->has_value()) return {404, "not_found", "没有这个案件", std::nullopt};
-  if (!app::CanSeeAgency(s.user, (*row)->agency_id)) return {403, "forbidden", "该案件不属于您所在的机关", std::nullopt};
+  if (!InScope(st, s, (*row)->agency_id)) return {403, "forbidden", "该案件不属于您所在的机关", std::nullopt};
   app::AppendRequest req;
   req.case_id = tn;
   req.expected_version = er.version;
@@ -593,7 +609,7 @@ void Supervision(ServerState& st, const app::Session& s, httplib::Response& res)
                   "<th scope=\"col\">收到申请</th><th scope=\"col\">办理中</th><th scope=\"col\">已超期</th>"
                   "<th scope=\"col\">已办结</th></tr></thead><tbody>";
   for (const auto& a : agencies) {
-    if (!app::CanSeeAgency(s.user, a.id)) continue;
+    if (!app::CanSeeAgency(agencies, s.user, a.id)) continue;
     int received = 0, open = 0, overdue = 0, done = 0;
     for (const auto& c : rows) {
       if (c.agency_id != a.id || c.kind != "application") continue;
@@ -635,7 +651,7 @@ std::string NewApplicationForm(const app::Session& s, const std::vector<store::A
        EscapeHtml(s.csrf) + "\">";
   std::string agency_opts;
   for (const auto& a : agencies) {
-    if (!app::CanSeeAgency(s.user, a.id)) continue;
+    if (!app::CanSeeAgency(agencies, s.user, a.id)) continue;
     agency_opts += "<option value=\"" + EscapeHtml(a.id) + "\"" + (val("agency_id") == a.id ? " selected" : "") +
                    ">" + EscapeHtml(a.name) + "</option>";
   }
@@ -824,7 +840,7 @@ void RegisterStaffRoutes(httplib::Server& svr, ServerState& st) {
               auto row = st.store->GetCase(tn);
               if (!row.ok()) return row.status();
               if (!row->has_value()) return Status::NotFound("no case");
-              if (!app::CanSeeAgency(s.user, (*row)->agency_id)) return Status::Conflict("forbidden");
+              if (!InScope(st, s, (*row)->agency_id)) return Status::Conflict("forbidden");
               return app::RenderCaseLetter(*st.store, st.calendar, tn, seq,
                                            pdf ? app::LetterFormat::kPdf : app::LetterFormat::kDocx, false);
             }();
