@@ -74,7 +74,8 @@ void BM_AppendNewCase(benchmark::State& state) {
     const gk::app::AppendRequest req = NewCase("LG2026" + std::to_string(100000 + n++), day);
     const auto t0 = std::chrono::steady_clock::now();
     auto r = gk::app::AppendCaseEvents(*ts.store, cal, req);
-    micros.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
+    micros.push_back(
+        std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
     if (!r.ok()) state.SkipWithError(r.status().message().c_str());
   }
   std::sort(micros.begin(), micros.end());
@@ -92,7 +93,8 @@ void BM_VerifyHistory(benchmark::State& state) {
   const auto& cal = gk::law::Calendar::BuiltIn();
   const gk::Date day = *gk::Date::Parse("2026-03-02");
   for (int i = 0; i < 2000; ++i) {
-    (void)gk::app::AppendCaseEvents(*ts.store, cal, NewCase("LG2026" + std::to_string(100000 + i), day));
+    (void)gk::app::AppendCaseEvents(*ts.store, cal,
+                                    NewCase("LG2026" + std::to_string(100000 + i), day));
   }
   int64_t events = 0;
   for (auto _ : state) {

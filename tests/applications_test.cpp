@@ -1,14 +1,14 @@
 // Public application routes and `verify`, against a real `gongkai serve`.
+#include <gtest/gtest.h>
 #include <httplib.h>
 #include <signal.h>
 #include <sqlite3.h>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
-#include <atomic>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
 
@@ -111,15 +111,13 @@ TEST_F(ApplicationsTest, FormPostGivesAnAcknowledgementPage) {
   auto form = client_->Get("/apply");
   ASSERT_EQ(form->status, 200);
   EXPECT_NE(form->body.find("name=\"description\""), std::string::npos);
-  EXPECT_NE(form->body.find("威海市工业和信息化局"), std::string::npos) << "the agencies are offered";
-  httplib::Params p = {{"agency_id", "weihai-gongxin"},
-                       {"applicant_type", "commercial"},
-                       {"name", "威海某某科技有限公司"},
-                       {"id_number", "91350100M000100Y43"},
-                       {"contact_person", "李四"},
-                       {"phone", "13800138000"},
-                       {"address", "威海市高区"},
-                       {"description", "2022年工业企业技术改造补贴名单"}};
+  EXPECT_NE(form->body.find("威海市工业和信息化局"), std::string::npos)
+      << "the agencies are offered";
+  httplib::Params p = {
+      {"agency_id", "weihai-gongxin"},  {"applicant_type", "commercial"},
+      {"name", "威海某某科技有限公司"}, {"id_number", "91350100M000100Y43"},
+      {"contact_person", "李四"},       {"phone", "13800138000"},
+      {"address", "威海市高区"},        {"description", "2022年工业企业技术改造补贴名单"}};
   auto ack = client_->Post("/apply", p);
   ASSERT_EQ(ack->status, 201) << ack->body.substr(0, 2000);
   EXPECT_NE(ack->body.find("GX2"), std::string::npos);
@@ -132,19 +130,27 @@ TEST_F(ApplicationsTest, BadInputNamesTheFieldAndWritesNothing) {
     json value;  // null removes the field
   };
   const Case cases[] = {
-      {"agency_id", "no-such-agency"}, {"agency_id", nullptr},
-      {"applicant_type", "alien"},     {"applicant_type", nullptr},
-      {"name", ""},                    {"id_number", "110105194912310021"},
-      {"id_number", nullptr},          {"phone", "12"},
-      {"phone", "phone-number"},       {"description", "   "},
+      {"agency_id", "no-such-agency"},
+      {"agency_id", nullptr},
+      {"applicant_type", "alien"},
+      {"applicant_type", nullptr},
+      {"name", ""},
+      {"id_number", "110105194912310021"},
+      {"id_number", nullptr},
+      {"phone", "12"},
+      {"phone", "phone-number"},
+      {"description", "   "},
       {"description", std::string(5001, 'x')},
-      {"form", "scroll"},              {"delivery", "pigeon"},
+      {"form", "scroll"},
+      {"delivery", "pigeon"},
   };
   const int64_t before = CountEvents();
   for (const auto& c : cases) {
     json body = ValidApplication();
-    if (c.value.is_null()) body.erase(c.field);
-    else body[c.field] = c.value;
+    if (c.value.is_null())
+      body.erase(c.field);
+    else
+      body[c.field] = c.value;
     auto r = PostJson(body);
     ASSERT_TRUE(r);
     EXPECT_EQ(r->status, 400) << c.field << " " << c.value.dump();
@@ -167,11 +173,13 @@ TEST_F(ApplicationsTest, BadInputNamesTheFieldAndWritesNothing) {
 
   // The HTML form keeps what was typed and marks the field.
   httplib::Params p = {{"agency_id", "weihai-lingang"}, {"applicant_type", "natural_person"},
-                       {"name", "<b>王五</b>"}, {"id_number", "bad"}, {"phone", "13800138000"},
-                       {"address", "威海"}, {"description", "某文件"}};
+                       {"name", "<b>王五</b>"},         {"id_number", "bad"},
+                       {"phone", "13800138000"},        {"address", "威海"},
+                       {"description", "某文件"}};
   auto page = client_->Post("/apply", p);
   EXPECT_EQ(page->status, 400);
-  EXPECT_NE(page->body.find("aria-invalid=\"true\" aria-describedby=\"err-id_number\""), std::string::npos);
+  EXPECT_NE(page->body.find("aria-invalid=\"true\" aria-describedby=\"err-id_number\""),
+            std::string::npos);
   EXPECT_NE(page->body.find("&lt;b&gt;王五&lt;/b&gt;"), std::string::npos) << "escaped, kept";
   EXPECT_EQ(CountEvents(), before);
 }
@@ -185,9 +193,11 @@ TEST_F(ApplicationsTest, WrongCodesAreThrottled) {
     EXPECT_EQ(w->status, 404);
   }
   // The 11th try from this address within 15 minutes, even with the right code.
-  auto limited = client_->Get("/api/v1/applications/" + tn + "?query_code=" + ack["query_code"].get<std::string>());
+  auto limited = client_->Get("/api/v1/applications/" + tn +
+                              "?query_code=" + ack["query_code"].get<std::string>());
   EXPECT_EQ(limited->status, 429);
-  auto page = client_->Post("/track", "tracking_no=" + tn + "&query_code=x", "application/x-www-form-urlencoded");
+  auto page = client_->Post("/track", "tracking_no=" + tn + "&query_code=x",
+                            "application/x-www-form-urlencoded");
   EXPECT_EQ(page->status, 429);
 }
 
@@ -210,10 +220,14 @@ TEST_F(ApplicationsTest, ApplicantAnswersACorrectionNoticeOnline) {
   const size_t at = page->body.find(marker) + marker.size();
   const std::string csrf = page->body.substr(at, page->body.find('"', at) - at);
   const std::string today = ack["received_on"];
-  json notice = {{"type", "correction_requested"}, {"version", 2}, {"occurred_on", today},
-                 {"payload", {{"items", "请写明所需文件的文号或成文时间"}, {"period_end", "2099-12-31"}}}};
+  json notice = {
+      {"type", "correction_requested"},
+      {"version", 2},
+      {"occurred_on", today},
+      {"payload", {{"items", "请写明所需文件的文号或成文时间"}, {"period_end", "2099-12-31"}}}};
   auto sent = client_->Post("/admin/api/applications/" + tn + "/events",
-                            {{"Cookie", cookie}, {"X-CSRF-Token", csrf}}, notice.dump(), "application/json");
+                            {{"Cookie", cookie}, {"X-CSRF-Token", csrf}}, notice.dump(),
+                            "application/json");
   ASSERT_EQ(sent->status, 201) << sent->body;
 
   auto track = client_->Post("/track", "tracking_no=" + tn + "&query_code=" + code,
@@ -224,31 +238,38 @@ TEST_F(ApplicationsTest, ApplicantAnswersACorrectionNoticeOnline) {
   auto wrong = client_->Post("/track/correct", "tracking_no=" + tn + "&query_code=WRONG&summary=x",
                              "application/x-www-form-urlencoded");
   EXPECT_EQ(wrong->status, 404);
-  auto empty = client_->Post("/track/correct", "tracking_no=" + tn + "&query_code=" + code + "&summary=",
-                             "application/x-www-form-urlencoded");
+  auto empty =
+      client_->Post("/track/correct", "tracking_no=" + tn + "&query_code=" + code + "&summary=",
+                    "application/x-www-form-urlencoded");
   EXPECT_EQ(empty->status, 400);
-  auto ok = client_->Post("/track/correct",
-                          "tracking_no=" + tn + "&query_code=" + code + "&summary=%E6%96%87%E5%8F%B7",
-                          "application/x-www-form-urlencoded");
+  auto ok = client_->Post(
+      "/track/correct", "tracking_no=" + tn + "&query_code=" + code + "&summary=%E6%96%87%E5%8F%B7",
+      "application/x-www-form-urlencoded");
   EXPECT_EQ(ok->status, 201) << ok->body.substr(0, 1500);
   auto view = client_->Get("/api/v1/applications/" + tn + "?query_code=" + code);
   json v = json::parse(view->body);
   EXPECT_EQ(v["events"].back()["type"], "corrected");
   EXPECT_NE(v["status"], "awaiting_correction");
-  auto again = client_->Post("/track/correct",
-                             "tracking_no=" + tn + "&query_code=" + code + "&summary=x",
-                             "application/x-www-form-urlencoded");
+  auto again =
+      client_->Post("/track/correct", "tracking_no=" + tn + "&query_code=" + code + "&summary=x",
+                    "application/x-www-form-urlencoded");
   EXPECT_EQ(again->status, 400) << "no second correction without a notice";
 
   // The reply: staff decide, and the letters are there for both sides.
   const int version = static_cast<int>(v["events"].size());
-  json decided = {{"type", "decided"}, {"version", version}, {"occurred_on", today},
-                  {"payload", {{"outcome", "granted"}, {"legal_basis", "《中华人民共和国政府信息公开条例》第三十六条第（二）项"},
-                               {"summary", "所需信息附后"}}}};
+  json decided = {{"type", "decided"},
+                  {"version", version},
+                  {"occurred_on", today},
+                  {"payload",
+                   {{"outcome", "granted"},
+                    {"legal_basis", "《中华人民共和国政府信息公开条例》第三十六条第（二）项"},
+                    {"summary", "所需信息附后"}}}};
   auto d = client_->Post("/admin/api/applications/" + tn + "/events",
-                         {{"Cookie", cookie}, {"X-CSRF-Token", csrf}}, decided.dump(), "application/json");
+                         {{"Cookie", cookie}, {"X-CSRF-Token", csrf}}, decided.dump(),
+                         "application/json");
   ASSERT_EQ(d->status, 201) << d->body;
-  json after = json::parse(client_->Get("/api/v1/applications/" + tn + "?query_code=" + code)->body);
+  json after =
+      json::parse(client_->Get("/api/v1/applications/" + tn + "?query_code=" + code)->body);
   ASSERT_EQ(after["documents"].size(), 2u) << after.dump();
   EXPECT_EQ(after["documents"][0]["title"], "补正告知书");
   EXPECT_EQ(after["documents"][1]["title"], "政府信息公开申请答复书");
@@ -261,24 +282,30 @@ TEST_F(ApplicationsTest, ApplicantAnswersACorrectionNoticeOnline) {
   auto docx = client_->Get(docx_url + "?query_code=" + code);
   ASSERT_EQ(docx->status, 200);
   EXPECT_EQ(docx->body.substr(0, 2), "PK");
-  auto form = client_->Post("/track/document", "tracking_no=" + tn + "&query_code=" + code + "&seq=" +
-                                                   std::to_string(after["documents"][1]["seq"].get<int>()) + "&format=pdf",
+  auto form = client_->Post("/track/document",
+                            "tracking_no=" + tn + "&query_code=" + code +
+                                "&seq=" + std::to_string(after["documents"][1]["seq"].get<int>()) +
+                                "&format=pdf",
                             "application/x-www-form-urlencoded");
   EXPECT_EQ(form->status, 200);
   EXPECT_EQ(form->body.substr(0, 5), "%PDF-");
   // Staff get the same letter from the case file, with a stable 发文字号.
-  auto staff_pdf = client_->Get("/admin/applications/" + tn + "/letters/" +
-                                    std::to_string(after["documents"][1]["seq"].get<int>()) + ".pdf",
-                                {{"Cookie", cookie}});
+  auto staff_pdf =
+      client_->Get("/admin/applications/" + tn + "/letters/" +
+                       std::to_string(after["documents"][1]["seq"].get<int>()) + ".pdf",
+                   {{"Cookie", cookie}});
   ASSERT_EQ(staff_pdf->status, 200);
   EXPECT_EQ(staff_pdf->body, pdf->body) << "rendering is deterministic and the number is kept";
-  EXPECT_EQ(client_->Get("/admin/applications/" + tn + "/letters/1.pdf", {{"Cookie", cookie}})->status, 404)
+  EXPECT_EQ(
+      client_->Get("/admin/applications/" + tn + "/letters/1.pdf", {{"Cookie", cookie}})->status,
+      404)
       << "the receipt has no letter";
 }
 
 TEST_F(ApplicationsTest, SecurityHeaders) {
   auto r = client_->Get("/apply");
-  EXPECT_NE(r->get_header_value("Content-Security-Policy").find("default-src 'none'"), std::string::npos);
+  EXPECT_NE(r->get_header_value("Content-Security-Policy").find("default-src 'none'"),
+            std::string::npos);
   EXPECT_EQ(r->get_header_value("X-Content-Type-Options"), "nosniff");
 }
 
@@ -336,11 +363,12 @@ TEST_F(ApplicationsTest, VerifyFindsATamperedEvent) {
   // Someone with file access drops the guard and edits a stored event.
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db,
-                         "DROP TRIGGER events_no_update;"
-                         "UPDATE events SET payload = replace(payload, '张三', '李四') WHERE id = 3;",
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK);
+  ASSERT_EQ(
+      sqlite3_exec(db,
+                   "DROP TRIGGER events_no_update;"
+                   "UPDATE events SET payload = replace(payload, '张三', '李四') WHERE id = 3;",
+                   nullptr, nullptr, nullptr),
+      SQLITE_OK);
   sqlite3_close(db);
   auto v = gk::testing::Run({kBin, "verify", "--db", "sqlite:" + db_});
   EXPECT_EQ(v.exit_code, 1) << v.out;

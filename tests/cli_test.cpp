@@ -46,10 +46,14 @@ class TempDir : public ::testing::Test {
 // ---- usage -------------------------------------------------------------------
 
 TEST(CliUsage, HelpForEveryCommandExitsZero) {
-  for (std::vector<std::string> args :
-       {std::vector<std::string>{"--help"}, {"ingest", "--help"}, {"check", "--help"},
-        {"deadline", "--help"}, {"calendar", "--help"}, {"calendar", "import", "--help"},
-        {"serve", "--help"}, {"demo", "--help"}}) {
+  for (std::vector<std::string> args : {std::vector<std::string>{"--help"},
+                                        {"ingest", "--help"},
+                                        {"check", "--help"},
+                                        {"deadline", "--help"},
+                                        {"calendar", "--help"},
+                                        {"calendar", "import", "--help"},
+                                        {"serve", "--help"},
+                                        {"demo", "--help"}}) {
     auto r = Gk(args);
     EXPECT_EQ(r.exit_code, 0) << args.back();
     EXPECT_NE(r.out.find("Usage"), std::string::npos) << args.front();
@@ -57,10 +61,15 @@ TEST(CliUsage, HelpForEveryCommandExitsZero) {
 }
 
 TEST(CliUsage, BadUsageIsOneLineAndExitTwo) {
-  for (std::vector<std::string> args :
-       {std::vector<std::string>{}, {"frobnicate"}, {"ingest"}, {"check", "--nope", "x"},
-        {"deadline"}, {"deadline", "--received"}, {"ingest", "--format", "2020", "x"},
-        {"calendar"}, {"serve", "--listen"}}) {
+  for (std::vector<std::string> args : {std::vector<std::string>{},
+                                        {"frobnicate"},
+                                        {"ingest"},
+                                        {"check", "--nope", "x"},
+                                        {"deadline"},
+                                        {"deadline", "--received"},
+                                        {"ingest", "--format", "2020", "x"},
+                                        {"calendar"},
+                                        {"serve", "--listen"}}) {
     auto r = Gk(args);
     EXPECT_EQ(r.exit_code, 2) << (args.empty() ? "(none)" : args[0]);
     EXPECT_EQ(CountLines(r.err), 1u) << r.err;
@@ -178,9 +187,9 @@ TEST_F(TempDir, CheckPreviousYearCarryOver) {
   const auto results = JsonLines(r.out);
   bool carryover = false;
   for (const auto& f : results.at(0)["findings"]) {
-    carryover = carryover || (f["code"] == "carryover" && f["severity"] == "warning" &&
-                              f["column"] == "natural_person" && f["expected"] == 0 &&
-                              f["actual"] == 1);
+    carryover =
+        carryover || (f["code"] == "carryover" && f["severity"] == "warning" &&
+                      f["column"] == "natural_person" && f["expected"] == 0 && f["actual"] == 1);
   }
   EXPECT_TRUE(carryover) << r.out;
   auto missing = Gk({"check", "--previous", Path("none.txt"), kSeeds + "001.txt"});
@@ -232,7 +241,8 @@ std::vector<Token> Section3Values(const std::string& text) {
   return out;
 }
 
-class CheckMutation : public TempDir, public ::testing::WithParamInterface<std::pair<const char*, size_t>> {};
+class CheckMutation : public TempDir,
+                      public ::testing::WithParamInterface<std::pair<const char*, size_t>> {};
 
 TEST_P(CheckMutation, EverySection3CellChangeIsCaught) {
   const auto [seed, cells] = GetParam();
@@ -352,7 +362,8 @@ std::string ImportExample() {
   std::istringstream in(doc);
   std::string line;
   while (std::getline(in, line)) {
-    if (line.rfind("{\"tracking_no\":\"", 0) == 0 && line.find("…") == std::string::npos) out += line + "\n";
+    if (line.rfind("{\"tracking_no\":\"", 0) == 0 && line.find("…") == std::string::npos)
+      out += line + "\n";
   }
   return out;
 }
@@ -360,12 +371,16 @@ std::string ImportExample() {
 TEST_F(TempDir, ApplicationsImportIsAllOrNothing) {
   const std::string db = "sqlite:" + Path("g.db");
   ASSERT_EQ(Gk({"demo", "--db", db}).exit_code, 0);
-  ASSERT_EQ(Gk({"user", "add", "boss", "--role", "agency_admin", "--agency", "weihai-lingang", "--db", db},
-               "pass-boss-123\n").exit_code, 0);
+  ASSERT_EQ(Gk({"user", "add", "boss", "--role", "agency_admin", "--agency", "weihai-lingang",
+                "--db", db},
+               "pass-boss-123\n")
+                .exit_code,
+            0);
   const std::string good = ImportExample();
   ASSERT_FALSE(good.empty());
   // One bad line at the end: nothing at all is loaded.
-  WriteFile(Path("bad.jsonl"), good + "{\"tracking_no\":\"X-1\",\"agency_id\":\"nowhere\",\"events\":[]}\n");
+  WriteFile(Path("bad.jsonl"),
+            good + "{\"tracking_no\":\"X-1\",\"agency_id\":\"nowhere\",\"events\":[]}\n");
   auto bad = Gk({"applications", "import", Path("bad.jsonl"), "--by", "boss", "--db", db});
   EXPECT_EQ(bad.exit_code, 1) << bad.err;
   EXPECT_NE(bad.err.find("line "), std::string::npos) << bad.err;
@@ -374,7 +389,8 @@ TEST_F(TempDir, ApplicationsImportIsAllOrNothing) {
   EXPECT_NE(empty.out.find("intact: 0 events"), std::string::npos) << empty.out;
 
   WriteFile(Path("good.jsonl"), good);
-  auto dry = Gk({"applications", "import", Path("good.jsonl"), "--by", "boss", "--dry-run", "--db", db});
+  auto dry =
+      Gk({"applications", "import", Path("good.jsonl"), "--by", "boss", "--dry-run", "--db", db});
   EXPECT_EQ(dry.exit_code, 0) << dry.err;
   EXPECT_NE(Gk({"verify", "--db", db}).out.find("intact: 0 events"), std::string::npos);
   auto ok = Gk({"applications", "import", Path("good.jsonl"), "--by", "boss", "--db", db});
@@ -384,16 +400,22 @@ TEST_F(TempDir, ApplicationsImportIsAllOrNothing) {
   EXPECT_EQ(v.exit_code, 0) << v.out;
   auto again = Gk({"applications", "import", Path("good.jsonl"), "--by", "boss", "--db", db});
   EXPECT_EQ(again.exit_code, 1) << "tracking numbers already used";
-  EXPECT_EQ(Gk({"applications", "import", Path("good.jsonl"), "--by", "nobody", "--db", db}).exit_code, 2);
+  EXPECT_EQ(
+      Gk({"applications", "import", Path("good.jsonl"), "--by", "nobody", "--db", db}).exit_code,
+      2);
 
-  auto ledger = Gk({"ledger", "--agency", "weihai-lingang", "--from", "2025-01-01", "--to", "2025-12-31",
-                    "--out", Path("l.xlsx"), "--db", db});
+  auto ledger = Gk({"ledger", "--agency", "weihai-lingang", "--from", "2025-01-01", "--to",
+                    "2025-12-31", "--out", Path("l.xlsx"), "--db", db});
   EXPECT_EQ(ledger.exit_code, 0) << ledger.err;
   EXPECT_EQ(ReadFile(Path("l.xlsx")).substr(0, 2), "PK");
   EXPECT_EQ(Gk({"ledger", "--agency", "nowhere", "--from", "2025-01-01", "--to", "2025-12-31",
-                "--out", Path("m.xlsx"), "--db", db}).exit_code, 2);
-  EXPECT_EQ(Gk({"ledger", "--agency", "weihai-lingang", "--from", "2025-13-01", "--to", "2025-12-31",
-                "--out", Path("m.xlsx"), "--db", db}).exit_code, 2);
+                "--out", Path("m.xlsx"), "--db", db})
+                .exit_code,
+            2);
+  EXPECT_EQ(Gk({"ledger", "--agency", "weihai-lingang", "--from", "2025-13-01", "--to",
+                "2025-12-31", "--out", Path("m.xlsx"), "--db", db})
+                .exit_code,
+            2);
 }
 
 }  // namespace

@@ -1,10 +1,10 @@
 // `gongkai serve` as a real process over HTTP.
+#include <gtest/gtest.h>
 #include <httplib.h>
 #include <signal.h>
 
 #include <chrono>
 #include <filesystem>
-#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -74,9 +74,9 @@ TEST_F(ServeTest, DeadlineApiAndPage) {
   EXPECT_EQ(j["received"], "2021-09-17");
   EXPECT_TRUE(j.contains("due"));
 
-  for (const char* bad : {"/api/v1/deadline", "/api/v1/deadline?received=2021-13-01",
-                          "/api/v1/deadline?received=2015-01-05",
-                          "/api/v1/deadline?received=2021-03-01&pause=xx"}) {
+  for (const char* bad :
+       {"/api/v1/deadline", "/api/v1/deadline?received=2021-13-01",
+        "/api/v1/deadline?received=2015-01-05", "/api/v1/deadline?received=2021-03-01&pause=xx"}) {
     auto e = client_->Get(bad);
     ASSERT_TRUE(e);
     EXPECT_EQ(e->status, 400) << bad;

@@ -1,9 +1,9 @@
 // Staff sign-in, sessions, CSRF and agency confinement over HTTP.
+#include <gtest/gtest.h>
 #include <httplib.h>
 
 #include <chrono>
 #include <filesystem>
-#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <thread>
@@ -40,9 +40,13 @@ class StaffTest : public ::testing::Test {
     }
     // One application to work on.
     httplib::Client c("127.0.0.1", port_);
-    json app = {{"agency_id", "weihai-lingang"}, {"applicant_type", "natural_person"},
-                {"name", "张三"}, {"id_number", "11010519491231002X"},
-                {"phone", "13800138000"}, {"address", "威海"}, {"description", "某文件"}};
+    json app = {{"agency_id", "weihai-lingang"},
+                {"applicant_type", "natural_person"},
+                {"name", "张三"},
+                {"id_number", "11010519491231002X"},
+                {"phone", "13800138000"},
+                {"address", "威海"},
+                {"description", "某文件"}};
     auto r = c.Post("/api/v1/applications", app.dump(), "application/json");
     ASSERT_TRUE(r);
     ASSERT_EQ(r->status, 201);
@@ -78,7 +82,8 @@ class StaffTest : public ::testing::Test {
     s.cookie = set.substr(0, set.find(';'));
     auto page = Get(s, "/admin/applications/" + tn_);
     std::smatch m;
-    if (std::regex_search(page->body, m, std::regex("name=\"csrf\" value=\"([^\"]+)\""))) s.csrf = m[1];
+    if (std::regex_search(page->body, m, std::regex("name=\"csrf\" value=\"([^\"]+)\"")))
+      s.csrf = m[1];
     return s;
   }
   httplib::Result Get(const Staff& s, const std::string& path) {
@@ -122,10 +127,12 @@ TEST_F(StaffTest, WrongPasswordSetsNoSessionAndIsThrottled) {
     EXPECT_EQ(r->status, 401);
     EXPECT_FALSE(r->has_header("Set-Cookie"));
   }
-  auto limited = c.Post("/login", "username=wang&password=pass-wang-123", "application/x-www-form-urlencoded");
+  auto limited =
+      c.Post("/login", "username=wang&password=pass-wang-123", "application/x-www-form-urlencoded");
   EXPECT_EQ(limited->status, 429) << "even the right password, for the rest of the window";
   // Another account from the same address is not affected.
-  auto other = c.Post("/login", "username=boss&password=pass-boss-123", "application/x-www-form-urlencoded");
+  auto other =
+      c.Post("/login", "username=boss&password=pass-boss-123", "application/x-www-form-urlencoded");
   EXPECT_EQ(other->status, 303);
 }
 
@@ -137,8 +144,9 @@ TEST_F(StaffTest, HandlerWorksTheCaseWithCsrf) {
   EXPECT_NE(list->body.find(tn_), std::string::npos);
   const int v = Version();
 
-  const std::string action = "type=assigned&version=" + std::to_string(v) +
-                             "&occurred_on=2026-11-24&p.unit=%E5%85%9A%E6%94%BF%E5%8A%9E&p.handler=wang";
+  const std::string action =
+      "type=assigned&version=" + std::to_string(v) +
+      "&occurred_on=2026-11-24&p.unit=%E5%85%9A%E6%94%BF%E5%8A%9E&p.handler=wang";
   auto no_token = PostForm(wang, "/admin/applications/" + tn_ + "/events", action);
   EXPECT_EQ(no_token->status, 403);
   auto bad_token = PostForm(wang, "/admin/applications/" + tn_ + "/events", action + "&csrf=nope");
@@ -149,13 +157,16 @@ TEST_F(StaffTest, HandlerWorksTheCaseWithCsrf) {
   EXPECT_EQ(ok->status, 303);
   EXPECT_EQ(Version(), v + 1);
   // The same form again is based on a stale version.
-  auto stale = PostForm(wang, "/admin/applications/" + tn_ + "/events", action + "&csrf=" + wang.csrf);
+  auto stale =
+      PostForm(wang, "/admin/applications/" + tn_ + "/events", action + "&csrf=" + wang.csrf);
   EXPECT_EQ(stale->status, 409);
   EXPECT_EQ(Version(), v + 1);
 
   // JSON API: an illegal move is refused with the domain's message.
   httplib::Client c("127.0.0.1", port_);
-  json served = {{"type", "served"}, {"version", v + 1}, {"occurred_on", "2026-11-24"},
+  json served = {{"type", "served"},
+                 {"version", v + 1},
+                 {"occurred_on", "2026-11-24"},
                  {"payload", {{"method", "post"}}}};
   auto refused = c.Post("/admin/api/applications/" + tn_ + "/events",
                         {{"Cookie", wang.cookie}, {"X-CSRF-Token", wang.csrf}}, served.dump(),
@@ -205,7 +216,8 @@ TEST_F(StaffTest, OnlyTheAgencyHeadExtends) {
   Staff wang = SignIn("wang");
   const std::string ext = "type=extended&version=" + std::to_string(v) +
                           "&occurred_on=2026-11-24&p.days=10&p.notice_on=2026-11-24&p.reason=x";
-  auto refused = PostForm(wang, "/admin/applications/" + tn_ + "/events", ext + "&csrf=" + wang.csrf);
+  auto refused =
+      PostForm(wang, "/admin/applications/" + tn_ + "/events", ext + "&csrf=" + wang.csrf);
   EXPECT_EQ(refused->status, 400);
   EXPECT_EQ(Version(), v);
   Staff boss = SignIn("boss");
@@ -238,9 +250,13 @@ TEST_F(StaffTest, StaffRegisterLettersAndVisits) {
   httplib::Headers h = {{"Cookie", wang.cookie}, {"X-CSRF-Token", wang.csrf}};
   json letter = {{"channel", "letter"},
                  {"evidence", {{"postmark_on", "2026-11-02"}, {"signed_on", "2026-11-04"}}},
-                 {"applicant_type", "natural_person"}, {"name", "李四"},
-                 {"id_number", "11010519491231002X"}, {"phone", "0631-1234567"},
-                 {"address", "威海市"}, {"description", "某文件"}, {"form", "paper"}};
+                 {"applicant_type", "natural_person"},
+                 {"name", "李四"},
+                 {"id_number", "11010519491231002X"},
+                 {"phone", "0631-1234567"},
+                 {"address", "威海市"},
+                 {"description", "某文件"},
+                 {"form", "paper"}};
   auto r = c.Post("/admin/api/applications", h, letter.dump(), "application/json");
   ASSERT_EQ(r->status, 201) << r->body;
   json ack = json::parse(r->body);
@@ -280,17 +296,20 @@ TEST_F(StaffTest, LogoutEndsTheSession) {
 
 TEST_F(StaffTest, UserAddRejectsBadInput) {
   for (std::vector<std::string> args :
-       {std::vector<std::string>{kBin, "user", "add", "x1", "--role", "king", "--agency", "weihai-lingang", "--db", db_},
+       {std::vector<std::string>{kBin, "user", "add", "x1", "--role", "king", "--agency",
+                                 "weihai-lingang", "--db", db_},
         {kBin, "user", "add", "x2", "--role", "handler", "--db", db_},
         {kBin, "user", "add", "x3", "--role", "handler", "--agency", "nowhere", "--db", db_},
         {kBin, "user", "add", "bad name", "--role", "sysadmin", "--db", db_},
-        {kBin, "user", "add", "wang", "--role", "handler", "--agency", "weihai-lingang", "--db", db_},
+        {kBin, "user", "add", "wang", "--role", "handler", "--agency", "weihai-lingang", "--db",
+         db_},
         {kBin, "user", "add", "x4", "--role", "sysadmin", "--db", "sqlite:" + dir_ + "/none.db"}}) {
     auto r = gk::testing::Run(args, "long-enough-password\n");
     EXPECT_EQ(r.exit_code, 2) << args[3] << " " << r.err;
     EXPECT_FALSE(r.err.empty());
   }
-  auto weak = gk::testing::Run({kBin, "user", "add", "x5", "--role", "sysadmin", "--db", db_}, "short\n");
+  auto weak =
+      gk::testing::Run({kBin, "user", "add", "x5", "--role", "sysadmin", "--db", db_}, "short\n");
   EXPECT_EQ(weak.exit_code, 2);
 }
 

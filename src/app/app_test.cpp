@@ -15,7 +15,9 @@ class AppTest : public ::testing::Test {
   void SetUp() override {
     char tmpl[] = "/tmp/gk-app-XXXXXX";
     dir_ = ::mkdtemp(tmpl);
-    store_ = std::move(store::OpenStore("sqlite:" + dir_ + "/a.db", store::OpenMode::kCreateIfMissing)).value();
+    store_ =
+        std::move(store::OpenStore("sqlite:" + dir_ + "/a.db", store::OpenMode::kCreateIfMissing))
+            .value();
   }
   void TearDown() override {
     store_.reset();
@@ -78,9 +80,10 @@ TEST(ReportFiles, MissingAndDirectory) {
 }
 
 TEST(ReportFiles, JsonIsRecognisedByContent) {
-  auto r = ReadReport("  {\"schema\":\"gongkai.annual-report/1\",\"format\":\"2021\",\"year\":2021,"
-                      "\"agency\":null,\"section2\":null,\"section3\":null,\"section4\":null}",
-                      "x.txt", {});
+  auto r = ReadReport(
+      "  {\"schema\":\"gongkai.annual-report/1\",\"format\":\"2021\",\"year\":2021,"
+      "\"agency\":null,\"section2\":null,\"section3\":null,\"section4\":null}",
+      "x.txt", {});
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_EQ(r->source.kind, "json");
   EXPECT_EQ(r->year, 2021);

@@ -145,7 +145,9 @@ Result<SubmitOutcome> SubmitApplication(store::Store& store, const law::Calendar
     auto channel = EnumField<cases::Channel>(f, "channel", &err);
     if (err.error) return err;
     if (*channel == cases::Channel::kOnline) {
-      return Error("channel", "channel：网上申请由申请人自行提交，工作人员登记请选择信函、当面、传真、电子邮件或口头");
+      return Error(
+          "channel",
+          "channel：网上申请由申请人自行提交，工作人员登记请选择信函、当面、传真、电子邮件或口头");
     }
     received.channel = *channel;
     received.evidence = {};
@@ -173,7 +175,8 @@ Result<SubmitOutcome> SubmitApplication(store::Store& store, const law::Calendar
   const std::string tracking_no = TrackingNumber(**agency, received_on.year(), *serial);
   const std::string query_code = RandomToken(kQueryCodeLength, kCodeAlphabet);
   received.application = std::move(a);
-  const std::string actor = ctx.staff_actor.empty() ? std::string(cases::kPublicActor) : ctx.staff_actor;
+  const std::string actor =
+      ctx.staff_actor.empty() ? std::string(cases::kPublicActor) : ctx.staff_actor;
 
   AppendRequest req;
   req.case_id = tracking_no;
@@ -181,9 +184,14 @@ Result<SubmitOutcome> SubmitApplication(store::Store& store, const law::Calendar
   req.role = ctx.staff_role.value_or(cases::ActorRole::kPublic);
   req.query_code_hash = HashCode(tracking_no, query_code);
   req.now_iso = ctx.now_iso;
-  cases::Event e1{tracking_no, 1, received_on, ctx.now_iso, actor, cases::Entry::kLive,
+  cases::Event e1{tracking_no,        1, received_on, ctx.now_iso, actor, cases::Entry::kLive,
                   std::move(received)};
-  cases::Event e2{tracking_no, 2, ctx.today, ctx.now_iso, actor, cases::Entry::kLive,
+  cases::Event e2{tracking_no,
+                  2,
+                  ctx.today,
+                  ctx.now_iso,
+                  actor,
+                  cases::Entry::kLive,
                   cases::RegisteredPayload{tracking_no}};
   req.events = {std::move(e1), std::move(e2)};
   auto state = AppendCaseEvents(store, cal, req);
@@ -298,7 +306,8 @@ Result<PublicCaseView> LookupApplication(store::Store& store, const law::Calenda
 
 Result<RenderedLetter> ApplicantDocument(store::Store& store, const law::Calendar& cal,
                                          std::string_view tracking_no, std::string_view query_code,
-                                         int64_t seq, LetterFormat format, const LookupContext& ctx) {
+                                         int64_t seq, LetterFormat format,
+                                         const LookupContext& ctx) {
   if (Status s = CheckQueryCode(store, tracking_no, query_code, ctx); !s.ok()) return s;
   return RenderCaseLetter(store, cal, tracking_no, seq, format, /*applicant_only=*/true);
 }
@@ -322,9 +331,9 @@ Result<PublicCaseView> SubmitCorrection(store::Store& store, const law::Calendar
   req.expected_version = loaded->state.version;
   req.role = cases::ActorRole::kPublic;
   req.now_iso = when.now_iso;
-  req.events.push_back(cases::Event{req.case_id, loaded->state.version + 1, when.today, when.now_iso,
-                                    std::string(cases::kPublicActor), cases::Entry::kLive,
-                                    std::move(p)});
+  req.events.push_back(cases::Event{req.case_id, loaded->state.version + 1, when.today,
+                                    when.now_iso, std::string(cases::kPublicActor),
+                                    cases::Entry::kLive, std::move(p)});
   auto state = AppendCaseEvents(store, cal, req);
   if (!state.ok()) return state.status();
   return BuildView(store, cal, tracking_no);

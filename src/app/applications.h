@@ -79,9 +79,9 @@ struct PublicCaseView {
   std::string status;        // key
   std::string status_label;  // Chinese
   std::string received_on;
-  std::string due_on;        // "" once concluded
+  std::string due_on;  // "" once concluded
   std::vector<PublicEvent> events;
-  bool awaiting_correction = false;  // the applicant may answer a 补正 notice online
+  bool awaiting_correction = false;   // the applicant may answer a 补正 notice online
   std::vector<LetterInfo> documents;  // letters addressed to the applicant
 };
 
@@ -114,7 +114,8 @@ Result<PublicCaseView> SubmitCorrection(store::Store& store, const law::Calendar
 // as LookupApplication.
 Result<RenderedLetter> ApplicantDocument(store::Store& store, const law::Calendar& cal,
                                          std::string_view tracking_no, std::string_view query_code,
-                                         int64_t seq, LetterFormat format, const LookupContext& ctx);
+                                         int64_t seq, LetterFormat format,
+                                         const LookupContext& ctx);
 
 inline constexpr int kLookupFailureLimit = 10;
 inline constexpr int64_t kLookupWindowSeconds = 15 * 60;

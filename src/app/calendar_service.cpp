@@ -24,7 +24,8 @@ Result<CalendarImportResult> ImportCalendar(store::Store& store, std::string_vie
   if (out.years.empty()) return Status::Invalid(std::string(source) + ": no calendar rows");
   std::vector<store::CalendarDayRow> rows;
   for (const law::CalendarEntry& e : parsed->entries()) {
-    rows.push_back({e.date.ToString(), e.kind == law::ExceptionKind::kRest ? "rest" : "work", e.name});
+    rows.push_back(
+        {e.date.ToString(), e.kind == law::ExceptionKind::kRest ? "rest" : "work", e.name});
   }
   out.days = static_cast<int>(rows.size());
   if (auto s = store.ReplaceCalendarYears(out.years, rows, source, now); !s.ok()) return s;

@@ -19,12 +19,18 @@ store::EventRow ToRow(const cases::Event& e) {
 
 Result<cases::Event> FromRow(const store::EventRow& row) {
   auto type = cases::FromKey<cases::EventType>(row.type);
-  if (!type) return Status::Internal("event " + row.case_id + "#" + std::to_string(row.seq) + ": unknown type " + row.type);
+  if (!type)
+    return Status::Internal("event " + row.case_id + "#" + std::to_string(row.seq) +
+                            ": unknown type " + row.type);
   auto date = Date::Parse(row.occurred_on);
-  if (!date.ok()) return Status::Internal("event " + row.case_id + "#" + std::to_string(row.seq) + ": " + date.status().message());
+  if (!date.ok())
+    return Status::Internal("event " + row.case_id + "#" + std::to_string(row.seq) + ": " +
+                            date.status().message());
   const cases::Entry entry = row.backfilled ? cases::Entry::kBackfilled : cases::Entry::kLive;
   auto payload = cases::PayloadFromJson(*type, row.payload, entry);
-  if (!payload.ok()) return Status::Internal("event " + row.case_id + "#" + std::to_string(row.seq) + ": " + payload.status().message());
+  if (!payload.ok())
+    return Status::Internal("event " + row.case_id + "#" + std::to_string(row.seq) + ": " +
+                            payload.status().message());
   cases::Event e;
   e.case_id = row.case_id;
   e.sequence = row.seq;
@@ -52,7 +58,8 @@ store::CaseRow ProjectRow(const cases::CaseState& s, const law::Calendar& cal) {
   return r;
 }
 
-Result<LoadedCase> LoadCase(store::Store& store, const law::Calendar& cal, std::string_view case_id) {
+Result<LoadedCase> LoadCase(store::Store& store, const law::Calendar& cal,
+                            std::string_view case_id) {
   auto row = store.GetCase(case_id);
   if (!row.ok()) return row.status();
   if (!row->has_value()) return Status::NotFound("no case " + std::string(case_id));
@@ -67,7 +74,8 @@ Result<LoadedCase> LoadCase(store::Store& store, const law::Calendar& cal, std::
   }
   cases::ApplyContext ctx{cal, std::nullopt};
   auto state = cases::Replay(out.events, ctx);
-  if (!state.ok()) return Status::Internal("case " + std::string(case_id) + ": " + state.status().message());
+  if (!state.ok())
+    return Status::Internal("case " + std::string(case_id) + ": " + state.status().message());
   out.state = std::move(state).value();
   return out;
 }
@@ -79,9 +87,9 @@ Result<cases::CaseState> AppendCaseEvents(store::Store& store, const law::Calend
     auto loaded = LoadCase(store, cal, req.case_id);
     if (!loaded.ok()) return loaded.status();
     if (loaded->state.version != req.expected_version) {
-      return Status::Conflict("该案件已被他人更新（当前版本 " + std::to_string(loaded->state.version) +
-                              "，您的操作基于版本 " + std::to_string(req.expected_version) +
-                              "），请刷新后重试");
+      return Status::Conflict("该案件已被他人更新（当前版本 " +
+                              std::to_string(loaded->state.version) + "，您的操作基于版本 " +
+                              std::to_string(req.expected_version) + "），请刷新后重试");
     }
     state = std::move(loaded->state);
   }

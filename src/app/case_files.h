@@ -25,11 +25,12 @@ struct LoadedCase {
 
 // NotFound when there is no such case; Internal when a stored event no longer
 // parses or replays (verify names it).
-Result<LoadedCase> LoadCase(store::Store& store, const law::Calendar& cal, std::string_view case_id);
+Result<LoadedCase> LoadCase(store::Store& store, const law::Calendar& cal,
+                            std::string_view case_id);
 
 struct AppendRequest {
   std::string case_id;
-  int64_t expected_version = 0;  // the version the change was based on (0: a new case)
+  int64_t expected_version = 0;      // the version the change was based on (0: a new case)
   std::vector<cases::Event> events;  // sequences expected_version+1, …
   std::optional<cases::ActorRole> role;
   std::string query_code_hash;  // new cases only

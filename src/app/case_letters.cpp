@@ -81,7 +81,8 @@ Result<RenderedLetter> RenderCaseLetter(store::Store& store, const law::Calendar
   lc.serial = static_cast<int>(*serial);
   auto letter = letters::LetterFor(*state, event, lc);
   if (!letter.ok()) return letter.status();
-  auto bytes = format == LetterFormat::kPdf ? letters::RenderPdf(*letter) : letters::RenderDocx(*letter);
+  auto bytes =
+      format == LetterFormat::kPdf ? letters::RenderPdf(*letter) : letters::RenderDocx(*letter);
   if (!bytes.ok()) return bytes.status();
   RenderedLetter out;
   out.bytes = std::move(bytes).value();

@@ -12,10 +12,10 @@
 namespace gk::app {
 
 struct LetterInfo {
-  int64_t seq = 0;    // the event
-  std::string type;   // event type key
-  std::string title;  // e.g. 补正告知书
-  std::string date;   // YYYY-MM-DD
+  int64_t seq = 0;           // the event
+  std::string type;          // event type key
+  std::string title;         // e.g. 补正告知书
+  std::string date;          // YYYY-MM-DD
   bool to_applicant = true;  // false for letters to a third party or an organ
 };
 

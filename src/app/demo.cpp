@@ -15,8 +15,8 @@ std::span<const store::AgencyRow> DemoAgencies() {
        "威海市人民政府", "威海市环翠区人民法院", "高区党政办依申请", "联系电话：0631-3919181"},
       {"weihai-wendeng-zhifa", "威海市文登区综合行政执法局", "department", std::nullopt, "WDZF",
        "威海市文登区人民政府", "威海市文登区人民法院", "文执法依申请", "联系电话：0631-8451120"},
-      {"weihai-gongxin", "威海市工业和信息化局", "department", std::nullopt, "GX",
-       "威海市人民政府", "威海市环翠区人民法院", "威工信依申请", "联系电话：0631-5231696"},
+      {"weihai-gongxin", "威海市工业和信息化局", "department", std::nullopt, "GX", "威海市人民政府",
+       "威海市环翠区人民法院", "威工信依申请", "联系电话：0631-5231696"},
   };
   return kAgencies;
 }

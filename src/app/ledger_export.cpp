@@ -11,7 +11,9 @@ namespace gk::app {
 
 Result<std::string> ExportLedger(store::Store& store, const law::Calendar& cal,
                                  const std::string& agency_id, Date from, Date to, Date today) {
-  if (to < from) return Status::Invalid("the period ends (" + to.ToString() + ") before it starts (" + from.ToString() + ")");
+  if (to < from)
+    return Status::Invalid("the period ends (" + to.ToString() + ") before it starts (" +
+                           from.ToString() + ")");
   auto agency = store.GetAgency(agency_id);
   if (!agency.ok()) return agency.status();
   if (!agency->has_value()) return Status::NotFound("unknown agency '" + agency_id + "'");

@@ -45,7 +45,9 @@ Result<report::Report> ReadReport(std::string_view bytes, const std::string& nam
   if (LooksLikeJson(bytes)) {
     std::string_view body = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? bytes.substr(3) : bytes;
     auto r = report::ReadReportJson(body);
-    if (!r.ok()) return Status::Unreadable("not a gongkai.annual-report/1 JSON document: " + r.status().message());
+    if (!r.ok())
+      return Status::Unreadable("not a gongkai.annual-report/1 JSON document: " +
+                                r.status().message());
     report::Report rep = std::move(r).value();
     rep.source.file = name;
     rep.source.kind = "json";

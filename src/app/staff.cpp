@@ -28,8 +28,9 @@ Status AddUser(store::Store& store, const NewUser& u) {
   }
   auto role = auth::RoleFromKey(u.role);
   if (!role) {
-    return Status::Invalid("--role '" + u.role +
-                           "': expected handler, editor, reviewer, agency_admin, supervisor or sysadmin");
+    return Status::Invalid(
+        "--role '" + u.role +
+        "': expected handler, editor, reviewer, agency_admin, supervisor or sysadmin");
   }
   if (auth::NeedsAgency(*role) && !u.agency_id) {
     return Status::Invalid("--role " + u.role + " needs --agency ID");
@@ -79,7 +80,8 @@ Result<SignInResult> SignIn(store::Store& store, std::string_view username,
   return r;
 }
 
-Result<std::optional<Session>> FindSession(store::Store& store, std::string_view token, int64_t now) {
+Result<std::optional<Session>> FindSession(store::Store& store, std::string_view token,
+                                           int64_t now) {
   if (token.empty() || token.size() > 128) return std::optional<Session>();
   const std::string hash = Sha256Hex(token);
   auto s = store.GetSession(hash);

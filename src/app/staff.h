@@ -51,7 +51,8 @@ struct Session {
   std::string token_hash;
 };
 // nullopt for an unknown or idle (> 30 min) session; refreshes last_seen.
-Result<std::optional<Session>> FindSession(store::Store& store, std::string_view token, int64_t now);
+Result<std::optional<Session>> FindSession(store::Store& store, std::string_view token,
+                                           int64_t now);
 Status SignOut(store::Store& store, std::string_view token);
 
 // The agencies `user` may see: every agency for a user without one

@@ -23,7 +23,8 @@ Result<VerifyReport> VerifyHistory(store::Store& store, const law::Calendar& cal
                              std::to_string(e.seq) + ")";
     ++rep.events;
     if (e.id != expected_id) {
-      fail(name + ": expected chain position " + std::to_string(expected_id) + " (an event is missing)");
+      fail(name + ": expected chain position " + std::to_string(expected_id) +
+           " (an event is missing)");
     } else if (e.prev_hash != prev) {
       fail(name + ": does not link to the event before it");
     } else if (store::EventHash(e, prev) != e.hash) {

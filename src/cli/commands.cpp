@@ -5,8 +5,8 @@
 #include <iostream>
 
 #include "app/calendar_service.h"
-#include "app/clock.h"
 #include "app/case_import.h"
+#include "app/clock.h"
 #include "app/demo.h"
 #include "app/ledger_export.h"
 #include "app/report_files.h"
@@ -103,9 +103,8 @@ int RunCheck(const CheckArgs& args) {
     }
     int n_err = 0, n_warn = 0;
     for (const auto& f : findings) (f.severity == report::Severity::kError ? n_err : n_warn)++;
-    std::cout << path << "：" << Describe(*r) << " — "
-              << (errors ? "未通过" : "通过") << "（" << n_err << " 个错误，" << n_warn
-              << " 个警告）\n";
+    std::cout << path << "：" << Describe(*r) << " — " << (errors ? "未通过" : "通过") << "（"
+              << n_err << " 个错误，" << n_warn << " 个警告）\n";
     for (const auto& f : findings) {
       std::cout << "  [" << (f.severity == report::Severity::kError ? "错误" : "警告") << "] "
                 << f.code << " " << f.message << '\n';

@@ -1,7 +1,6 @@
 // gongkai — command-line entry point. Only argument parsing lives here; the
 // commands are in commands.cpp.
 #include <CLI/CLI.hpp>
-
 #include <cstdio>
 #include <exception>
 
@@ -9,14 +8,16 @@
 
 int main(int argc, char** argv) {
   using namespace gk::cli;
-  CLI::App app{"公开 Gongkai — 政府信息公开工作平台 (government information disclosure)", "gongkai"};
+  CLI::App app{"公开 Gongkai — 政府信息公开工作平台 (government information disclosure)",
+               "gongkai"};
   app.require_subcommand(1);
   app.set_help_all_flag("--help-all", "Show help for every command");
 
   IngestArgs ingest;
   auto* c_ingest = app.add_subcommand(
       "ingest", "Read published annual reports and print one JSON object per file (JSON Lines)");
-  c_ingest->add_option("FILE", ingest.files, "Report files (text in UTF-8, UTF-16 or GB18030; JSON)")
+  c_ingest
+      ->add_option("FILE", ingest.files, "Report files (text in UTF-8, UTF-16 or GB18030; JSON)")
       ->required();
   c_ingest->add_option("--format", ingest.format, "Table format: auto, 2019 or 2021")
       ->check(CLI::IsMember({"auto", "2019", "2021"}));
@@ -24,7 +25,8 @@ int main(int argc, char** argv) {
   CheckArgs check;
   auto* c_check = app.add_subcommand("check", "Read and validate annual reports (勾稽关系)");
   c_check->add_option("FILE", check.files, "Report files")->required();
-  c_check->add_option("--previous", check.previous, "The previous year's report, for carry-over checks");
+  c_check->add_option("--previous", check.previous,
+                      "The previous year's report, for carry-over checks");
   c_check->add_flag("--json", check.json, "Print one JSON object per file");
   c_check->add_option("--format", check.format, "Table format: auto, 2019 or 2021")
       ->check(CLI::IsMember({"auto", "2019", "2021"}));
@@ -32,12 +34,16 @@ int main(int argc, char** argv) {
   DeadlineArgs deadline;
   auto* c_deadline = app.add_subcommand(
       "deadline", "Reply deadlines of one application (Regulation Art. 30, 31, 33)");
-  c_deadline->add_option("--received", deadline.received, "Date the application was received (YYYY-MM-DD)")
+  c_deadline
+      ->add_option("--received", deadline.received,
+                   "Date the application was received (YYYY-MM-DD)")
       ->required();
-  c_deadline->add_option("--corrected", deadline.corrected,
-                         "Date the corrected application was received (Art. 30: the period restarts)");
-  c_deadline->add_option("--pause", deadline.pauses,
-                         "FROM:TO days not counted (third-party consultation, Art. 32/33); repeatable");
+  c_deadline->add_option(
+      "--corrected", deadline.corrected,
+      "Date the corrected application was received (Art. 30: the period restarts)");
+  c_deadline->add_option(
+      "--pause", deadline.pauses,
+      "FROM:TO days not counted (third-party consultation, Art. 32/33); repeatable");
   c_deadline->add_option("--calendar", deadline.calendars,
                          "CSV file (date,kind,name) adding holiday years; repeatable");
   c_deadline->add_flag("--json", deadline.json, "Print one JSON object");
@@ -47,7 +53,8 @@ int main(int argc, char** argv) {
   CalendarImportArgs cal_import;
   auto* c_cal_import = c_calendar->add_subcommand(
       "import", "Add a year's official holiday schedule to the database");
-  c_cal_import->add_option("FILE", cal_import.file, "CSV file with header date,kind,name")->required();
+  c_cal_import->add_option("FILE", cal_import.file, "CSV file with header date,kind,name")
+      ->required();
   c_cal_import->add_option("--db", cal_import.db, "Database URL (sqlite:PATH)");
 
   ServeArgs serve;
@@ -66,8 +73,9 @@ int main(int argc, char** argv) {
   auto* c_user_add = c_user->add_subcommand(
       "add", "Create a staff account; the password is read from the first line of stdin");
   c_user_add->add_option("USERNAME", user_add.username, "Sign-in name")->required();
-  c_user_add->add_option("--role", user_add.role,
-                         "handler, editor, reviewer, agency_admin, supervisor or sysadmin")
+  c_user_add
+      ->add_option("--role", user_add.role,
+                   "handler, editor, reviewer, agency_admin, supervisor or sysadmin")
       ->required();
   c_user_add->add_option("--agency", user_add.agency,
                          "Agency id (supervisor: the top of its scope, default all)");
@@ -77,9 +85,12 @@ int main(int argc, char** argv) {
   c_apps->require_subcommand(1);
   ApplicationsImportArgs apps_import;
   auto* c_apps_import = c_apps->add_subcommand(
-      "import", "Load cases from an old 台账 as 补录 events (docs/import-format.md); all or nothing");
-  c_apps_import->add_option("FILE", apps_import.file, "JSON Lines file, one case per line")->required();
-  c_apps_import->add_option("--by", apps_import.by, "Staff user entering the records (补录人)")->required();
+      "import",
+      "Load cases from an old 台账 as 补录 events (docs/import-format.md); all or nothing");
+  c_apps_import->add_option("FILE", apps_import.file, "JSON Lines file, one case per line")
+      ->required();
+  c_apps_import->add_option("--by", apps_import.by, "Staff user entering the records (补录人)")
+      ->required();
   c_apps_import->add_flag("--dry-run", apps_import.dry_run, "Check the file, write nothing");
   c_apps_import->add_option("--db", apps_import.db, "Database URL (sqlite:PATH)");
 

@@ -71,8 +71,8 @@ Result<Date> Date::Parse(std::string_view text) {
   if (!IsValidYmd(parts[0], parts[1], parts[2])) {
     return Status::Invalid("invalid date '" + std::string(text) + "': no such day");
   }
-  return Date(DaysFromCivil(parts[0], static_cast<unsigned>(parts[1]),
-                            static_cast<unsigned>(parts[2])));
+  return Date(
+      DaysFromCivil(parts[0], static_cast<unsigned>(parts[1]), static_cast<unsigned>(parts[2])));
 }
 
 int Date::year() const { return CivilFromDays(days_).y; }

@@ -21,7 +21,10 @@ TEST(Date, RejectsMalformed) {
 }
 
 TEST(Date, Weekday) {
-  struct Case { const char* date; int iso; };
+  struct Case {
+    const char* date;
+    int iso;
+  };
   const Case cases[] = {{"1970-01-01", 4}, {"2019-01-01", 2}, {"2020-01-25", 6},
                         {"2021-10-09", 6}, {"2026-11-24", 2}, {"2024-02-29", 4}};
   for (const auto& c : cases) EXPECT_EQ(Date::Parse(c.date)->weekday(), c.iso) << c.date;

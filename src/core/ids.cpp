@@ -88,9 +88,12 @@ bool IsValidOrgCode(std::string_view code) {
   for (int i = 0; i < 8; ++i) {
     char c = code[i];
     int v;
-    if (c >= '0' && c <= '9') v = c - '0';
-    else if (c >= 'A' && c <= 'Z') v = c - 'A' + 10;
-    else return false;
+    if (c >= '0' && c <= '9')
+      v = c - '0';
+    else if (c >= 'A' && c <= 'Z')
+      v = c - 'A' + 10;
+    else
+      return false;
     sum += v * kW[i];
   }
   int c9 = 11 - sum % 11;

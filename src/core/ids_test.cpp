@@ -57,7 +57,7 @@ TEST(Uscc, CheckIsModulo31OverCharset) {
 }
 
 TEST(OrgCode, Gb11714) {
-  EXPECT_TRUE(IsValidOrgCode("000013338"));   // 索引号 prefix of a State Council department
+  EXPECT_TRUE(IsValidOrgCode("000013338"));  // 索引号 prefix of a State Council department
   EXPECT_FALSE(IsValidOrgCode("035210000"));  // internal code seen in 索引号: fails (law.md §5.3)
   EXPECT_FALSE(IsValidOrgCode("00001333"));
   EXPECT_FALSE(IsValidOrgCode("00001333a"));

@@ -2,8 +2,8 @@
 
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
-#include <unicode/ucnv.h>
 #include <unicode/uchar.h>
+#include <unicode/ucnv.h>
 #include <unicode/unistr.h>
 
 #include <memory>
@@ -31,8 +31,8 @@ Result<std::string> DecodeStrict(const char* charset, std::string_view bytes) {
   icu::UnicodeString u;
   const int32_t cap = static_cast<int32_t>(bytes.size()) + 1;
   UChar* buf = u.getBuffer(cap);
-  int32_t n = ucnv_toUChars(cnv.get(), buf, cap, bytes.data(), static_cast<int32_t>(bytes.size()),
-                            &err);
+  int32_t n =
+      ucnv_toUChars(cnv.get(), buf, cap, bytes.data(), static_cast<int32_t>(bytes.size()), &err);
   u.releaseBuffer(U_SUCCESS(err) ? n : 0);
   if (U_FAILURE(err)) {
     return Status::Unreadable(std::string("not valid ") + charset);
@@ -57,11 +57,16 @@ std::optional<Encoding> SniffUtf16(std::string_view b) {
 
 const char* EncodingName(Encoding e) {
   switch (e) {
-    case Encoding::kUtf8: return "utf-8";
-    case Encoding::kUtf8Bom: return "utf-8-bom";
-    case Encoding::kUtf16Le: return "utf-16le";
-    case Encoding::kUtf16Be: return "utf-16be";
-    case Encoding::kGb18030: return "gb18030";
+    case Encoding::kUtf8:
+      return "utf-8";
+    case Encoding::kUtf8Bom:
+      return "utf-8-bom";
+    case Encoding::kUtf16Le:
+      return "utf-16le";
+    case Encoding::kUtf16Be:
+      return "utf-16be";
+    case Encoding::kGb18030:
+      return "gb18030";
   }
   return "unknown";
 }
@@ -71,13 +76,23 @@ bool IsValidUtf8(std::string_view s) {
   const size_t n = s.size();
   while (i < n) {
     unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) { ++i; continue; }
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
     int len;
     uint32_t cp;
-    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-    else return false;
+    if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      cp = c & 0x07;
+    } else
+      return false;
     if (i + len > n) return false;
     for (int k = 1; k < len; ++k) {
       unsigned char cc = static_cast<unsigned char>(s[i + k]);
@@ -98,13 +113,15 @@ Result<Decoded> DecodeToUtf8(std::string_view b) {
   auto starts = [&](std::string_view p) { return b.substr(0, p.size()) == p; };
   if (starts("\xEF\xBB\xBF")) {
     auto rest = b.substr(3);
-    if (!IsValidUtf8(rest)) return Status::Unreadable("invalid UTF-8 after a UTF-8 byte-order mark");
+    if (!IsValidUtf8(rest))
+      return Status::Unreadable("invalid UTF-8 after a UTF-8 byte-order mark");
     return Decoded{std::string(rest), Encoding::kUtf8Bom};
   }
   if (starts("\xFF\xFE") || starts("\xFE\xFF")) {
     const bool le = b[0] == '\xFF';
     auto r = DecodeStrict(le ? "UTF-16LE" : "UTF-16BE", b.substr(2));
-    if (!r.ok()) return Status::Unreadable(std::string("invalid ") + (le ? "UTF-16LE" : "UTF-16BE") + " text");
+    if (!r.ok())
+      return Status::Unreadable(std::string("invalid ") + (le ? "UTF-16LE" : "UTF-16BE") + " text");
     return Decoded{std::move(r).value(), le ? Encoding::kUtf16Le : Encoding::kUtf16Be};
   }
   if (auto e = SniffUtf16(b)) {
@@ -159,16 +176,18 @@ std::string StripPinyinAnnotations(std::string_view utf8) {
   out.reserve(in.size());
   for (size_t i = 0; i < in.size(); ++i) {
     char32_t c = in[i];
-    const bool after_han = !out.empty() && u_hasBinaryProperty(static_cast<UChar32>(out.back()),
-                                                                UCHAR_IDEOGRAPHIC);
+    const bool after_han =
+        !out.empty() && u_hasBinaryProperty(static_cast<UChar32>(out.back()), UCHAR_IDEOGRAPHIC);
     if (after_han && (c == U'(' || c == U'（')) {
       size_t j = i + 1;
       int letters = 0;
       while (j < in.size()) {
         char32_t x = in[j];
-        if ((x >= U'a' && x <= U'z') || x == U'ü') ++letters;
+        if ((x >= U'a' && x <= U'z') || x == U'ü')
+          ++letters;
         else if (u_getCombiningClass(static_cast<UChar32>(x)) == 0 &&
-                 u_charType(static_cast<UChar32>(x)) != U_NON_SPACING_MARK) break;
+                 u_charType(static_cast<UChar32>(x)) != U_NON_SPACING_MARK)
+          break;
         ++j;
       }
       if (letters > 0 && letters <= 7 && j < in.size() && (in[j] == U')' || in[j] == U'）')) {
@@ -192,16 +211,31 @@ std::u32string ToUtf32(std::string_view s) {
   const size_t n = s.size();
   while (i < n) {
     unsigned char c = static_cast<unsigned char>(s[i]);
-    int len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-    if (len == 0 || i + len > n) { out.push_back(0xFFFD); ++i; continue; }
+    int len = c < 0x80             ? 1
+              : (c & 0xE0) == 0xC0 ? 2
+              : (c & 0xF0) == 0xE0 ? 3
+              : (c & 0xF8) == 0xF0 ? 4
+                                   : 0;
+    if (len == 0 || i + len > n) {
+      out.push_back(0xFFFD);
+      ++i;
+      continue;
+    }
     char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
     bool ok = true;
     for (int k = 1; k < len; ++k) {
       unsigned char cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) { ok = false; break; }
+      if ((cc & 0xC0) != 0x80) {
+        ok = false;
+        break;
+      }
       cp = (cp << 6) | (cc & 0x3F);
     }
-    if (!ok) { out.push_back(0xFFFD); ++i; continue; }
+    if (!ok) {
+      out.push_back(0xFFFD);
+      ++i;
+      continue;
+    }
     out.push_back(cp);
     i += len;
   }

@@ -11,8 +11,13 @@ std::string Utf16(const std::string& utf8, bool le, bool bom) {
   std::u32string u = ToUtf32(utf8);
   std::string out;
   auto put = [&](uint16_t v) {
-    if (le) { out.push_back(static_cast<char>(v & 0xFF)); out.push_back(static_cast<char>(v >> 8)); }
-    else { out.push_back(static_cast<char>(v >> 8)); out.push_back(static_cast<char>(v & 0xFF)); }
+    if (le) {
+      out.push_back(static_cast<char>(v & 0xFF));
+      out.push_back(static_cast<char>(v >> 8));
+    } else {
+      out.push_back(static_cast<char>(v >> 8));
+      out.push_back(static_cast<char>(v & 0xFF));
+    }
   };
   if (bom) put(0xFEFF);
   for (char32_t c : u) {
@@ -71,9 +76,9 @@ TEST(Decode, RejectsGarbage) {
 
 TEST(Utf8, Validation) {
   EXPECT_TRUE(IsValidUtf8("政府 abc"));
-  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));          // overlong
-  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));      // surrogate
-  EXPECT_FALSE(IsValidUtf8("\xE6\x94"));          // truncated
+  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));      // overlong
+  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));  // surrogate
+  EXPECT_FALSE(IsValidUtf8("\xE6\x94"));      // truncated
 }
 
 TEST(Normalise, NfkcAndCaseFold) {
@@ -83,7 +88,8 @@ TEST(Normalise, NfkcAndCaseFold) {
 }
 
 TEST(Normalise, TraditionalToSimplified) {
-  EXPECT_EQ(ToSimplified("政府資訊公開 訴訟 結轉 處理 數量 強制"), "政府资讯公开 诉讼 结转 处理 数量 强制");
+  EXPECT_EQ(ToSimplified("政府資訊公開 訴訟 結轉 處理 數量 強制"),
+            "政府资讯公开 诉讼 结转 处理 数量 强制");
 }
 
 TEST(Normalise, StripPinyin) {

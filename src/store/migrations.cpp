@@ -5,7 +5,7 @@ std::string_view Migration0001();
 std::string_view Migration0002();
 std::string_view Migration0003();
 std::string_view Migration0004();
-}
+}  // namespace gk::embedded
 
 namespace gk::store {
 

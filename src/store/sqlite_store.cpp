@@ -122,14 +122,19 @@ class SqliteStore final : public Store {
 
   Result<bool> InsertAgencyIfAbsent(const AgencyRow& a, std::string_view now) override {
     Stmt q(db_,
-           "INSERT INTO agencies(id, name, kind, parent_id, created_at, code) VALUES (?, ?, ?, ?, ?, ?) "
+           "INSERT INTO agencies(id, name, kind, parent_id, created_at, code) VALUES (?, ?, ?, ?, "
+           "?, ?) "
            "ON CONFLICT(id) DO NOTHING");
     if (!q.ok()) return q.Error("insert agency");
     q.Bind(1, a.id).Bind(2, a.name).Bind(3, a.kind).Bind(5, now);
-    if (a.code.empty()) q.BindNull(6);
-    else q.Bind(6, a.code);
-    if (a.parent_id) q.Bind(4, *a.parent_id);
-    else q.BindNull(4);
+    if (a.code.empty())
+      q.BindNull(6);
+    else
+      q.Bind(6, a.code);
+    if (a.parent_id)
+      q.Bind(4, *a.parent_id);
+    else
+      q.BindNull(4);
     if (q.Step() != SQLITE_DONE) return q.Error("insert agency " + a.id);
     return sqlite3_changes(db_) > 0;
   }
@@ -161,7 +166,6 @@ class SqliteStore final : public Store {
     return out;
   }
 
-
   Status SetAgencyCode(std::string_view agency_id, std::string_view code) override {
     Stmt q(db_, "UPDATE agencies SET code = ? WHERE id = ?");
     q.Bind(1, code).Bind(2, agency_id);
@@ -178,7 +182,6 @@ class SqliteStore final : public Store {
     if (rc != SQLITE_ROW) return q.Error("read agency");
     return std::optional<AgencyRow>(ReadAgency(q));
   }
-
 
   Status SetAgencyLetterSettings(const AgencyRow& a) override {
     Stmt q(db_,
@@ -234,8 +237,7 @@ class SqliteStore final : public Store {
   }
 
   Result<std::vector<CaseRow>> ListCases(const CaseFilter& f) override {
-    std::string sql = std::string(kCaseColumns) +
-                      (f.agency_id ? " WHERE agency_id = ?" : "") +
+    std::string sql = std::string(kCaseColumns) + (f.agency_id ? " WHERE agency_id = ?" : "") +
                       " ORDER BY received_on DESC, id DESC LIMIT ? OFFSET ?";
     Stmt q(db_, sql);
     int i = 1;
@@ -286,7 +288,6 @@ class SqliteStore final : public Store {
     if (q.Step() != SQLITE_ROW) return q.Error("count lookup failures");
     return static_cast<int>(q.Int(0));
   }
-
 
   Status CreateUser(const UserRow& u) override {
     Stmt q(db_,
@@ -405,7 +406,6 @@ class SqliteStore final : public Store {
     return Status::Ok();
   }
 
-
   static constexpr std::string_view kCaseColumns =
       "SELECT id, agency_id, kind, version, COALESCE(query_code_hash, ''), status, received_on, "
       "due_on, concluded_on, created_at, updated_at FROM cases";
@@ -415,7 +415,8 @@ class SqliteStore final : public Store {
 
   static constexpr std::string_view kAgencyColumns =
       "SELECT id, name, kind, parent_id, COALESCE(code, ''), COALESCE(review_body, ''), "
-      "COALESCE(court, ''), COALESCE(letter_prefix, ''), COALESCE(letter_contact, '') FROM agencies";
+      "COALESCE(court, ''), COALESCE(letter_prefix, ''), COALESCE(letter_contact, '') FROM "
+      "agencies";
 
   static AgencyRow ReadAgency(const Stmt& q) {
     AgencyRow a{q.Text(0), q.Text(1), q.Text(2), std::nullopt, q.Text(4),
@@ -465,7 +466,6 @@ class SqliteStore final : public Store {
     return v ? q.Bind(i, *v) : q.BindNull(i);
   }
 
-
   Result<int64_t> LetterSerialLocked(std::string_view agency_id, int year, std::string_view case_id,
                                      int64_t seq) {
     {
@@ -491,9 +491,12 @@ class SqliteStore final : public Store {
       Stmt q(db_, "SELECT version FROM cases WHERE id = ?");
       q.Bind(1, row.id);
       int rc = q.Step();
-      if (rc == SQLITE_ROW) stored = q.Int(0);
-      else if (rc != SQLITE_DONE) return q.Error("read case version");
-      else if (expected_version != 0) return Status::NotFound("no case " + row.id);
+      if (rc == SQLITE_ROW)
+        stored = q.Int(0);
+      else if (rc != SQLITE_DONE)
+        return q.Error("read case version");
+      else if (expected_version != 0)
+        return Status::NotFound("no case " + row.id);
     }
     if (stored != expected_version) {
       return Status::Conflict("case " + row.id + " is at version " + std::to_string(stored) +
@@ -513,12 +516,15 @@ class SqliteStore final : public Store {
       }
     }
     if (expected_version == 0) {
-      Stmt q(db_,
-             "INSERT INTO cases(id, agency_id, kind, version, query_code_hash, status, received_on, "
-             "due_on, concluded_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      Stmt q(
+          db_,
+          "INSERT INTO cases(id, agency_id, kind, version, query_code_hash, status, received_on, "
+          "due_on, concluded_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
       q.Bind(1, row.id).Bind(2, row.agency_id).Bind(3, row.kind).Bind(4, row.version);
-      if (row.query_code_hash.empty()) q.BindNull(5);
-      else q.Bind(5, row.query_code_hash);
+      if (row.query_code_hash.empty())
+        q.BindNull(5);
+      else
+        q.Bind(5, row.query_code_hash);
       q.Bind(6, row.status);
       BindOpt(q, 7, row.received_on);
       BindOpt(q, 8, row.due_on);
@@ -571,21 +577,25 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, OpenMode
   struct stat st {};
   const bool exists = ::stat(path.c_str(), &st) == 0;
   if (!exists && mode == OpenMode::kMustExist) {
-    return Status::NotFound("database " + path + " does not exist (create it with `gongkai serve` or `gongkai demo`)");
+    return Status::NotFound("database " + path +
+                            " does not exist (create it with `gongkai serve` or `gongkai demo`)");
   }
   if (exists && !S_ISREG(st.st_mode)) return Status::Invalid("database " + path + " is not a file");
   sqlite3* db = nullptr;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
   if (mode == OpenMode::kCreateIfMissing) flags |= SQLITE_OPEN_CREATE;
   if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
-    std::string msg = "cannot open database " + path + ": " + (db ? sqlite3_errmsg(db) : "out of memory");
+    std::string msg =
+        "cannot open database " + path + ": " + (db ? sqlite3_errmsg(db) : "out of memory");
     sqlite3_close_v2(db);
     return Status::Invalid(msg);
   }
   auto store = std::make_unique<SqliteStore>(db);
   // A file that is not SQLite fails here with "file is not a database".
-  if (auto s = store->Configure(); !s.ok()) return Status::Invalid("database " + path + ": " + s.message());
-  if (auto s = store->Migrate(); !s.ok()) return Status::Invalid("database " + path + ": " + s.message());
+  if (auto s = store->Configure(); !s.ok())
+    return Status::Invalid("database " + path + ": " + s.message());
+  if (auto s = store->Migrate(); !s.ok())
+    return Status::Invalid("database " + path + ": " + s.message());
   return std::unique_ptr<Store>(std::move(store));
 }
 

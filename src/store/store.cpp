@@ -8,11 +8,13 @@ Result<std::unique_ptr<Store>> OpenStore(std::string_view url, OpenMode mode) {
   constexpr std::string_view kSqlite = "sqlite:";
   if (url.substr(0, kSqlite.size()) == kSqlite) {
     std::string path(url.substr(kSqlite.size()));
-    if (path.empty()) return Status::Invalid("--db sqlite: needs a file path, e.g. sqlite:var/gongkai.db");
+    if (path.empty())
+      return Status::Invalid("--db sqlite: needs a file path, e.g. sqlite:var/gongkai.db");
     return OpenSqliteStore(path, mode);
   }
   if (url.substr(0, 13) == "postgresql://" || url.substr(0, 11) == "postgres://") {
-    return Status::Invalid("PostgreSQL databases are not supported by this build yet; use sqlite:PATH");
+    return Status::Invalid(
+        "PostgreSQL databases are not supported by this build yet; use sqlite:PATH");
   }
   return Status::Invalid("unknown database URL '" + std::string(url.substr(0, 80)) +
                          "': expected sqlite:PATH or postgresql://…");

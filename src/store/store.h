@@ -95,8 +95,8 @@ class Store {
   // Replaces the stored schedule of each year in `years` by `days`, in one
   // transaction. `days` must all fall in `years`.
   virtual Status ReplaceCalendarYears(std::span<const int> years,
-                                      std::span<const CalendarDayRow> days,
-                                      std::string_view source, std::string_view now) = 0;
+                                      std::span<const CalendarDayRow> days, std::string_view source,
+                                      std::string_view now) = 0;
   virtual Result<std::vector<CalendarDayRow>> CalendarDays() = 0;
   virtual Result<std::vector<int>> CalendarYears() = 0;
 

@@ -1,15 +1,14 @@
 #include "store/store.h"
 
-#include <sqlite3.h>
-
-#include "store/event_hash.h"
-#include "store/migrations.h"
-
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+
+#include "store/event_hash.h"
+#include "store/migrations.h"
 
 namespace gk::store {
 namespace {
@@ -47,7 +46,15 @@ TEST_F(StoreTest, CreatesAndMigratesOnce) {
 
 TEST_F(StoreTest, AgencyInsertIsIdempotent) {
   auto s = std::move(OpenStore(url_, OpenMode::kCreateIfMissing)).value();
-  AgencyRow a{"weihai-lingang", "威海临港经济技术开发区管理委员会", "government", std::nullopt, "", "", "", "", ""};
+  AgencyRow a{"weihai-lingang",
+              "威海临港经济技术开发区管理委员会",
+              "government",
+              std::nullopt,
+              "",
+              "",
+              "",
+              "",
+              ""};
   EXPECT_TRUE(*s->InsertAgencyIfAbsent(a, "2026-01-01T00:00:00Z"));
   EXPECT_FALSE(*s->InsertAgencyIfAbsent(a, "2026-01-02T00:00:00Z"));
   auto list = s->ListAgencies();
@@ -77,7 +84,8 @@ TEST_F(StoreTest, FailedImportLeavesNothing) {
   auto s = std::move(OpenStore(url_, OpenMode::kCreateIfMissing)).value();
   const int y27[] = {2027};
   // The second row violates the kind CHECK: the whole import must roll back.
-  std::vector<CalendarDayRow> bad = {{"2027-01-01", "rest", "元旦"}, {"2027-01-02", "holiday", "x"}};
+  std::vector<CalendarDayRow> bad = {{"2027-01-01", "rest", "元旦"},
+                                     {"2027-01-02", "holiday", "x"}};
   EXPECT_FALSE(s->ReplaceCalendarYears(y27, bad, "bad.csv", "now").ok());
   EXPECT_TRUE(s->CalendarDays()->empty());
   EXPECT_TRUE(s->CalendarYears()->empty());
@@ -145,13 +153,14 @@ TEST_F(CaseStoreTest, AppendReadAndChain) {
   // The chain links every event to the one stored before it, across cases.
   std::string prev = kGenesisHash;
   int n = 0;
-  ASSERT_TRUE(store_->ScanEvents([&](const EventRow& e) {
-                      EXPECT_EQ(e.prev_hash, prev);
-                      EXPECT_EQ(e.hash, EventHash(e, prev));
-                      prev = e.hash;
-                      ++n;
-                      return true;
-                    })
+  ASSERT_TRUE(store_
+                  ->ScanEvents([&](const EventRow& e) {
+                    EXPECT_EQ(e.prev_hash, prev);
+                    EXPECT_EQ(e.hash, EventHash(e, prev));
+                    prev = e.hash;
+                    ++n;
+                    return true;
+                  })
                   .ok());
   EXPECT_EQ(n, 4);
 }
@@ -168,7 +177,8 @@ TEST_F(CaseStoreTest, StaleVersionIsAConflictAndWritesNothing) {
   EXPECT_EQ((*store_->GetCase("LG1"))->status, "registered");
   // Creating an existing case is a conflict too.
   std::vector<EventRow> again = {Ev("LG1", 1, "received")};
-  EXPECT_EQ(store_->AppendEvents(Row("LG1", 1, "received"), 0, again).code(), StatusCode::kConflict);
+  EXPECT_EQ(store_->AppendEvents(Row("LG1", 1, "received"), 0, again).code(),
+            StatusCode::kConflict);
 }
 
 TEST_F(CaseStoreTest, EventsAreAppendOnly) {
@@ -176,7 +186,8 @@ TEST_F(CaseStoreTest, EventsAreAppendOnly) {
   ASSERT_TRUE(store_->AppendEvents(Row("LG1", 1, "received"), 0, first).ok());
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open((dir_ + "/test.db").c_str(), &db), SQLITE_OK);
-  EXPECT_NE(sqlite3_exec(db, "UPDATE events SET payload = '{}'", nullptr, nullptr, nullptr), SQLITE_OK);
+  EXPECT_NE(sqlite3_exec(db, "UPDATE events SET payload = '{}'", nullptr, nullptr, nullptr),
+            SQLITE_OK);
   EXPECT_NE(sqlite3_exec(db, "DELETE FROM events", nullptr, nullptr, nullptr), SQLITE_OK);
   sqlite3_close(db);
   EXPECT_EQ(store_->CaseEvents("LG1")->at(0).payload, "{\"n\":1}");
@@ -220,7 +231,8 @@ TEST_F(CaseStoreTest, UsersAndSessions) {
   ASSERT_TRUE(store_->DeleteSession("hash1").ok());
   EXPECT_FALSE(store_->GetSession("hash1")->has_value());
 
-  for (int i = 0; i < 3; ++i) ASSERT_TRUE(store_->RecordLoginFailure("wang", "1.1.1.1", 1000 + i).ok());
+  for (int i = 0; i < 3; ++i)
+    ASSERT_TRUE(store_->RecordLoginFailure("wang", "1.1.1.1", 1000 + i).ok());
   EXPECT_EQ(*store_->CountLoginFailures("wang", "1.1.1.1", 1001), 2);
   EXPECT_EQ(*store_->CountLoginFailures("wang", "2.2.2.2", 0), 0);
 }

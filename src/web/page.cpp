@@ -35,8 +35,6 @@ void JsonError(httplib::Response& res, int status, std::string_view code, std::s
                   "application/json; charset=utf-8");
 }
 
-
-
 std::string Page(std::string_view title, std::string_view body) {
   std::string out;
   out += "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">";
@@ -47,12 +45,13 @@ std::string Page(std::string_view title, std::string_view body) {
   out += "<header><p>公开 Gongkai · 政府信息公开工作平台</p></header>";
   out += "<main id=\"main\">";
   out += body;
-  out += "</main><footer><p><a href=\"/\">首页</a> · <a href=\"/apply\">申请公开</a> · <a href=\"/track\">查询申请</a> · "
-         "<a href=\"/deadline\">答复期限计算</a> · "
-         "<a href=\"/healthz\">运行状态</a></p></footer></body></html>\n";
+  out +=
+      "</main><footer><p><a href=\"/\">首页</a> · <a href=\"/apply\">申请公开</a> · <a "
+      "href=\"/track\">查询申请</a> · "
+      "<a href=\"/deadline\">答复期限计算</a> · "
+      "<a href=\"/healthz\">运行状态</a></p></footer></body></html>\n";
   return out;
 }
-
 
 void JsonBody(httplib::Response& res, int status, const std::string& body) {
   res.status = status;

@@ -18,9 +18,9 @@
 #include "web/html.h"
 #include "web/page.h"
 #include "web/public_applications.h"
+#include "web/request_log.h"
 #include "web/staff_routes.h"
 #include "web/state.h"
-#include "web/request_log.h"
 
 namespace gk::web {
 namespace {
@@ -52,20 +52,29 @@ std::string HomePage(ServerState& st) {
   }
   std::string b;
   b += "<h1>政府信息公开工作平台（建设中）</h1>";
-  b += "<p>本服务目前提供下列功能。政府信息公开门户（主动公开目录与检索）、年度报告生成等功能尚未开放，"
-       "开放后将在本页列出。</p>";
+  b +=
+      "<p>"
+      "本服务目前提供下列功能。政府信息公开门户（主动公开目录与检索）、年度报告生成等功能尚未开放，"
+      "开放后将在本页列出。</p>";
   b += "<h2>目前提供的服务</h2><ul>";
-  b += "<li><a href=\"/apply\">在线申请政府信息公开</a>：提交后即时取得申请编号、查询码和答复期限。</li>";
-  b += "<li><a href=\"/track\">申请办理进度查询</a>：凭申请编号和查询码查看办理过程、在线补正、下载答复文书。</li>";
-  b += "<li><a href=\"/login\">工作人员登录</a>：登记信函、当面等渠道收到的申请，转办、补正、征求意见、延期、审核、答复、送达、归档，"
+  b += "<li><a "
+       "href=\"/apply\">在线申请政府信息公开</a>：提交后即时取得申请编号、查询码和答复期限。</li>";
+  b += "<li><a "
+       "href=\"/track\">申请办理进度查询</"
+       "a>：凭申请编号和查询码查看办理过程、在线补正、下载答复文书。</li>";
+  b += "<li><a "
+       "href=\"/login\">工作人员登录</"
+       "a>：登记信函、当面等渠道收到的申请，转办、补正、征求意见、延期、审核、答复、送达、归档，"
        "生成答复书和告知书（PDF、Word），导出台账。</li>";
-  b += "<li><a href=\"/deadline\">依申请公开答复期限计算</a>：按《政府信息公开条例》第三十条、第三十一条、"
+  b += "<li><a "
+       "href=\"/deadline\">依申请公开答复期限计算</a>：按《政府信息公开条例》第三十条、第三十一条、"
        "第三十三条和国务院办公厅公布的节假日安排，计算补正告知期限、答复期限和延期后的答复期限，"
        "并列出每一个不计入的日期及原因。</li>";
   b += "<li>接口 <code>GET /api/v1/deadline?received=YYYY-MM-DD</code>：同上，返回 JSON。</li>";
   b += "<li><a href=\"/healthz\">运行状态检查</a>（<code>/healthz</code>）。</li></ul>";
   b += "<h2>工作日历</h2><p>已覆盖年度：" + EscapeHtml(YearsText(years)) +
-       "。新年度的节假日安排公布后，可用命令 <code>gongkai calendar import 文件</code> 导入，无需重新部署。</p>";
+       "。新年度的节假日安排公布后，可用命令 <code>gongkai calendar import 文件</code> "
+       "导入，无需重新部署。</p>";
   b += "<h2>已登记机构</h2>";
   if (agencies.empty()) {
     b += "<p>尚未登记机构。</p>";
@@ -87,7 +96,7 @@ std::string HomePage(ServerState& st) {
 
 struct DeadlineQuery {
   law::DeadlineInput input;
-  std::string error;       // Chinese message for the user
+  std::string error;  // Chinese message for the user
   std::string error_field;
 };
 
@@ -99,7 +108,8 @@ DeadlineQuery ParseDeadlineQuery(const httplib::Request& req) {
     return q;
   };
   const std::string received = req.get_param_value("received");
-  if (received.empty()) return fail("received", "请填写收到申请的日期（格式：年-月-日，如 2024-03-01）");
+  if (received.empty())
+    return fail("received", "请填写收到申请的日期（格式：年-月-日，如 2024-03-01）");
   auto r = Date::Parse(received);
   if (!r.ok()) return fail("received", "收到申请的日期格式不正确，应为 年-月-日，如 2024-03-01");
   q.input.received = *r;
@@ -116,8 +126,10 @@ DeadlineQuery ParseDeadlineQuery(const httplib::Request& req) {
     if (p.empty()) continue;
     size_t colon = p.find(':');
     auto from = Date::Parse(p.substr(0, colon));
-    auto to = colon == std::string::npos ? Result<Date>(Status::Invalid("")) : Date::Parse(p.substr(colon + 1));
-    if (!from.ok() || !to.ok()) return fail("pause", "暂停期间格式不正确，应为 开始日期:结束日期，如 2024-03-05:2024-03-20");
+    auto to = colon == std::string::npos ? Result<Date>(Status::Invalid(""))
+                                         : Date::Parse(p.substr(colon + 1));
+    if (!from.ok() || !to.ok())
+      return fail("pause", "暂停期间格式不正确，应为 开始日期:结束日期，如 2024-03-05:2024-03-20");
     q.input.pauses.emplace_back(*from, *to);
   }
   return q;
@@ -159,19 +171,25 @@ void HandleDeadlinePage(ServerState& st, const httplib::Request& req, httplib::R
       }();
       if (!d.ok()) {
         res.status = 400;
-        result = "<p class=\"err\" role=\"alert\">" + EscapeHtml(ChineseDeadlineError(d.status())) + "</p>";
+        result = "<p class=\"err\" role=\"alert\">" + EscapeHtml(ChineseDeadlineError(d.status())) +
+                 "</p>";
       } else {
         result = "<h2>计算结果</h2><pre>" + EscapeHtml(law::ExplainDeadlines(*d)) + "</pre>";
       }
     }
   }
   b += "<form method=\"get\" action=\"/deadline\">";
-  b += "<label for=\"received\">收到申请日期（必填）</label><input id=\"received\" name=\"received\" "
-       "type=\"date\" required value=\"" + EscapeHtml(received) + "\">";
+  b += "<label for=\"received\">收到申请日期（必填）</label><input id=\"received\" "
+       "name=\"received\" "
+       "type=\"date\" required value=\"" +
+       EscapeHtml(received) + "\">";
   b += "<label for=\"corrected\">收到补正后申请的日期（如有）</label><input id=\"corrected\" "
-       "name=\"corrected\" type=\"date\" value=\"" + EscapeHtml(corrected) + "\">";
-  b += "<label for=\"pause\">征求第三方意见等不计算在内的期间（如有，格式 开始日期:结束日期）</label>"
-       "<input id=\"pause\" name=\"pause\" type=\"text\" size=\"24\" value=\"" + EscapeHtml(pause) + "\">";
+       "name=\"corrected\" type=\"date\" value=\"" +
+       EscapeHtml(corrected) + "\">";
+  b += "<label for=\"pause\">征求第三方意见等不计算在内的期间（如有，格式 "
+       "开始日期:结束日期）</label>"
+       "<input id=\"pause\" name=\"pause\" type=\"text\" size=\"24\" value=\"" +
+       EscapeHtml(pause) + "\">";
   b += "<button type=\"submit\">计算</button></form>";
   b += result;
   res.set_content(Page("答复期限计算", b), "text/html; charset=utf-8");
@@ -189,7 +207,9 @@ class SignalStopper {
     thread_ = std::thread([this, &svr] {
       int sig = 0;
       sigwait(&set_, &sig);
-      if (!quitting_) std::fprintf(stderr, "gongkai: received %s, stopping\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
+      if (!quitting_)
+        std::fprintf(stderr, "gongkai: received %s, stopping\n",
+                     sig == SIGINT ? "SIGINT" : "SIGTERM");
       svr.stop();
     });
   }
@@ -239,9 +259,10 @@ Status RunServer(const ServerOptions& options) {
     std::fprintf(stderr, "%s %s %s %d %zu\n", req.remote_addr.c_str(), req.method.c_str(),
                  RedactQuery(target).c_str(), res.status, res.body.size());
   });
-  svr.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-    JsonError(res, 500, "internal", "服务器内部错误，请稍后重试");
-  });
+  svr.set_exception_handler(
+      [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+        JsonError(res, 500, "internal", "服务器内部错误，请稍后重试");
+      });
 
   svr.Get("/healthz", [&st](const httplib::Request&, httplib::Response& res) {
     if (!st.ready) {
@@ -279,10 +300,11 @@ Status RunServer(const ServerOptions& options) {
       return;
     }
     const bool nf = res.status == 404;
-    res.set_content(Page(nf ? "页面不存在" : "请求无法处理",
-                         nf ? "<h1>页面不存在</h1><p>您访问的页面不存在。<a href=\"/\">返回首页</a></p>"
-                            : "<h1>请求无法处理</h1><p><a href=\"/\">返回首页</a></p>"),
-                    "text/html; charset=utf-8");
+    res.set_content(
+        Page(nf ? "页面不存在" : "请求无法处理",
+             nf ? "<h1>页面不存在</h1><p>您访问的页面不存在。<a href=\"/\">返回首页</a></p>"
+                : "<h1>请求无法处理</h1><p><a href=\"/\">返回首页</a></p>"),
+        "text/html; charset=utf-8");
   });
 
   if (!svr.bind_to_port(options.host, options.port)) {

@@ -1,11 +1,11 @@
 #include "web/staff_routes.h"
 
 #include <chrono>
-#include <set>
 #include <nlohmann/json.hpp>
+#include <set>
 
-#include "app/case_files.h"
 #include "app/applications.h"
+#include "app/case_files.h"
 #include "app/case_letters.h"
 #include "app/clock.h"
 #include "app/ledger_export.h"
@@ -81,12 +81,18 @@ bool CsrfOk(const app::Session& s, const httplib::Request& req) {
 
 cases::ActorRole ActorRoleOf(auth::Role r) {
   switch (r) {
-    case auth::Role::kHandler: return cases::ActorRole::kHandler;
-    case auth::Role::kEditor: return cases::ActorRole::kEditor;
-    case auth::Role::kReviewer: return cases::ActorRole::kReviewer;
-    case auth::Role::kAgencyAdmin: return cases::ActorRole::kAgencyAdmin;
-    case auth::Role::kSupervisor: return cases::ActorRole::kSupervisor;
-    case auth::Role::kSysadmin: return cases::ActorRole::kSysadmin;
+    case auth::Role::kHandler:
+      return cases::ActorRole::kHandler;
+    case auth::Role::kEditor:
+      return cases::ActorRole::kEditor;
+    case auth::Role::kReviewer:
+      return cases::ActorRole::kReviewer;
+    case auth::Role::kAgencyAdmin:
+      return cases::ActorRole::kAgencyAdmin;
+    case auth::Role::kSupervisor:
+      return cases::ActorRole::kSupervisor;
+    case auth::Role::kSysadmin:
+      return cases::ActorRole::kSysadmin;
   }
   return cases::ActorRole::kHandler;
 }
@@ -115,8 +121,10 @@ std::string LoginForm(const std::string& username, const std::string& error) {
   if (!error.empty()) b += "<p class=\"err\" role=\"alert\">" + EscapeHtml(error) + "</p>";
   b += "<form method=\"post\" action=\"/login\"><label for=\"username\">用户名</label>"
        "<input id=\"username\" name=\"username\" autocomplete=\"username\" required value=\"" +
-       EscapeHtml(username) + "\"><label for=\"password\">密码</label>"
-       "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>"
+       EscapeHtml(username) +
+       "\"><label for=\"password\">密码</label>"
+       "<input id=\"password\" name=\"password\" type=\"password\" "
+       "autocomplete=\"current-password\" required>"
        "<button type=\"submit\">登录</button></form>";
   return Page("登录", b);
 }
@@ -126,7 +134,8 @@ void PostLogin(ServerState& st, const httplib::Request& req, httplib::Response& 
   const std::string pass = req.get_param_value("password");
   if (user.empty() || pass.empty() || user.size() > 64 || pass.size() > 256) {
     res.status = 400;
-    res.set_content(LoginForm(user.substr(0, 64), "请填写用户名和密码"), "text/html; charset=utf-8");
+    res.set_content(LoginForm(user.substr(0, 64), "请填写用户名和密码"),
+                    "text/html; charset=utf-8");
     return;
   }
   Result<app::SignInResult> r = [&] {
@@ -136,8 +145,9 @@ void PostLogin(ServerState& st, const httplib::Request& req, httplib::Response& 
   if (!r.ok()) {
     const bool limited = r.status().code() == StatusCode::kRateLimited;
     res.status = limited ? 429 : r.status().code() == StatusCode::kNotFound ? 401 : 500;
-    res.set_content(LoginForm(user, res.status == 500 ? "暂时无法登录，请稍后重试" : r.status().message()),
-                    "text/html; charset=utf-8");
+    res.set_content(
+        LoginForm(user, res.status == 500 ? "暂时无法登录，请稍后重试" : r.status().message()),
+        "text/html; charset=utf-8");
     return;
   }
   // A new token at every sign-in (session rotation); the old one, if any, is dropped.
@@ -145,8 +155,8 @@ void PostLogin(ServerState& st, const httplib::Request& req, httplib::Response& 
     std::lock_guard lock(st.mu);
     (void)app::SignOut(*st.store, old);
   }
-  res.set_header("Set-Cookie", std::string(kCookie) + "=" + r->token +
-                                   "; Path=/; HttpOnly; SameSite=Strict");
+  res.set_header("Set-Cookie",
+                 std::string(kCookie) + "=" + r->token + "; Path=/; HttpOnly; SameSite=Strict");
   res.set_redirect("/admin", 303);
 }
 
@@ -155,20 +165,22 @@ void PostLogout(ServerState& st, const httplib::Request& req, httplib::Response&
     std::lock_guard lock(st.mu);
     (void)app::SignOut(*st.store, token);
   }
-  res.set_header("Set-Cookie", std::string(kCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+  res.set_header("Set-Cookie",
+                 std::string(kCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
   res.set_redirect("/login", 303);
 }
 
 // ---- back office -------------------------------------------------------------------
 
 std::string AdminPage(const app::Session& s, std::string_view title, std::string_view body) {
-  std::string b = "<p>" + EscapeHtml(s.user.username) + "（" + std::string(auth::Label(s.user.role)) +
-                  "） · <a href=\"/admin\">待办案件</a>";
+  std::string b = "<p>" + EscapeHtml(s.user.username) + "（" +
+                  std::string(auth::Label(s.user.role)) + "） · <a href=\"/admin\">待办案件</a>";
   if (s.user.role == auth::Role::kSupervisor) {
     b += " · <a href=\"/admin/supervision\">监督</a>";
   }
-  b += "</p><form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf\" value=\"" +
-       EscapeHtml(s.csrf) + "\"><button type=\"submit\">退出登录</button></form>";
+  b +=
+      "</p><form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf\" value=\"" +
+      EscapeHtml(s.csrf) + "\"><button type=\"submit\">退出登录</button></form>";
   b += body;
   return Page(title, b);
 }
@@ -199,7 +211,9 @@ void Dashboard(ServerState& st, const app::Session& s, const httplib::Request& r
     if (auto a = st.store->ListAgencies(); a.ok()) agencies = std::move(a).value();
     cal = st.calendar;
   }
-  std::erase_if(rows, [&](const store::CaseRow& c) { return !app::CanSeeAgency(agencies, s.user, c.agency_id); });
+  std::erase_if(rows, [&](const store::CaseRow& c) {
+    return !app::CanSeeAgency(agencies, s.user, c.agency_id);
+  });
   auto agency_name = [&](const std::string& id) {
     for (const auto& a : agencies) {
       if (a.id == id) return a.name;
@@ -211,10 +225,14 @@ void Dashboard(ServerState& st, const app::Session& s, const httplib::Request& r
     const std::string want = due_filter == "soon" ? "即将到期" : "已超期";
     std::erase_if(rows, [&](const store::CaseRow& c) { return DueLabel(c, today, cal) != want; });
   }
-  std::string b = "<h1>依申请公开案件</h1><p><a href=\"/admin/applications/new\">登记信函、当面等渠道收到的申请</a></p><p><a href=\"/admin\">全部</a> · "
-                  "<a href=\"/admin?due=soon\">即将到期（3个工作日内）</a> · "
-                  "<a href=\"/admin?due=overdue\">已超期</a></p>";
-  b += "<table><caption>共 " + std::to_string(rows.size()) + " 件（按收到日期倒序）</caption><thead><tr>"
+  std::string b =
+      "<h1>依申请公开案件</h1><p><a "
+      "href=\"/admin/applications/new\">登记信函、当面等渠道收到的申请</a></p><p><a "
+      "href=\"/admin\">全部</a> · "
+      "<a href=\"/admin?due=soon\">即将到期（3个工作日内）</a> · "
+      "<a href=\"/admin?due=overdue\">已超期</a></p>";
+  b += "<table><caption>共 " + std::to_string(rows.size()) +
+       " 件（按收到日期倒序）</caption><thead><tr>"
        "<th scope=\"col\">申请编号</th><th scope=\"col\">机关</th><th scope=\"col\">类型</th>"
        "<th scope=\"col\">收到日期</th><th scope=\"col\">状态</th><th scope=\"col\">答复期限</th>"
        "<th scope=\"col\">提示</th></tr></thead><tbody>";
@@ -238,8 +256,11 @@ void Dashboard(ServerState& st, const app::Session& s, const httplib::Request& r
     }
     b += "</select>";
   }
-  b += "<label for=\"ledger-from\">起始日期</label><input id=\"ledger-from\" name=\"from\" type=\"date\" value=\"" +
-       year + "-01-01\"><label for=\"ledger-to\">截止日期</label><input id=\"ledger-to\" name=\"to\" type=\"date\" value=\"" +
+  b += "<label for=\"ledger-from\">起始日期</label><input id=\"ledger-from\" name=\"from\" "
+       "type=\"date\" value=\"" +
+       year +
+       "-01-01\"><label for=\"ledger-to\">截止日期</label><input id=\"ledger-to\" name=\"to\" "
+       "type=\"date\" value=\"" +
        year + "-12-31\"><button type=\"submit\">导出 XLSX</button></form>";
   res.set_content(AdminPage(s, "待办案件", b), "text/html; charset=utf-8");
 }
@@ -251,8 +272,9 @@ void LedgerDownload(ServerState& st, const app::Session& s, const httplib::Reque
   auto to = Date::Parse(req.get_param_value("to"));
   auto bad = [&](const std::string& msg) {
     res.status = 400;
-    res.set_content(AdminPage(s, "导出台账", "<h1>无法导出台账</h1><p class=\"err\">" + EscapeHtml(msg) +
-                                               "</p><p><a href=\"/admin\">返回</a></p>"),
+    res.set_content(AdminPage(s, "导出台账",
+                              "<h1>无法导出台账</h1><p class=\"err\">" + EscapeHtml(msg) +
+                                  "</p><p><a href=\"/admin\">返回</a></p>"),
                     "text/html; charset=utf-8");
   };
   if (agency.empty()) return bad("请选择机关");
@@ -271,7 +293,8 @@ void LedgerDownload(ServerState& st, const app::Session& s, const httplib::Reque
   if (!x.ok()) {
     if (x.status().code() == StatusCode::kNotFound) return bad("没有这个机关");
     res.status = 500;
-    res.set_content(AdminPage(s, "导出台账", "<h1>暂时无法导出台账</h1>"), "text/html; charset=utf-8");
+    res.set_content(AdminPage(s, "导出台账", "<h1>暂时无法导出台账</h1>"),
+                    "text/html; charset=utf-8");
     return;
   }
   res.set_header("Content-Disposition", "attachment; filename=\"ledger-" + agency + "-" +
@@ -296,33 +319,55 @@ const std::vector<ActionForm>& ActionForms() {
       {EventType::kAssigned, {{"unit", "承办单位", "text"}, {"handler", "承办人", "text"}}},
       {EventType::kCorrectionRequested,
        {{"items", "需补正的内容（一次性告知）", "textarea"}, {"period_end", "补正期限", "date"}}},
-      {EventType::kCorrected, {{"summary", "补正内容摘要", "text"}, {"late_reason", "逾期补正的正当理由（如有）", "text"}}},
+      {EventType::kCorrected,
+       {{"summary", "补正内容摘要", "text"},
+        {"late_reason", "逾期补正的正当理由（如有）", "text"}}},
       {EventType::kDeemedWithdrawn, {{"note", "说明", "text"}}},
       {EventType::kConsultationStarted,
-       {{"consultation_id", "征求意见编号", "text"}, {"party", "征求对象类型", "select:party"},
-        {"name", "第三方或机关名称", "text"}, {"subject", "事项", "text"}, {"answer_by", "答复期限", "date"}}},
+       {{"consultation_id", "征求意见编号", "text"},
+        {"party", "征求对象类型", "select:party"},
+        {"name", "第三方或机关名称", "text"},
+        {"subject", "事项", "text"},
+        {"answer_by", "答复期限", "date"}}},
       {EventType::kConsultationEnded,
-       {{"consultation_id", "征求意见编号", "text"}, {"result", "结果", "select:consult_result"}, {"note", "说明", "text"}}},
+       {{"consultation_id", "征求意见编号", "text"},
+        {"result", "结果", "select:consult_result"},
+        {"note", "说明", "text"}}},
       {EventType::kExtended,
-       {{"days", "延长的工作日数（不超过20）", "number"}, {"notice_on", "告知申请人日期", "date"}, {"reason", "延期理由", "text"}}},
-      {EventType::kLegalReview, {{"result", "审核结果", "select:review_result"}, {"note", "意见", "text"}}},
-      {EventType::kConfidentialityReview, {{"result", "审查结果", "select:review_result"}, {"note", "意见", "text"}}},
+       {{"days", "延长的工作日数（不超过20）", "number"},
+        {"notice_on", "告知申请人日期", "date"},
+        {"reason", "延期理由", "text"}}},
+      {EventType::kLegalReview,
+       {{"result", "审核结果", "select:review_result"}, {"note", "意见", "text"}}},
+      {EventType::kConfidentialityReview,
+       {{"result", "审查结果", "select:review_result"}, {"note", "意见", "text"}}},
       {EventType::kDecided,
-       {{"outcome", "办理结果", "select:outcome"}, {"legal_basis", "依据（引用条款）", "text"}, {"summary", "答复要点", "textarea"}}},
+       {{"outcome", "办理结果", "select:outcome"},
+        {"legal_basis", "依据（引用条款）", "text"},
+        {"summary", "答复要点", "textarea"}}},
       {EventType::kTransferred,
-       {{"organ.name", "负责公开的机关", "text"}, {"organ.contact", "该机关联系方式", "text"},
-        {"legal_basis", "依据", "text"}, {"summary", "说明", "text"}}},
-      {EventType::kServed, {{"method", "送达方式", "select:service"}, {"proof", "送达凭证", "text"}}},
+       {{"organ.name", "负责公开的机关", "text"},
+        {"organ.contact", "该机关联系方式", "text"},
+        {"legal_basis", "依据", "text"},
+        {"summary", "说明", "text"}}},
+      {EventType::kServed,
+       {{"method", "送达方式", "select:service"}, {"proof", "送达凭证", "text"}}},
       {EventType::kArchived, {{"archive_ref", "档号", "text"}}},
       {EventType::kWithdrawn, {{"reason", "撤回理由", "text"}}},
       {EventType::kReviewFiled, {{"review_id", "复议案号", "text"}, {"body", "复议机关", "text"}}},
       {EventType::kReviewDecided,
-       {{"review_id", "复议案号", "text"}, {"result", "复议结果", "select:proceeding"}, {"note", "说明", "text"}}},
+       {{"review_id", "复议案号", "text"},
+        {"result", "复议结果", "select:proceeding"},
+        {"note", "说明", "text"}}},
       {EventType::kLawsuitFiled,
-       {{"lawsuit_id", "诉讼案号", "text"}, {"court", "法院", "text"}, {"route", "起诉方式", "select:route"},
+       {{"lawsuit_id", "诉讼案号", "text"},
+        {"court", "法院", "text"},
+        {"route", "起诉方式", "select:route"},
         {"review_id", "复议案号（复议后起诉时）", "text"}}},
       {EventType::kLawsuitDecided,
-       {{"lawsuit_id", "诉讼案号", "text"}, {"result", "裁判结果", "select:proceeding"}, {"note", "说明", "text"}}},
+       {{"lawsuit_id", "诉讼案号", "text"},
+        {"result", "裁判结果", "select:proceeding"},
+        {"note", "说明", "text"}}},
       {EventType::kAnswered, {{"reply_ref", "复函文号", "text"}, {"summary", "复函要点", "text"}}},
   };
   return kForms;
@@ -345,7 +390,8 @@ std::string OutcomeOptions() {
         o == law::Outcome::kWithdrawn || o == law::Outcome::kNotThisOrgan) {
       continue;
     }
-    s += "<option value=\"" + std::string(law::Key(o)) + "\">" + EscapeHtml(law::Label(o)) + "</option>";
+    s += "<option value=\"" + std::string(law::Key(o)) + "\">" + EscapeHtml(law::Label(o)) +
+         "</option>";
   }
   return s;
 }
@@ -353,17 +399,25 @@ std::string OutcomeOptions() {
 std::string FieldInput(const std::string& id, const ActionField& f, const std::string& today) {
   const std::string name = "p." + std::string(f.key);
   std::string s = "<label for=\"" + id + "\">" + EscapeHtml(f.label) + "</label>";
-  if (f.type == "textarea") return s + "<textarea id=\"" + id + "\" name=\"" + name + "\" rows=\"3\"></textarea>";
+  if (f.type == "textarea")
+    return s + "<textarea id=\"" + id + "\" name=\"" + name + "\" rows=\"3\"></textarea>";
   if (f.type.rfind("select:", 0) == 0) {
     const std::string_view which = f.type.substr(7);
     std::string opts;
-    if (which == "outcome") opts = OutcomeOptions();
-    else if (which == "party") opts = SelectOptions<cases::ConsultParty>();
-    else if (which == "consult_result") opts = SelectOptions<cases::ConsultResult>();
-    else if (which == "review_result") opts = SelectOptions<cases::ReviewResult>();
-    else if (which == "service") opts = SelectOptions<cases::ServiceMethod>();
-    else if (which == "proceeding") opts = SelectOptions<cases::ProceedingResult>();
-    else if (which == "route") opts = SelectOptions<cases::LawsuitRoute>();
+    if (which == "outcome")
+      opts = OutcomeOptions();
+    else if (which == "party")
+      opts = SelectOptions<cases::ConsultParty>();
+    else if (which == "consult_result")
+      opts = SelectOptions<cases::ConsultResult>();
+    else if (which == "review_result")
+      opts = SelectOptions<cases::ReviewResult>();
+    else if (which == "service")
+      opts = SelectOptions<cases::ServiceMethod>();
+    else if (which == "proceeding")
+      opts = SelectOptions<cases::ProceedingResult>();
+    else if (which == "route")
+      opts = SelectOptions<cases::LawsuitRoute>();
     return s + "<select id=\"" + id + "\" name=\"" + name + "\">" + opts + "</select>";
   }
   std::string v = f.type == "date" ? today : "";
@@ -382,8 +436,10 @@ void CasePage(ServerState& st, const app::Session& s, const std::string& tn, htt
   }
   if (!loaded.ok()) {
     res.status = loaded.status().code() == StatusCode::kNotFound ? 404 : 500;
-    res.set_content(AdminPage(s, "案件不存在", "<h1>案件不存在</h1><p>没有编号为 " + EscapeHtml(tn) + " 的案件。</p>"),
-                    "text/html; charset=utf-8");
+    res.set_content(
+        AdminPage(s, "案件不存在",
+                  "<h1>案件不存在</h1><p>没有编号为 " + EscapeHtml(tn) + " 的案件。</p>"),
+        "text/html; charset=utf-8");
     return;
   }
   const cases::CaseState& c = loaded->state;
@@ -402,33 +458,39 @@ void CasePage(ServerState& st, const app::Session& s, const std::string& tn, htt
   if (!notice.empty()) b += "<p class=\"err\" role=\"alert\">" + EscapeHtml(notice) + "</p>";
   b += "<dl><dt>类型</dt><dd>" + EscapeHtml(cases::Label(c.kind)) + "</dd><dt>状态</dt><dd>" +
        EscapeHtml(cases::Label(c.status)) + "</dd><dt>收到日期</dt><dd>" +
-       c.received_on.ToString() + "</dd><dt>版本</dt><dd>" + std::to_string(c.version) + "</dd></dl>";
+       c.received_on.ToString() + "</dd><dt>版本</dt><dd>" + std::to_string(c.version) +
+       "</dd></dl>";
   // The applicant, from the receipt event (masked for the supervising office).
   for (const cases::Event& e : loaded->events) {
     const auto* r = std::get_if<cases::ReceivedPayload>(&e.payload);
     if (!r || !r->application) continue;
     const cases::Application& a = *r->application;
-    b += "<h2>申请人</h2><dl><dt>姓名或名称</dt><dd>" + EscapeHtml(personal ? a.name : MaskName(a.name)) +
-         "</dd><dt>申请人类型</dt><dd>" + EscapeHtml(cases::Label(a.applicant_type)) +
-         "</dd><dt>证件号码</dt><dd>" + EscapeHtml(personal ? a.id_number : MaskDigits(a.id_number)) +
+    b += "<h2>申请人</h2><dl><dt>姓名或名称</dt><dd>" +
+         EscapeHtml(personal ? a.name : MaskName(a.name)) + "</dd><dt>申请人类型</dt><dd>" +
+         EscapeHtml(cases::Label(a.applicant_type)) + "</dd><dt>证件号码</dt><dd>" +
+         EscapeHtml(personal ? a.id_number : MaskDigits(a.id_number)) +
          "</dd><dt>联系电话</dt><dd>" + EscapeHtml(personal ? a.phone : MaskDigits(a.phone)) +
          "</dd><dt>所需信息</dt><dd>" + EscapeHtml(a.description) + "</dd></dl>";
   }
   if (c.IsOpen()) b += "<h2>答复期限</h2><pre>" + EscapeHtml(c.ExplainDue()) + "</pre>";
   b += "<h2>办理过程</h2><table><thead><tr><th scope=\"col\">#</th><th scope=\"col\">日期</th>"
-       "<th scope=\"col\">事项</th><th scope=\"col\">记录人</th><th scope=\"col\">记录时间</th></tr></thead><tbody>";
+       "<th scope=\"col\">事项</th><th scope=\"col\">记录人</th><th "
+       "scope=\"col\">记录时间</th></tr></thead><tbody>";
   for (const cases::Event& e : loaded->events) {
-    b += "<tr><td>" + std::to_string(e.sequence) + "</td><td>" + e.occurred_on.ToString() + "</td><td>" +
-         EscapeHtml(cases::Label(e.type())) + (e.entry == cases::Entry::kBackfilled ? "（补录）" : "") +
-         "</td><td>" + EscapeHtml(e.actor) + "</td><td>" + EscapeHtml(e.recorded_at) + "</td></tr>";
+    b += "<tr><td>" + std::to_string(e.sequence) + "</td><td>" + e.occurred_on.ToString() +
+         "</td><td>" + EscapeHtml(cases::Label(e.type())) +
+         (e.entry == cases::Entry::kBackfilled ? "（补录）" : "") + "</td><td>" +
+         EscapeHtml(e.actor) + "</td><td>" + EscapeHtml(e.recorded_at) + "</td></tr>";
   }
   b += "</tbody></table>";
   if (auto letters = app::CaseLetters(*loaded); !letters.empty()) {
     b += "<h2>文书</h2><ul>";
     for (const auto& l : letters) {
-      const std::string base = "/admin/applications/" + EscapeHtml(c.case_id) + "/letters/" + std::to_string(l.seq);
-      b += "<li>" + EscapeHtml(l.title) + "（" + EscapeHtml(l.date) + "，第" + std::to_string(l.seq) +
-           "项） <a href=\"" + base + ".pdf\">PDF</a> · <a href=\"" + base + ".docx\">Word</a></li>";
+      const std::string base =
+          "/admin/applications/" + EscapeHtml(c.case_id) + "/letters/" + std::to_string(l.seq);
+      b += "<li>" + EscapeHtml(l.title) + "（" + EscapeHtml(l.date) + "，第" +
+           std::to_string(l.seq) + "项） <a href=\"" + base + ".pdf\">PDF</a> · <a href=\"" + base +
+           ".docx\">Word</a></li>";
     }
     b += "</ul>";
   }
@@ -443,13 +505,22 @@ void CasePage(ServerState& st, const app::Session& s, const std::string& tn, htt
       if (!form) continue;
       const std::string key(cases::Key(t));
       b += "<form method=\"post\" action=\"/admin/applications/" + EscapeHtml(c.case_id) +
-           "/events\"><fieldset><legend>" + EscapeHtml(cases::Label(t)) + "</legend>"
-           "<input type=\"hidden\" name=\"csrf\" value=\"" + EscapeHtml(s.csrf) + "\">"
-           "<input type=\"hidden\" name=\"type\" value=\"" + key + "\">"
-           "<input type=\"hidden\" name=\"version\" value=\"" + std::to_string(c.version) + "\">"
-           "<label for=\"" + key + "-date\">日期</label><input id=\"" + key + "-date\" name=\"occurred_on\" type=\"date\" value=\"" +
-           today + "\">";
-      for (const ActionField& f : form->fields) b += FieldInput(key + "-" + std::string(f.key), f, today);
+           "/events\"><fieldset><legend>" + EscapeHtml(cases::Label(t)) +
+           "</legend>"
+           "<input type=\"hidden\" name=\"csrf\" value=\"" +
+           EscapeHtml(s.csrf) +
+           "\">"
+           "<input type=\"hidden\" name=\"type\" value=\"" +
+           key +
+           "\">"
+           "<input type=\"hidden\" name=\"version\" value=\"" +
+           std::to_string(c.version) +
+           "\">"
+           "<label for=\"" +
+           key + "-date\">日期</label><input id=\"" + key +
+           "-date\" name=\"occurred_on\" type=\"date\" value=\"" + today + "\">";
+      for (const ActionField& f : form->fields)
+        b += FieldInput(key + "-" + std::string(f.key), f, today);
       b += "<button type=\"submit\">记录</button></fieldset></form>";
     }
   }
@@ -485,7 +556,8 @@ json PayloadFromForm(const httplib::Request& req) {
 // Fills what the decision form leaves implicit: the Art. 36 reply and the
 // withhold reason follow from the outcome.
 void CompleteDecision(cases::EventType type, json& p) {
-  if (type != cases::EventType::kDecided || !p.contains("outcome") || !p["outcome"].is_string()) return;
+  if (type != cases::EventType::kDecided || !p.contains("outcome") || !p["outcome"].is_string())
+    return;
   auto o = law::OutcomeFromKey(p["outcome"].get<std::string>());
   if (!o) return;
   if (!p.contains("reply_type")) {
@@ -516,14 +588,16 @@ AppendOutcome AppendFromRequest(ServerState& st, const app::Session& s, const st
   if (er.version < 0) return {400, "invalid_field", "version：缺少案件版本号", std::nullopt};
   auto date = Date::Parse(er.occurred_on);
   if (!date.ok()) return {400, "invalid_field", "occurred_on：日期格式应为 年-月-日", std::nullopt};
-  if (s.user.role == auth::Role::kSupervisor) return {403, "forbidden", "主管部门只能查看，不能办理案件", std::nullopt};
+  if (s.user.role == auth::Role::kSupervisor)
+    return {403, "forbidden", "主管部门只能查看，不能办理案件", std::nullopt};
   CompleteDecision(*type, er.payload);
   // The signed-in user is the approver of an extension and the reviewer of a
   // review unless the request names someone (the domain checks the role).
   if (*type == cases::EventType::kExtended && !er.payload.contains("approver")) {
     er.payload["approver"] = s.user.username;
   }
-  if ((*type == cases::EventType::kLegalReview || *type == cases::EventType::kConfidentialityReview) &&
+  if ((*type == cases::EventType::kLegalReview ||
+       *type == cases::EventType::kConfidentialityReview) &&
       !er.payload.contains("reviewer")) {
     er.payload["reviewer"] = s.user.username;
   }
@@ -533,7 +607,8 @@ AppendOutcome AppendFromRequest(ServerState& st, const app::Session& s, const st
   auto row = st.store->GetCase(tn);
   if (!row.ok()) return {500, "internal", "服务器暂时无法处理", std::nullopt};
   if (!row->has_value()) return {404, "not_found", "没有这个案件", std::nullopt};
-  if (!InScope(st, s, (*row)->agency_id)) return {403, "forbidden", "该案件不属于您所在的机关", std::nullopt};
+  if (!InScope(st, s, (*row)->agency_id))
+    return {403, "forbidden", "该案件不属于您所在的机关", std::nullopt};
   app::AppendRequest req;
   req.case_id = tn;
   req.expected_version = er.version;
@@ -544,10 +619,13 @@ AppendOutcome AppendFromRequest(ServerState& st, const app::Session& s, const st
   auto st2 = app::AppendCaseEvents(*st.store, st.calendar, req);
   if (!st2.ok()) {
     switch (st2.status().code()) {
-      case StatusCode::kConflict: return {409, "conflict", st2.status().message(), std::nullopt};
+      case StatusCode::kConflict:
+        return {409, "conflict", st2.status().message(), std::nullopt};
       case StatusCode::kInvalidArgument:
-      case StatusCode::kOutOfRange: return {400, "refused", st2.status().message(), std::nullopt};
-      default: return {500, "internal", "服务器暂时无法处理", std::nullopt};
+      case StatusCode::kOutOfRange:
+        return {400, "refused", st2.status().message(), std::nullopt};
+      default:
+        return {500, "internal", "服务器暂时无法处理", std::nullopt};
     }
   }
   return {201, "", "", std::move(st2).value()};
@@ -579,7 +657,8 @@ void PostCaseEventJson(ServerState& st, const app::Session& s, const httplib::Re
                        httplib::Response& res) {
   const std::string tn = req.matches[1];
   json j = json::parse(req.body, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) return JsonError(res, 400, "invalid_json", "请求体不是有效的 JSON 对象");
+  if (j.is_discarded() || !j.is_object())
+    return JsonError(res, 400, "invalid_json", "请求体不是有效的 JSON 对象");
   EventRequest er;
   if (j.contains("type") && j["type"].is_string()) er.type = j["type"];
   if (j.contains("version") && j["version"].is_number_integer()) er.version = j["version"];
@@ -587,7 +666,8 @@ void PostCaseEventJson(ServerState& st, const app::Session& s, const httplib::Re
   er.payload = j.contains("payload") ? j["payload"] : json::object();
   AppendOutcome o = AppendFromRequest(st, s, tn, std::move(er));
   if (o.status != 201) return JsonError(res, o.status, o.code, o.message);
-  json body = {{"tracking_no", tn}, {"version", o.state->version},
+  json body = {{"tracking_no", tn},
+               {"version", o.state->version},
                {"status", std::string(cases::Key(o.state->status))}};
   JsonBody(res, 201, body.dump());
 }
@@ -605,16 +685,18 @@ void Supervision(ServerState& st, const app::Session& s, httplib::Response& res)
     cal = st.calendar;
   }
   const Date today = app::TodayInShanghai();
-  std::string b = "<h1>各机关依申请公开办理情况</h1><table><thead><tr><th scope=\"col\">机关</th>"
-                  "<th scope=\"col\">收到申请</th><th scope=\"col\">办理中</th><th scope=\"col\">已超期</th>"
-                  "<th scope=\"col\">已办结</th></tr></thead><tbody>";
+  std::string b =
+      "<h1>各机关依申请公开办理情况</h1><table><thead><tr><th scope=\"col\">机关</th>"
+      "<th scope=\"col\">收到申请</th><th scope=\"col\">办理中</th><th scope=\"col\">已超期</th>"
+      "<th scope=\"col\">已办结</th></tr></thead><tbody>";
   for (const auto& a : agencies) {
     if (!app::CanSeeAgency(agencies, s.user, a.id)) continue;
     int received = 0, open = 0, overdue = 0, done = 0;
     for (const auto& c : rows) {
       if (c.agency_id != a.id || c.kind != "application") continue;
       ++received;
-      if (c.concluded_on) ++done;
+      if (c.concluded_on)
+        ++done;
       else if (c.due_on) {
         ++open;
         if (DueLabel(c, today, cal) == "已超期") ++overdue;
@@ -628,7 +710,6 @@ void Supervision(ServerState& st, const app::Session& s, httplib::Response& res)
   res.set_content(AdminPage(s, "监督", b), "text/html; charset=utf-8");
 }
 
-
 // ---- registering letters, faxes, e-mails, oral and in-person applications ----------
 
 std::string NewApplicationForm(const app::Session& s, const std::vector<store::AgencyRow>& agencies,
@@ -638,39 +719,48 @@ std::string NewApplicationForm(const app::Session& s, const std::vector<store::A
     return it == f.end() ? std::string() : it->second;
   };
   auto input = [&](const std::string& k, const std::string& label, const std::string& type) {
-    return "<label for=\"" + k + "\">" + EscapeHtml(label) + "</label><input id=\"" + k + "\" name=\"" + k +
-           "\" type=\"" + type + "\" value=\"" + EscapeHtml(val(k)) + "\">";
+    return "<label for=\"" + k + "\">" + EscapeHtml(label) + "</label><input id=\"" + k +
+           "\" name=\"" + k + "\" type=\"" + type + "\" value=\"" + EscapeHtml(val(k)) + "\">";
   };
   auto select = [&](const std::string& k, const std::string& label, const std::string& options) {
-    return "<label for=\"" + k + "\">" + EscapeHtml(label) + "</label><select id=\"" + k + "\" name=\"" + k +
-           "\">" + options + "</select>";
+    return "<label for=\"" + k + "\">" + EscapeHtml(label) + "</label><select id=\"" + k +
+           "\" name=\"" + k + "\">" + options + "</select>";
   };
   std::string b = "<h1>登记申请（信函、当面、传真、电子邮件、口头）</h1>";
   if (!error.empty()) b += "<p class=\"err\" role=\"alert\">未登记：" + EscapeHtml(error) + "</p>";
-  b += "<form method=\"post\" action=\"/admin/applications\"><input type=\"hidden\" name=\"csrf\" value=\"" +
+  b += "<form method=\"post\" action=\"/admin/applications\"><input type=\"hidden\" name=\"csrf\" "
+       "value=\"" +
        EscapeHtml(s.csrf) + "\">";
   std::string agency_opts;
   for (const auto& a : agencies) {
     if (!app::CanSeeAgency(agencies, s.user, a.id)) continue;
-    agency_opts += "<option value=\"" + EscapeHtml(a.id) + "\"" + (val("agency_id") == a.id ? " selected" : "") +
-                   ">" + EscapeHtml(a.name) + "</option>";
+    agency_opts += "<option value=\"" + EscapeHtml(a.id) + "\"" +
+                   (val("agency_id") == a.id ? " selected" : "") + ">" + EscapeHtml(a.name) +
+                   "</option>";
   }
-  b += "<fieldset><legend>收到申请（条例第三十一条）</legend>" + select("agency_id", "受理机关", agency_opts);
+  b += "<fieldset><legend>收到申请（条例第三十一条）</legend>" +
+       select("agency_id", "受理机关", agency_opts);
   std::string channels;
   for (const auto& n : cases::Names<cases::Channel>()) {
     if (n.value == cases::Channel::kOnline) continue;
-    channels += "<option value=\"" + std::string(n.key) + "\"" + (val("channel") == n.key ? " selected" : "") +
-                ">" + EscapeHtml(n.label) + "</option>";
+    channels += "<option value=\"" + std::string(n.key) + "\"" +
+                (val("channel") == n.key ? " selected" : "") + ">" + EscapeHtml(n.label) +
+                "</option>";
   }
   b += select("channel", "渠道", channels);
-  b += "<p class=\"hint\">需签收的邮件填签收日期；平常信函、传真、电子邮件填与申请人确认的日期和方式；当面和口头申请以今天为收到日期。</p>";
-  b += input("evidence.postmark_on", "邮戳日期", "date") + input("evidence.signed_on", "签收日期", "date") +
+  b += "<p "
+       "class=\"hint\">"
+       "需签收的邮件填签收日期；平常信函、传真、电子邮件填与申请人确认的日期和方式；当面和口头申请"
+       "以今天为收到日期。</p>";
+  b += input("evidence.postmark_on", "邮戳日期", "date") +
+       input("evidence.signed_on", "签收日期", "date") +
        input("evidence.confirmed_on", "确认日期", "date");
   std::string confirm;
   for (const auto& n : cases::Names<cases::ConfirmMethod>()) {
     confirm += "<option value=\"" + std::string(n.key) + "\">" + EscapeHtml(n.label) + "</option>";
   }
-  b += select("evidence.confirmed_by", "确认方式", "<option value=\"\">（无）</option>" + confirm) + "</fieldset>";
+  b += select("evidence.confirmed_by", "确认方式", "<option value=\"\">（无）</option>" + confirm) +
+       "</fieldset>";
   std::string types, ids;
   for (const auto& n : cases::Names<cases::ApplicantType>()) {
     types += "<option value=\"" + std::string(n.key) + "\">" + EscapeHtml(n.label) + "</option>";
@@ -678,20 +768,23 @@ std::string NewApplicationForm(const app::Session& s, const std::vector<store::A
   for (const auto& n : cases::Names<cases::IdType>()) {
     ids += "<option value=\"" + std::string(n.key) + "\">" + EscapeHtml(n.label) + "</option>";
   }
-  b += "<fieldset><legend>申请人（条例第二十九条）</legend>" + select("applicant_type", "申请人类型", types) +
-       input("name", "姓名或名称", "text") +
+  b += "<fieldset><legend>申请人（条例第二十九条）</legend>" +
+       select("applicant_type", "申请人类型", types) + input("name", "姓名或名称", "text") +
        select("id_type", "证件类型", "<option value=\"\">按申请人类型默认</option>" + ids) +
        input("id_number", "证件号码", "text") + input("contact_person", "联系人", "text") +
-       input("phone", "联系电话", "tel") + input("address", "通信地址", "text") + input("email", "电子邮箱", "email") +
-       "</fieldset><fieldset><legend>所需信息</legend><label for=\"description\">所需信息的描述</label>"
-       "<textarea id=\"description\" name=\"description\" rows=\"4\">" + EscapeHtml(val("description")) + "</textarea>";
+       input("phone", "联系电话", "tel") + input("address", "通信地址", "text") +
+       input("email", "电子邮箱", "email") +
+       "</fieldset><fieldset><legend>所需信息</legend><label "
+       "for=\"description\">所需信息的描述</label>"
+       "<textarea id=\"description\" name=\"description\" rows=\"4\">" +
+       EscapeHtml(val("description")) + "</textarea>";
   std::string media, deliveries;
   for (const auto& n : cases::Names<cases::Medium>()) {
     media += "<option value=\"" + std::string(n.key) + "\">" + EscapeHtml(n.label) + "</option>";
   }
   for (const auto& n : cases::Names<cases::Delivery>()) {
-    deliveries += "<option value=\"" + std::string(n.key) + "\"" + (n.key == "post" ? " selected" : "") + ">" +
-                  EscapeHtml(n.label) + "</option>";
+    deliveries += "<option value=\"" + std::string(n.key) + "\"" +
+                  (n.key == "post" ? " selected" : "") + ">" + EscapeHtml(n.label) + "</option>";
   }
   b += select("form", "载体", media) + select("delivery", "获取方式", deliveries) +
        "</fieldset><button type=\"submit\">登记</button></form>";
@@ -699,7 +792,8 @@ std::string NewApplicationForm(const app::Session& s, const std::vector<store::A
 }
 
 app::SubmitContext StaffSubmitContext(const app::Session& s) {
-  app::SubmitContext c{app::TodayInShanghai(), app::NowUtcIso(), s.user.username, ActorRoleOf(s.user.role)};
+  app::SubmitContext c{app::TodayInShanghai(), app::NowUtcIso(), s.user.username,
+                       ActorRoleOf(s.user.role)};
   return c;
 }
 
@@ -711,16 +805,20 @@ std::vector<store::AgencyRow> Agencies(ServerState& st) {
 
 void PostNewApplication(ServerState& st, const app::Session& s, const httplib::Request& req,
                         httplib::Response& res, bool json_body) {
-  if (s.user.role == auth::Role::kSupervisor) return Forbidden(req, res, "主管部门只能查看，不能登记申请");
+  if (s.user.role == auth::Role::kSupervisor)
+    return Forbidden(req, res, "主管部门只能查看，不能登记申请");
   app::ApplicationFields fields;
   if (json_body) {
     json j = json::parse(req.body, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) return JsonError(res, 400, "invalid_json", "请求体不是有效的 JSON 对象");
+    if (j.is_discarded() || !j.is_object())
+      return JsonError(res, 400, "invalid_json", "请求体不是有效的 JSON 对象");
     for (auto it = j.begin(); it != j.end(); ++it) {
-      if (it.value().is_string()) fields[it.key()] = it.value().get<std::string>();
+      if (it.value().is_string())
+        fields[it.key()] = it.value().get<std::string>();
       else if (it.value().is_object()) {
         for (auto in = it.value().begin(); in != it.value().end(); ++in) {
-          if (in.value().is_string()) fields[it.key() + "." + in.key()] = in.value().get<std::string>();
+          if (in.value().is_string())
+            fields[it.key() + "." + in.key()] = in.value().get<std::string>();
         }
       }
     }
@@ -747,24 +845,33 @@ void PostNewApplication(ServerState& st, const app::Session& s, const httplib::R
   }
   if (r->error) {
     if (json_body) {
-      json body = {{"error", {{"code", "invalid_field"}, {"field", r->error->field}, {"message", r->error->message}}}};
+      json body = {{"error",
+                    {{"code", "invalid_field"},
+                     {"field", r->error->field},
+                     {"message", r->error->message}}}};
       return JsonBody(res, 400, body.dump(-1, ' ', false, json::error_handler_t::replace));
     }
     res.status = 400;
-    res.set_content(NewApplicationForm(s, Agencies(st), fields, r->error->message), "text/html; charset=utf-8");
+    res.set_content(NewApplicationForm(s, Agencies(st), fields, r->error->message),
+                    "text/html; charset=utf-8");
     return;
   }
   const app::Acknowledgement& a = *r->ack;
   if (json_body) {
-    json body = {{"tracking_no", a.tracking_no}, {"query_code", a.query_code},
-                 {"received_on", a.received_on.ToString()}, {"due_on", a.due_on.ToString()}};
+    json body = {{"tracking_no", a.tracking_no},
+                 {"query_code", a.query_code},
+                 {"received_on", a.received_on.ToString()},
+                 {"due_on", a.due_on.ToString()}};
     return JsonBody(res, 201, body.dump());
   }
-  std::string b = "<h1>已登记</h1><div class=\"ack\" role=\"status\"><p>请将申请编号和查询码告知申请人（回执）。</p><dl>"
-                  "<dt>申请编号</dt><dd class=\"code\"><a href=\"/admin/applications/" + EscapeHtml(a.tracking_no) + "\">" +
-                  EscapeHtml(a.tracking_no) + "</a></dd><dt>查询码</dt><dd class=\"code\">" + EscapeHtml(a.query_code) +
-                  "</dd><dt>收到日期</dt><dd>" + a.received_on.ToString() + "</dd><dt>答复期限</dt><dd>" +
-                  a.due_on.ToString() + "</dd></dl></div><pre>" + EscapeHtml(a.due_working) + "</pre>";
+  std::string b =
+      "<h1>已登记</h1><div class=\"ack\" "
+      "role=\"status\"><p>请将申请编号和查询码告知申请人（回执）。</p><dl>"
+      "<dt>申请编号</dt><dd class=\"code\"><a href=\"/admin/applications/" +
+      EscapeHtml(a.tracking_no) + "\">" + EscapeHtml(a.tracking_no) +
+      "</a></dd><dt>查询码</dt><dd class=\"code\">" + EscapeHtml(a.query_code) +
+      "</dd><dt>收到日期</dt><dd>" + a.received_on.ToString() + "</dd><dt>答复期限</dt><dd>" +
+      a.due_on.ToString() + "</dd></dl></div><pre>" + EscapeHtml(a.due_working) + "</pre>";
   res.status = 201;
   res.set_content(AdminPage(s, "已登记", b), "text/html; charset=utf-8");
 }
@@ -779,7 +886,8 @@ httplib::Server::Handler WithSession(ServerState& st, Fn fn) {
       res.set_redirect("/login", 303);
       return;
     }
-    if (IsWrite(req) && !CsrfOk(*s, req)) return Forbidden(req, res, "缺少或错误的安全令牌（CSRF），请刷新页面后重试");
+    if (IsWrite(req) && !CsrfOk(*s, req))
+      return Forbidden(req, res, "缺少或错误的安全令牌（CSRF），请刷新页面后重试");
     fn(*s, req, res);
   };
 }
@@ -791,11 +899,14 @@ void RegisterStaffRoutes(httplib::Server& svr, ServerState& st) {
   // request whose X-CSRF-Token header is wrong → 403. (A form's `csrf` field
   // is checked by WithSession once the body has been read.)
   svr.set_pre_routing_handler([&st](const httplib::Request& req, httplib::Response& res) {
-    if (req.path != "/admin" && req.path.rfind("/admin/", 0) != 0) return httplib::Server::HandlerResponse::Unhandled;
+    if (req.path != "/admin" && req.path.rfind("/admin/", 0) != 0)
+      return httplib::Server::HandlerResponse::Unhandled;
     auto s = CurrentSession(st, req);
     if (!s) {
-      if (WantsJson(req)) JsonError(res, 401, "unauthorized", "请先登录");
-      else res.set_redirect("/login", 303);
+      if (WantsJson(req))
+        JsonError(res, 401, "unauthorized", "请先登录");
+      else
+        res.set_redirect("/login", 303);
       return httplib::Server::HandlerResponse::Handled;
     }
     if (IsWrite(req) && req.has_header("X-CSRF-Token") && !CsrfOk(*s, req)) {
@@ -808,30 +919,34 @@ void RegisterStaffRoutes(httplib::Server& svr, ServerState& st) {
   svr.Get("/login", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(LoginForm("", ""), "text/html; charset=utf-8");
   });
-  svr.Post("/login", [&st](const httplib::Request& req, httplib::Response& res) { PostLogin(st, req, res); });
-  svr.Post("/logout", [&st](const httplib::Request& req, httplib::Response& res) { PostLogout(st, req, res); });
+  svr.Post("/login",
+           [&st](const httplib::Request& req, httplib::Response& res) { PostLogin(st, req, res); });
+  svr.Post("/logout", [&st](const httplib::Request& req, httplib::Response& res) {
+    PostLogout(st, req, res);
+  });
 
-  svr.Get("/admin", WithSession(st, [&st](const app::Session& s, const httplib::Request& req, httplib::Response& res) {
-            Dashboard(st, s, req, res);
-          }));
+  svr.Get("/admin", WithSession(st, [&st](const app::Session& s, const httplib::Request& req,
+                                          httplib::Response& res) { Dashboard(st, s, req, res); }));
   svr.Get("/admin/applications/new",
-          WithSession(st, [&st](const app::Session& s, const httplib::Request&, httplib::Response& res) {
-            res.set_content(NewApplicationForm(s, Agencies(st), {}, ""), "text/html; charset=utf-8");
-          }));
+          WithSession(
+              st, [&st](const app::Session& s, const httplib::Request&, httplib::Response& res) {
+                res.set_content(NewApplicationForm(s, Agencies(st), {}, ""),
+                                "text/html; charset=utf-8");
+              }));
   svr.Post("/admin/applications",
-           WithSession(st, [&st](const app::Session& s, const httplib::Request& req, httplib::Response& res) {
-             PostNewApplication(st, s, req, res, false);
-           }));
+           WithSession(
+               st, [&st](const app::Session& s, const httplib::Request& req,
+                         httplib::Response& res) { PostNewApplication(st, s, req, res, false); }));
   svr.Post("/admin/api/applications",
-           WithSession(st, [&st](const app::Session& s, const httplib::Request& req, httplib::Response& res) {
-             PostNewApplication(st, s, req, res, true);
-           }));
+           WithSession(
+               st, [&st](const app::Session& s, const httplib::Request& req,
+                         httplib::Response& res) { PostNewApplication(st, s, req, res, true); }));
   svr.Get(R"(/admin/applications/([A-Za-z0-9-]{1,64}))",
-          WithSession(st, [&st](const app::Session& s, const httplib::Request& req, httplib::Response& res) {
-            CasePage(st, s, req.matches[1], res);
-          }));
+          WithSession(st, [&st](const app::Session& s, const httplib::Request& req,
+                                httplib::Response& res) { CasePage(st, s, req.matches[1], res); }));
   svr.Get(R"(/admin/applications/([A-Za-z0-9-]{1,64})/letters/([0-9]{1,6})\.(pdf|docx))",
-          WithSession(st, [&st](const app::Session& s, const httplib::Request& req, httplib::Response& res) {
+          WithSession(st, [&st](const app::Session& s, const httplib::Request& req,
+                                httplib::Response& res) {
             const std::string tn = req.matches[1];
             const int64_t seq = std::stoll(req.matches[2]);
             const bool pdf = req.matches[3] == "pdf";
@@ -842,14 +957,20 @@ void RegisterStaffRoutes(httplib::Server& svr, ServerState& st) {
               if (!row->has_value()) return Status::NotFound("no case");
               if (!InScope(st, s, (*row)->agency_id)) return Status::Conflict("forbidden");
               return app::RenderCaseLetter(*st.store, st.calendar, tn, seq,
-                                           pdf ? app::LetterFormat::kPdf : app::LetterFormat::kDocx, false);
+                                           pdf ? app::LetterFormat::kPdf : app::LetterFormat::kDocx,
+                                           false);
             }();
             if (!r.ok()) {
-              if (r.status().code() == StatusCode::kConflict) return Forbidden(req, res, "该案件不属于您所在的机关");
-              res.status = r.status().code() == StatusCode::kNotFound ? 404
-                           : r.status().code() == StatusCode::kInvalidArgument ? 400 : 500;
-              res.set_content(AdminPage(s, "文书", "<h1>无法生成文书</h1><p>" +
-                                                      EscapeHtml(res.status == 404 ? "没有这份文书" : r.status().message()) + "</p>"),
+              if (r.status().code() == StatusCode::kConflict)
+                return Forbidden(req, res, "该案件不属于您所在的机关");
+              res.status = r.status().code() == StatusCode::kNotFound          ? 404
+                           : r.status().code() == StatusCode::kInvalidArgument ? 400
+                                                                               : 500;
+              res.set_content(AdminPage(s, "文书",
+                                        "<h1>无法生成文书</h1><p>" +
+                                            EscapeHtml(res.status == 404 ? "没有这份文书"
+                                                                         : r.status().message()) +
+                                            "</p>"),
                               "text/html; charset=utf-8");
               return;
             }
@@ -857,19 +978,17 @@ void RegisterStaffRoutes(httplib::Server& svr, ServerState& st) {
             res.set_content(r->bytes, r->mime);
           }));
   svr.Post(R"(/admin/applications/([A-Za-z0-9-]{1,64})/events)",
-           WithSession(st, [&st](const app::Session& s, const httplib::Request& req, httplib::Response& res) {
-             PostCaseEventForm(st, s, req, res);
-           }));
+           WithSession(st, [&st](const app::Session& s, const httplib::Request& req,
+                                 httplib::Response& res) { PostCaseEventForm(st, s, req, res); }));
   svr.Post(R"(/admin/api/applications/([A-Za-z0-9-]{1,64})/events)",
-           WithSession(st, [&st](const app::Session& s, const httplib::Request& req, httplib::Response& res) {
-             PostCaseEventJson(st, s, req, res);
-           }));
+           WithSession(st, [&st](const app::Session& s, const httplib::Request& req,
+                                 httplib::Response& res) { PostCaseEventJson(st, s, req, res); }));
   svr.Get("/admin/ledger.xlsx",
-          WithSession(st, [&st](const app::Session& s, const httplib::Request& req, httplib::Response& res) {
-            LedgerDownload(st, s, req, res);
-          }));
+          WithSession(st, [&st](const app::Session& s, const httplib::Request& req,
+                                httplib::Response& res) { LedgerDownload(st, s, req, res); }));
   svr.Get("/admin/supervision",
-          WithSession(st, [&st](const app::Session& s, const httplib::Request& req, httplib::Response& res) {
+          WithSession(st, [&st](const app::Session& s, const httplib::Request& req,
+                                httplib::Response& res) {
             // interface.md: role supervisor; 403 for every other role.
             if (s.user.role != auth::Role::kSupervisor) {
               return Forbidden(req, res, "监督页面仅供主管部门使用");
@@ -877,7 +996,8 @@ void RegisterStaffRoutes(httplib::Server& svr, ServerState& st) {
             Supervision(st, s, res);
           }));
   // Any other write under /admin: the CSRF check still comes first (403), then 404.
-  svr.Post(R"(/admin/.*)", WithSession(st, [](const app::Session&, const httplib::Request& req, httplib::Response& res) {
+  svr.Post(R"(/admin/.*)", WithSession(st, [](const app::Session&, const httplib::Request& req,
+                                              httplib::Response& res) {
              if (WantsJson(req)) return JsonError(res, 404, "not_found", "没有这个接口");
              res.status = 404;
            }));

@@ -13,7 +13,10 @@ TEST(Html, EscapesMarkup) {
 }
 
 TEST(RequestLog, RedactsSecrets) {
-  struct Case { const char* in; const char* out; };
+  struct Case {
+    const char* in;
+    const char* out;
+  };
   const Case cases[] = {
       {"/track", "/track"},
       {"/a?query_code=ab12", "/a?query_code=***"},

@@ -1,8 +1,9 @@
 // Test support: run the real `gongkai` binary as a child process.
 #pragma once
 
-#include <string>
 #include <sys/types.h>
+
+#include <string>
 #include <vector>
 
 namespace gk::testing {
