@@ -302,6 +302,69 @@ TEST_F(ApplicationsTest, ApplicantAnswersACorrectionNoticeOnline) {
       << "the receipt has no letter";
 }
 
+TEST_F(ApplicationsTest, IdentityDocumentsAreUploadedAndKeptPrivate) {
+  const std::string pdf = "%PDF-1.4\n% an ID copy\n" + std::string(2000, 'x');
+  const json fields = ValidApplication();
+  httplib::MultipartFormDataItems items;
+  for (auto it = fields.begin(); it != fields.end(); ++it) items.push_back({it.key(), it.value().get<std::string>(), "", ""});
+  items.push_back({"id_copy", pdf, "身份证.pdf", "application/pdf"});
+  auto r = client_->Post("/api/v1/applications", items);
+  ASSERT_EQ(r->status, 201) << r->body;
+  json ack = json::parse(r->body);
+  const std::string tn = ack["tracking_no"];
+  // Never back through the public side.
+  auto view = client_->Get("/api/v1/applications/" + tn + "?query_code=" + ack["query_code"].get<std::string>());
+  EXPECT_EQ(view->body.find("身份证"), std::string::npos);
+
+  // A text file is not an identity document; nothing is written.
+  httplib::MultipartFormDataItems bad;
+  for (auto it = fields.begin(); it != fields.end(); ++it) bad.push_back({it.key(), it.value().get<std::string>(), "", ""});
+  bad.push_back({"id_copy", "just text", "id.txt", "text/plain"});
+  const int64_t before = CountEvents();
+  auto refused = client_->Post("/api/v1/applications", bad);
+  EXPECT_EQ(refused->status, 400);
+  EXPECT_EQ(json::parse(refused->body)["error"]["field"], "id_copy") << refused->body;
+  EXPECT_EQ(CountEvents(), before);
+
+  // Staff of the agency download it; supervisors may not.
+  for (const char* user : {"wang", "sup"}) {
+    std::vector<std::string> args = {kBin, "user", "add", user, "--role",
+                                     std::string(user) == "wang" ? "handler" : "supervisor", "--db", "sqlite:" + db_};
+    if (std::string(user) == "wang") {
+      args.push_back("--agency");
+      args.push_back("weihai-lingang");
+    }
+    ASSERT_EQ(gk::testing::Run(args, std::string("pass-") + user + "-123\n").exit_code, 0);
+  }
+  auto cookie_of = [&](const std::string& user) {
+    auto login = client_->Post("/login", "username=" + user + "&password=pass-" + user + "-123",
+                               "application/x-www-form-urlencoded");
+    const std::string set = login->get_header_value("Set-Cookie");
+    return set.substr(0, set.find(';'));
+  };
+  const std::string wang = cookie_of("wang"), sup = cookie_of("sup");
+  auto page = client_->Get("/admin/applications/" + tn, {{"Cookie", wang}});
+  const size_t at = page->body.find("/documents/");
+  ASSERT_NE(at, std::string::npos) << "the case page links the document";
+  const std::string link = page->body.substr(page->body.rfind('"', at) + 1,
+                                             page->body.find('"', at) - page->body.rfind('"', at) - 1);
+  auto doc = client_->Get(link, {{"Cookie", wang}});
+  ASSERT_EQ(doc->status, 200);
+  EXPECT_EQ(doc->body, pdf);
+  EXPECT_EQ(client_->Get(link, {{"Cookie", sup}})->status, 403);
+  EXPECT_EQ(client_->Get(link)->status, 303) << "no session";
+
+  server_->Stop(SIGTERM);
+  EXPECT_EQ(gk::testing::Run({kBin, "verify", "--db", "sqlite:" + db_}).exit_code, 0);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "UPDATE documents SET content = X'00'", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  auto v = gk::testing::Run({kBin, "verify", "--db", "sqlite:" + db_});
+  EXPECT_EQ(v.exit_code, 1) << v.out;
+  EXPECT_NE(v.out.find("document"), std::string::npos) << v.out;
+}
+
 TEST_F(ApplicationsTest, SecurityHeaders) {
   auto r = client_->Get("/apply");
   EXPECT_NE(r->get_header_value("Content-Security-Policy").find("default-src 'none'"),

@@ -5,6 +5,7 @@
 #include "app/case_files.h"
 #include "cases/vocab.h"
 #include "core/hash.h"
+#include "core/text.h"
 
 namespace gk::app {
 namespace {
@@ -83,8 +84,21 @@ std::string TrackingPrefix(const store::AgencyRow& a) {
   return code.empty() ? "GK" : code;
 }
 
+namespace {
+
+// The type of an upload by its first bytes; "" when not PDF, JPEG or PNG.
+std::string SniffMime(std::string_view b) {
+  if (b.substr(0, 5) == "%PDF-") return "application/pdf";
+  if (b.substr(0, 3) == "\xFF\xD8\xFF") return "image/jpeg";
+  if (b.substr(0, 8) == "\x89PNG\r\n\x1A\n") return "image/png";
+  return "";
+}
+
+}  // namespace
+
 Result<SubmitOutcome> SubmitApplication(store::Store& store, const law::Calendar& cal,
-                                        const ApplicationFields& f, const SubmitContext& ctx) {
+                                        const ApplicationFields& f, const SubmitContext& ctx,
+                                        const std::vector<Upload>& uploads) {
   const std::string agency_id = Field(f, "agency_id");
   if (agency_id.empty()) return Error("agency_id", "agency_id：请选择受理申请的机关");
   auto agency = store.GetAgency(agency_id);
@@ -126,10 +140,41 @@ Result<SubmitOutcome> SubmitApplication(store::Store& store, const law::Calendar
     agent.authorisation = Field(f, "agent.authorisation");
     a.agent = std::move(agent);
   }
+  std::vector<const Upload*> files;
+  for (const Upload& u : uploads) {
+    if (!u.content.empty() || !u.filename.empty()) files.push_back(&u);
+  }
+  if (files.size() > cases::kMaxAttachments) {
+    return Error(files.back()->field, files.back()->field + "：最多上传" +
+                                          std::to_string(cases::kMaxAttachments) + "个文件");
+  }
+  for (const Upload* u : files) {
+    auto kind = cases::FromKey<cases::AttachmentKind>(u->field);
+    if (!kind) return Error(u->field, u->field + "：不支持的上传项");
+    if (u->content.empty()) return Error(u->field, u->field + "：文件为空");
+    if (static_cast<int64_t>(u->content.size()) > cases::kMaxAttachmentBytes) {
+      return Error(u->field, u->field + "：文件不能超过5MB");
+    }
+    const std::string mime = SniffMime(u->content);
+    if (mime.empty()) return Error(u->field, u->field + "：只接受PDF、JPEG或PNG文件");
+    std::string name = Trim(u->filename).substr(0, 100);
+    if (name.empty() || !text::IsValidUtf8(name)) name = std::string(cases::Key(*kind));
+    a.attachments.push_back({*kind, name, Sha256Hex(u->content), mime,
+                             static_cast<int64_t>(u->content.size())});
+  }
   if (Status s = cases::ValidateApplication(a); !s.ok()) {
     SubmitOutcome o;
     o.error = ToFieldError(s);
     return o;
+  }
+  // Documents first: an orphan document (if the append then fails) is harmless,
+  // an event pointing at a missing one is not.
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (Status s = store.PutDocument(a.attachments[i].sha256, a.attachments[i].mime,
+                                     files[i]->content, ctx.now_iso);
+        !s.ok()) {
+      return s;
+    }
   }
 
   // Art. 31: the receipt date follows the channel and its evidence. An online

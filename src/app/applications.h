@@ -55,6 +55,14 @@ struct SubmitContext {
   std::optional<cases::ActorRole> staff_role;
 };
 
+// A file handed in with the application (Art. 29 identity proof, a 代理人's
+// authorisation): `field` is the form field, id_copy | authorisation | other.
+struct Upload {
+  std::string field;
+  std::string filename;
+  std::string content;
+};
+
 // Online (no staff_actor): channel online, received today (Art. 31(3)).
 // Staff: fields `channel` (letter, in_person, fax, email, oral) and the
 // receipt evidence `evidence.postmark_on`, `evidence.signed_on`,
@@ -63,8 +71,11 @@ struct SubmitContext {
 // Validates the fields, allocates a tracking number and a query code, and
 // durably records the receipt (Art. 31) and registration events before
 // returning. Invalid input: an outcome with `error`, nothing written.
+// Uploads must be PDF, JPEG or PNG (by content), 1 byte to 5 MiB, at most
+// five; they are stored under their SHA-256 and referenced from the receipt.
 Result<SubmitOutcome> SubmitApplication(store::Store& store, const law::Calendar& cal,
-                                        const ApplicationFields& fields, const SubmitContext& ctx);
+                                        const ApplicationFields& fields, const SubmitContext& ctx,
+                                        const std::vector<Upload>& uploads = {});
 
 struct PublicEvent {
   std::string date;   // YYYY-MM-DD

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "app/case_files.h"
+#include "core/hash.h"
 #include "store/event_hash.h"
 
 namespace gk::app {
@@ -55,6 +56,20 @@ Result<VerifyReport> VerifyHistory(store::Store& store, const law::Calendar& cal
     if (!state.ok()) {
       fail("case " + case_id + ": " + state.status().message());
       return rep;
+    }
+    // Uploaded documents must still hash to the reference in the receipt.
+    for (const cases::Event& e : events) {
+      const auto* r = std::get_if<cases::ReceivedPayload>(&e.payload);
+      if (!r || !r->application) continue;
+      for (const cases::AttachmentRef& f : r->application->attachments) {
+        auto doc = store.GetDocument(f.sha256);
+        if (!doc.ok()) return doc.status();
+        if (!doc->has_value() || Sha256Hex((*doc)->content) != f.sha256) {
+          fail("case " + case_id + ": document " + f.name + " (" + f.sha256.substr(0, 12) +
+               "…) is missing or its content changed");
+          return rep;
+        }
+      }
     }
     auto stored = store.GetCase(case_id);
     if (!stored.ok()) return stored.status();

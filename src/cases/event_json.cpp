@@ -51,6 +51,20 @@ ojson ApplicationJson(const Application& a) {
   PutEnum(j, "form", a.form);
   PutEnum(j, "delivery", a.delivery);
   if (a.agent) j["agent"] = AgentJson(*a.agent);
+  // Written only when present, so events without uploads keep their bytes.
+  if (!a.attachments.empty()) {
+    ojson list = ojson::array();
+    for (const AttachmentRef& f : a.attachments) {
+      ojson x = ojson::object();
+      PutEnum(x, "kind", f.kind);
+      PutText(x, "name", f.name);
+      PutText(x, "sha256", f.sha256);
+      PutText(x, "mime", f.mime);
+      x["size"] = f.size;
+      list.push_back(std::move(x));
+    }
+    j["attachments"] = std::move(list);
+  }
   return j;
 }
 
@@ -431,6 +445,24 @@ Application ReadApplication(const json& j, const std::string& path, std::string*
   a.delivery =
       r.OptionalEnum<Delivery>("delivery").value_or(Delivery::kPost);  // interface.md default
   if (const json* agent = r.Child("agent")) a.agent = ReadAgent(*agent, r.Path("agent"), err);
+  if (const json* list = r.Child("attachments")) {
+    const std::string lpath = r.Path("attachments");
+    if (!list->is_array() || list->size() > kMaxAttachments) {
+      if (err->empty()) *err = lpath + "：应为不超过" + std::to_string(kMaxAttachments) + "项的数组";
+    } else {
+      for (size_t i = 0; i < list->size() && err->empty(); ++i) {
+        ObjectReader x((*list)[i], lpath + "[" + std::to_string(i) + "]", err);
+        AttachmentRef f;
+        f.kind = x.RequiredEnum<AttachmentKind>("kind");
+        f.name = x.Text("name");
+        f.sha256 = x.Text("sha256");
+        f.mime = x.Text("mime");
+        f.size = x.Integer("size", 1, kMaxAttachmentBytes);
+        x.Finish();
+        a.attachments.push_back(std::move(f));
+      }
+    }
+  }
   r.Finish();
   return a;
 }

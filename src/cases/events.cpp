@@ -129,6 +129,28 @@ Status CheckAgent(std::string_view prefix, const Agent& a) {
   return CheckText(Join(prefix, "authorisation"), a.authorisation, Need::kRequired, kShort);
 }
 
+// Uploaded documents: PDF, JPEG or PNG, each 1 byte to 5 MiB, at most five.
+Status CheckAttachments(const std::string& path, const std::vector<AttachmentRef>& list) {
+  if (list.size() > kMaxAttachments) {
+    return Status::Invalid(path + "：最多上传" + std::to_string(kMaxAttachments) + "个文件");
+  }
+  for (size_t i = 0; i < list.size(); ++i) {
+    const AttachmentRef& f = list[i];
+    const std::string at = path + "[" + std::to_string(i) + "]";
+    if (Status s = CheckText(at + ".name", f.name, Need::kRequired, kShort); !s.ok()) return s;
+    bool hex = f.sha256.size() == 64;
+    for (char c : f.sha256) hex = hex && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+    if (!hex) return Status::Invalid(at + ".sha256：应为64位小写十六进制");
+    if (f.mime != "application/pdf" && f.mime != "image/jpeg" && f.mime != "image/png") {
+      return Status::Invalid(at + ".mime：只接受PDF、JPEG或PNG文件");
+    }
+    if (f.size < 1 || f.size > kMaxAttachmentBytes) {
+      return Status::Invalid(at + ".size：文件大小应在1字节至5MB之间");
+    }
+  }
+  return Status::Ok();
+}
+
 Status CheckApplication(std::string_view prefix, const Application& a, Entry entry) {
   // Art. 29: name, identity proof and contact details; for 补录 entries only
   // the name is required of these (old 台账 often lack the rest).
@@ -169,8 +191,10 @@ Status CheckApplication(std::string_view prefix, const Application& a, Entry ent
   if (Trimmed(a.description).size() > kLong) {
     return Status::Invalid(Join(prefix, "description") + "：长度不能超过5000个字符");
   }
-  if (a.agent) return CheckAgent(Join(prefix, "agent."), *a.agent);
-  return Status::Ok();
+  if (a.agent) {
+    if (Status s = CheckAgent(Join(prefix, "agent."), *a.agent); !s.ok()) return s;
+  }
+  return CheckAttachments(Join(prefix, "attachments"), a.attachments);
 }
 
 Status CheckAssistance(std::string_view prefix, const AssistanceRequest& r) {

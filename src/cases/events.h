@@ -28,6 +28,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 #include "cases/vocab.h"
 #include "core/date.h"
@@ -64,6 +65,19 @@ struct Agent {
   friend bool operator==(const Agent&, const Agent&) = default;
 };
 
+// An uploaded document, stored by the store under its SHA-256; the event keeps
+// the reference, so the hash chain covers the document's content too.
+struct AttachmentRef {
+  AttachmentKind kind = AttachmentKind::kIdCopy;
+  std::string name;    // file name as uploaded
+  std::string sha256;  // lower-case hex
+  std::string mime;    // application/pdf | image/jpeg | image/png
+  int64_t size = 0;    // bytes, 1 … kMaxAttachmentBytes
+  friend bool operator==(const AttachmentRef&, const AttachmentRef&) = default;
+};
+inline constexpr int64_t kMaxAttachmentBytes = 5 * 1024 * 1024;
+inline constexpr size_t kMaxAttachments = 5;
+
 // The application fields of interface.md (Art. 29). Field names are the JSON
 // keys.
 struct Application {
@@ -79,6 +93,7 @@ struct Application {
   Medium form = Medium::kElectronic;
   Delivery delivery = Delivery::kPost;
   std::optional<Agent> agent;
+  std::vector<AttachmentRef> attachments;  // ID copies, authorisation (at most 5)
   friend bool operator==(const Application&, const Application&) = default;
 };
 

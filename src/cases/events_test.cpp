@@ -482,3 +482,59 @@ TEST(EventsTest, ApplicationChecks) {
 
 }  // namespace
 }  // namespace gk::cases
+
+namespace gk::cases {
+namespace {
+
+ReceivedPayload WithAttachment(AttachmentRef f) {
+  ReceivedPayload p;
+  p.agency_id = "weihai-lingang";
+  p.channel = Channel::kInPerson;
+  Application a;
+  a.name = "张三";
+  a.id_number = "11010519491231002X";
+  a.phone = "13800138000";
+  a.address = "威海市";
+  a.description = "某文件";
+  a.attachments.push_back(std::move(f));
+  p.application = a;
+  return p;
+}
+
+TEST(Attachments, RoundTripAndChecks) {
+  AttachmentRef ok{AttachmentKind::kIdCopy, "身份证.pdf", std::string(64, 'a'), "application/pdf", 1234};
+  Payload p = WithAttachment(ok);
+  ASSERT_TRUE(ValidatePayload(p).ok());
+  const std::string json = PayloadToJson(p);
+  EXPECT_NE(json.find("\"attachments\""), std::string::npos);
+  auto back = PayloadFromJson(EventType::kReceived, json);
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  EXPECT_EQ(*back, p);
+
+  struct Bad {
+    AttachmentRef ref;
+    const char* field;
+  };
+  const Bad bad[] = {
+      {{AttachmentKind::kIdCopy, "", std::string(64, 'a'), "application/pdf", 1}, "name"},
+      {{AttachmentKind::kIdCopy, "x.pdf", std::string(63, 'a'), "application/pdf", 1}, "sha256"},
+      {{AttachmentKind::kIdCopy, "x.pdf", std::string(64, 'A'), "application/pdf", 1}, "sha256"},
+      {{AttachmentKind::kIdCopy, "x.exe", std::string(64, 'a'), "application/x-msdownload", 1}, "mime"},
+      {{AttachmentKind::kIdCopy, "x.pdf", std::string(64, 'a'), "application/pdf", 0}, "size"},
+      {{AttachmentKind::kIdCopy, "x.pdf", std::string(64, 'a'), "application/pdf", kMaxAttachmentBytes + 1},
+       "size"},
+  };
+  for (const auto& b : bad) {
+    Status s = ValidatePayload(WithAttachment(b.ref));
+    EXPECT_FALSE(s.ok()) << b.field;
+    EXPECT_NE(s.message().find(std::string("attachments[0].") + b.field), std::string::npos)
+        << s.message();
+  }
+  // Without attachments the JSON has no such key (older events keep their bytes).
+  ReceivedPayload none = WithAttachment(ok);
+  none.application->attachments.clear();
+  EXPECT_EQ(PayloadToJson(none).find("attachments"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace gk::cases

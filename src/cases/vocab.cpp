@@ -109,6 +109,11 @@ constexpr EnumName<IdType> kIdTypes[] = {
     {IdType::kOther, "other", "其他证件"},
 };
 
+constexpr EnumName<AttachmentKind> kAttachmentKinds[] = {
+    {AttachmentKind::kIdCopy, "id_copy", "身份证明复印件"},
+    {AttachmentKind::kAuthorisation, "authorisation", "授权委托书"},
+    {AttachmentKind::kOther, "other", "其他材料"},
+};
 constexpr EnumName<Medium> kMedia[] = {
     {Medium::kElectronic, "electronic", "电子"},
     {Medium::kPaper, "paper", "纸质"},
@@ -248,6 +253,10 @@ std::span<const EnumName<IdType>> Names() {
 template <>
 std::span<const EnumName<Medium>> Names() {
   return kMedia;
+}
+template <>
+std::span<const EnumName<AttachmentKind>> Names() {
+  return kAttachmentKinds;
 }
 template <>
 std::span<const EnumName<Delivery>> Names() {

@@ -97,6 +97,10 @@ enum class IdType {
   kOther,
 };
 
+// A document the applicant hands in with the application (Art. 29: identity
+// proof; a 代理人's authorisation).
+enum class AttachmentKind { kIdCopy, kAuthorisation, kOther };
+
 enum class Medium { kElectronic, kPaper };                          // 载体 (Art. 29(3), 40)
 enum class Delivery { kEmail, kPost, kPickup, kOnSite };            // 获取方式
 enum class ConsultParty { kThirdParty, kOtherOrgan, kCoProducer };  // Arts. 32, 33, 34
@@ -188,6 +192,8 @@ template <>
 std::span<const EnumName<IdType>> Names();
 template <>
 std::span<const EnumName<Medium>> Names();
+template <>
+std::span<const EnumName<AttachmentKind>> Names();
 template <>
 std::span<const EnumName<Delivery>> Names();
 template <>

@@ -5,6 +5,7 @@ std::string_view Migration0001();
 std::string_view Migration0002();
 std::string_view Migration0003();
 std::string_view Migration0004();
+std::string_view Migration0005();
 }  // namespace gk::embedded
 
 namespace gk::store {
@@ -15,6 +16,7 @@ const std::vector<Migration>& Migrations() {
       {2, "0002_cases", embedded::Migration0002()},
       {3, "0003_users", embedded::Migration0003()},
       {4, "0004_letters", embedded::Migration0004()},
+      {5, "0005_documents", embedded::Migration0005()},
   };
   return kAll;
 }

@@ -30,6 +30,15 @@ class Stmt {
     sqlite3_bind_int64(s_, i, v);
     return *this;
   }
+  Stmt& BindBlob(int i, std::string_view v) {
+    sqlite3_bind_blob(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  std::string Blob(int col) const {
+    const void* b = sqlite3_column_blob(s_, col);
+    return b ? std::string(static_cast<const char*>(b), static_cast<size_t>(sqlite3_column_bytes(s_, col)))
+             : std::string();
+  }
   Stmt& BindNull(int i) {
     sqlite3_bind_null(s_, i);
     return *this;
@@ -181,6 +190,27 @@ class SqliteStore final : public Store {
     if (rc == SQLITE_DONE) return std::optional<AgencyRow>();
     if (rc != SQLITE_ROW) return q.Error("read agency");
     return std::optional<AgencyRow>(ReadAgency(q));
+  }
+
+
+  Status PutDocument(std::string_view sha256, std::string_view mime, std::string_view content,
+                     std::string_view now) override {
+    Stmt q(db_,
+           "INSERT INTO documents(sha256, mime, size, content, created_at) VALUES (?, ?, ?, ?, ?) "
+           "ON CONFLICT(sha256) DO NOTHING");
+    q.Bind(1, sha256).Bind(2, mime).Bind(3, static_cast<int64_t>(content.size()));
+    q.BindBlob(4, content).Bind(5, now);
+    if (q.Step() != SQLITE_DONE) return q.Error("store document");
+    return Status::Ok();
+  }
+
+  Result<std::optional<Document>> GetDocument(std::string_view sha256) override {
+    Stmt q(db_, "SELECT mime, content FROM documents WHERE sha256 = ?");
+    q.Bind(1, sha256);
+    int rc = q.Step();
+    if (rc == SQLITE_DONE) return std::optional<Document>();
+    if (rc != SQLITE_ROW) return q.Error("read document");
+    return std::optional<Document>(Document{q.Text(0), q.Blob(1)});
   }
 
   Status SetAgencyLetterSettings(const AgencyRow& a) override {

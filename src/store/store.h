@@ -104,6 +104,15 @@ class Store {
   virtual Status SetAgencyCode(std::string_view agency_id, std::string_view code) = 0;
   virtual Result<std::optional<AgencyRow>> GetAgency(std::string_view agency_id) = 0;
 
+  // Uploaded documents by SHA-256 (idempotent: the same content is kept once).
+  virtual Status PutDocument(std::string_view sha256, std::string_view mime,
+                             std::string_view content, std::string_view now) = 0;
+  struct Document {
+    std::string mime;
+    std::string content;
+  };
+  virtual Result<std::optional<Document>> GetDocument(std::string_view sha256) = 0;
+
   // Sets the letter settings of an agency (the four letter fields of AgencyRow).
   virtual Status SetAgencyLetterSettings(const AgencyRow& agency) = 0;
   // The 发文字号 serial of the letter of event `seq` of a case: allocated the

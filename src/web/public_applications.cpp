@@ -47,13 +47,29 @@ std::optional<app::FieldError> FlattenJson(const json& j, app::ApplicationFields
   return std::nullopt;
 }
 
+// A multipart form: text items become fields, file items uploads.
+void ReadMultipart(const httplib::Request& req, app::ApplicationFields& fields,
+                   std::vector<app::Upload>& uploads) {
+  for (const auto& [name, item] : req.files) {
+    if (item.filename.empty()) {
+      fields[name] = item.content;
+    } else {
+      uploads.push_back({name, item.filename, item.content});
+    }
+  }
+}
+
 app::SubmitContext Now() { return {app::TodayInShanghai(), app::NowUtcIso(), "", std::nullopt}; }
 
 void ApiSubmit(ServerState& st, const httplib::Request& req, httplib::Response& res) {
-  if (req.body.size() > kMaxBody) return JsonError(res, 413, "too_large", "申请内容过长");
   app::ApplicationFields fields;
+  std::vector<app::Upload> uploads;
   const std::string ctype = req.get_header_value("Content-Type");
-  if (ctype.find("application/json") != std::string::npos) {
+  if (req.is_multipart_form_data()) {
+    ReadMultipart(req, fields, uploads);
+  } else if (req.body.size() > kMaxBody) {
+    return JsonError(res, 413, "too_large", "申请内容过长");
+  } else if (ctype.find("application/json") != std::string::npos) {
     json j = json::parse(req.body, nullptr, false);
     if (j.is_discarded()) return JsonError(res, 400, "invalid_json", "请求体不是有效的 JSON");
     if (auto e = FlattenJson(j, fields)) {
@@ -66,7 +82,7 @@ void ApiSubmit(ServerState& st, const httplib::Request& req, httplib::Response& 
   }
   Result<app::SubmitOutcome> r = [&] {
     std::lock_guard lock(st.mu);
-    return app::SubmitApplication(*st.store, st.calendar, fields, Now());
+    return app::SubmitApplication(*st.store, st.calendar, fields, Now(), uploads);
   }();
   if (!r.ok()) return JsonError(res, 500, "internal", "服务器暂时无法受理申请，请稍后重试");
   if (r->error) {
@@ -233,7 +249,7 @@ std::string ApplyForm(ServerState& st, const app::ApplicationFields& f,
     b += "<div role=\"alert\"><p class=\"err\">申请未提交：" + EscapeHtml(error->message) +
          "</p></div>";
   }
-  b += "<form method=\"post\" action=\"/apply\" novalidate>";
+  b += "<form method=\"post\" action=\"/apply\" enctype=\"multipart/form-data\" novalidate>";
   b += "<fieldset><legend>受理机关</legend><label for=\"agency_id\">向哪个机关申请（必填）</label>"
        "<select id=\"agency_id\" name=\"agency_id\" required" +
        described("agency_id") + ">" + "<option value=\"\">请选择</option>" +
@@ -276,6 +292,12 @@ std::string ApplyForm(ServerState& st, const app::ApplicationFields& f,
        err_for("agent.id_type");
   b += input("agent.id_number", "代理人证件号码", "text", false);
   b += input("agent.authorisation", "授权委托书编号或说明", "text", false);
+  b += "</fieldset><fieldset><legend>上传材料（PDF、JPG或PNG，每个不超过5MB）</legend>";
+  for (const auto& [key, label] : {std::pair{"id_copy", "身份证明复印件"}, std::pair{"authorisation", "授权委托书（委托代理时）"}}) {
+    b += std::string("<label for=\"") + key + "\">" + label + "</label><input id=\"" + key + "\" name=\"" + key +
+         "\" type=\"file\" accept=\".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png\"" +
+         described(key) + ">" + err_for(key);
+  }
   b += "</fieldset><button type=\"submit\">提交申请</button></form>";
   return Page("申请公开", b);
 }
@@ -286,8 +308,10 @@ void ApplyPage(ServerState& st, const httplib::Request&, httplib::Response& res)
 
 void ApplySubmit(ServerState& st, const httplib::Request& req, httplib::Response& res) {
   app::ApplicationFields fields;
+  std::vector<app::Upload> uploads;
   for (const auto& [k, v] : req.params) fields[k] = v;
-  if (req.body.size() > kMaxBody) {
+  if (req.is_multipart_form_data()) ReadMultipart(req, fields, uploads);
+  if (!req.is_multipart_form_data() && req.body.size() > kMaxBody) {
     res.status = 413;
     res.set_content(ApplyForm(st, {}, app::FieldError{"description", "申请内容过长"}),
                     "text/html; charset=utf-8");
@@ -295,7 +319,7 @@ void ApplySubmit(ServerState& st, const httplib::Request& req, httplib::Response
   }
   Result<app::SubmitOutcome> r = [&] {
     std::lock_guard lock(st.mu);
-    return app::SubmitApplication(*st.store, st.calendar, fields, Now());
+    return app::SubmitApplication(*st.store, st.calendar, fields, Now(), uploads);
   }();
   if (!r.ok()) {
     res.status = 500;

@@ -253,7 +253,7 @@ Status RunServer(const ServerOptions& options) {
   svr.set_tcp_nodelay(true);
   svr.set_keep_alive_max_count(1000);
   svr.new_task_queue = [] { return new httplib::ThreadPool(16); };
-  svr.set_payload_max_length(8 * 1024 * 1024);
+  svr.set_payload_max_length(32 * 1024 * 1024);  // five 5 MiB uploads and the form
   svr.set_logger([](const httplib::Request& req, const httplib::Response& res) {
     std::string target = req.target.empty() ? req.path : req.target;
     std::fprintf(stderr, "%s %s %s %d %zu\n", req.remote_addr.c_str(), req.method.c_str(),

@@ -471,6 +471,20 @@ void CasePage(ServerState& st, const app::Session& s, const std::string& tn, htt
          EscapeHtml(personal ? a.id_number : MaskDigits(a.id_number)) +
          "</dd><dt>联系电话</dt><dd>" + EscapeHtml(personal ? a.phone : MaskDigits(a.phone)) +
          "</dd><dt>所需信息</dt><dd>" + EscapeHtml(a.description) + "</dd></dl>";
+    if (!a.attachments.empty()) {
+      b += "<h3>申请材料</h3><ul>";
+      for (const cases::AttachmentRef& f : a.attachments) {
+        b += "<li>" + EscapeHtml(cases::Label(f.kind)) + "：";
+        if (personal) {
+          b += "<a href=\"/admin/applications/" + EscapeHtml(c.case_id) + "/documents/" + f.sha256 + "\">" +
+               EscapeHtml(f.name) + "</a>";
+        } else {
+          b += "（含个人信息，主管部门不可查看）";
+        }
+        b += "（" + std::to_string((f.size + 1023) / 1024) + " KB）</li>";
+      }
+      b += "</ul>";
+    }
   }
   if (c.IsOpen()) b += "<h2>答复期限</h2><pre>" + EscapeHtml(c.ExplainDue()) + "</pre>";
   b += "<h2>办理过程</h2><table><thead><tr><th scope=\"col\">#</th><th scope=\"col\">日期</th>"
@@ -976,6 +990,35 @@ void RegisterStaffRoutes(httplib::Server& svr, ServerState& st) {
             }
             res.set_header("Content-Disposition", "attachment; filename=\"" + r->filename + "\"");
             res.set_content(r->bytes, r->mime);
+          }));
+  svr.Get(R"(/admin/applications/([A-Za-z0-9-]{1,64})/documents/([0-9a-f]{64}))",
+          WithSession(st, [&st](const app::Session& s, const httplib::Request& req, httplib::Response& res) {
+            // Applicants' documents carry personal data: never for supervisors.
+            if (!auth::SeesPersonalData(s.user.role)) return Forbidden(req, res, "申请材料含个人信息，主管部门不可查看");
+            const std::string tn = req.matches[1], sha = req.matches[2];
+            std::lock_guard lock(st.mu);
+            auto loaded = app::LoadCase(*st.store, st.calendar, tn);
+            if (!loaded.ok()) {
+              res.status = 404;
+              return;
+            }
+            if (!InScope(st, s, loaded->state.agency_id)) return Forbidden(req, res, "该案件不属于您所在的机关");
+            const cases::AttachmentRef* ref = nullptr;
+            for (const cases::Event& e : loaded->events) {
+              const auto* r = std::get_if<cases::ReceivedPayload>(&e.payload);
+              if (!r || !r->application) continue;
+              for (const auto& f : r->application->attachments) {
+                if (f.sha256 == sha) ref = &f;
+              }
+            }
+            auto doc = ref ? st.store->GetDocument(sha) : Result<std::optional<store::Store::Document>>(std::nullopt);
+            if (!ref || !doc.ok() || !doc->has_value()) {
+              res.status = 404;
+              return;
+            }
+            const std::string ext = ref->mime == "application/pdf" ? ".pdf" : ref->mime == "image/png" ? ".png" : ".jpg";
+            res.set_header("Content-Disposition", "attachment; filename=\"" + tn + "-" + sha.substr(0, 8) + ext + "\"");
+            res.set_content((*doc)->content, ref->mime);
           }));
   svr.Post(R"(/admin/applications/([A-Za-z0-9-]{1,64})/events)",
            WithSession(st, [&st](const app::Session& s, const httplib::Request& req,
