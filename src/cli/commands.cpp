@@ -49,6 +49,26 @@ std::string Describe(const report::Report& r) {
   return s;
 }
 
+// An existing database and the calendar in force (built-in + imported years);
+// nullopt after printing why not.
+struct Workspace {
+  std::unique_ptr<store::Store> store;
+  law::Calendar calendar;
+};
+std::optional<Workspace> OpenWorkspace(const std::string& db) {
+  auto store = store::OpenStore(db, store::OpenMode::kMustExist);
+  if (!store.ok()) {
+    Fail(store.status().message());
+    return std::nullopt;
+  }
+  auto cal = app::LoadCalendar(**store);
+  if (!cal.ok()) {
+    Fail(cal.status().message());
+    return std::nullopt;
+  }
+  return Workspace{std::move(store).value(), std::move(cal).value()};
+}
+
 }  // namespace
 
 int RunIngest(const IngestArgs& args) {
@@ -262,21 +282,13 @@ int RunApplicationsImport(const ApplicationsImportArgs& args) {
     Fail(bytes.status().message());
     return kExitUsage;
   }
-  auto store = store::OpenStore(args.db, store::OpenMode::kMustExist);
-  if (!store.ok()) {
-    Fail(store.status().message());
-    return kExitUsage;
-  }
-  auto cal = app::LoadCalendar(**store);
-  if (!cal.ok()) {
-    Fail(cal.status().message());
-    return kExitUsage;
-  }
+  auto ws = OpenWorkspace(args.db);
+  if (!ws) return kExitUsage;
   app::ImportOptions o;
   o.entered_by = args.by;
   o.now_iso = app::NowUtcIso();
   o.mode = args.dry_run ? app::ImportMode::kCheckOnly : app::ImportMode::kLoad;
-  auto r = app::ImportCases(**store, *cal, *bytes, o);
+  auto r = app::ImportCases(*ws->store, ws->calendar, *bytes, o);
   if (!r.ok()) {
     Fail(args.file + ": " + r.status().message());
     // A bad line is input that was read but is wrong (1); bad options or an
@@ -295,17 +307,10 @@ int RunLedger(const LedgerArgs& args) {
     Fail((!from.ok() ? "--from: " + from.status().message() : "--to: " + to.status().message()));
     return kExitUsage;
   }
-  auto store = store::OpenStore(args.db, store::OpenMode::kMustExist);
-  if (!store.ok()) {
-    Fail(store.status().message());
-    return kExitUsage;
-  }
-  auto cal = app::LoadCalendar(**store);
-  if (!cal.ok()) {
-    Fail(cal.status().message());
-    return kExitUsage;
-  }
-  auto x = app::ExportLedger(**store, *cal, args.agency, *from, *to, app::TodayInShanghai());
+  auto ws = OpenWorkspace(args.db);
+  if (!ws) return kExitUsage;
+  auto x =
+      app::ExportLedger(*ws->store, ws->calendar, args.agency, *from, *to, app::TodayInShanghai());
   if (!x.ok()) {
     Fail(x.status().message());
     return kExitUsage;
@@ -321,17 +326,9 @@ int RunLedger(const LedgerArgs& args) {
 }
 
 int RunVerify(const VerifyArgs& args) {
-  auto store = store::OpenStore(args.db, store::OpenMode::kMustExist);
-  if (!store.ok()) {
-    Fail(store.status().message());
-    return kExitUsage;
-  }
-  auto cal = app::LoadCalendar(**store);
-  if (!cal.ok()) {
-    Fail(cal.status().message());
-    return kExitUsage;
-  }
-  auto rep = app::VerifyHistory(**store, *cal);
+  auto ws = OpenWorkspace(args.db);
+  if (!ws) return kExitUsage;
+  auto rep = app::VerifyHistory(*ws->store, ws->calendar);
   if (!rep.ok()) {
     Fail(rep.status().message());
     return kExitUsage;
