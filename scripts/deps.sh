@@ -8,6 +8,8 @@ PACKAGES=(
   cmake ninja-build g++ pkg-config make
   # libraries
   libicu-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev libcpp-httplib-dev libssl-dev libsodium-dev
+  # e-mail notices to applicants over SMTP (serve --smtp)
+  libcurl4-openssl-dev
   # XLSX written with libxlsxwriter, read back with libzip + pugixml
   libxlsxwriter-dev libzip-dev libpugixml-dev
   # letters: DOCX (libzip + pugixml) and PDF (cairo + pango) with Chinese fonts

@@ -229,6 +229,7 @@ Result<SubmitOutcome> SubmitApplication(store::Store& store, const law::Calendar
   req.role = ctx.staff_role.value_or(cases::ActorRole::kPublic);
   req.query_code_hash = HashCode(tracking_no, query_code);
   req.now_iso = ctx.now_iso;
+  req.notify = ctx.notify;
   cases::Event e1{tracking_no,        1, received_on, ctx.now_iso, actor, cases::Entry::kLive,
                   std::move(received)};
   cases::Event e2{tracking_no,
@@ -376,6 +377,7 @@ Result<PublicCaseView> SubmitCorrection(store::Store& store, const law::Calendar
   req.expected_version = loaded->state.version;
   req.role = cases::ActorRole::kPublic;
   req.now_iso = when.now_iso;
+  req.notify = when.notify;
   req.events.push_back(cases::Event{req.case_id, loaded->state.version + 1, when.today,
                                     when.now_iso, std::string(cases::kPublicActor),
                                     cases::Entry::kLive, std::move(p)});

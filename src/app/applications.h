@@ -53,6 +53,7 @@ struct SubmitContext {
   // their username and role. Unset: the public online form.
   std::string staff_actor;
   std::optional<cases::ActorRole> staff_role;
+  bool notify = false;  // queue e-mail notices to the applicant
 };
 
 // A file handed in with the application (Art. 29 identity proof, a 代理人's

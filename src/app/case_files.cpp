@@ -1,5 +1,6 @@
 #include "app/case_files.h"
 
+#include "app/notices.h"
 #include "cases/vocab.h"
 
 namespace gk::app {
@@ -80,6 +81,44 @@ Result<LoadedCase> LoadCase(store::Store& store, const law::Calendar& cal,
   return out;
 }
 
+namespace {
+
+// After the events are durable: e-mail notices for those the applicant is told
+// about. A failure to queue never undoes or fails the recorded events.
+void QueueNotices(store::Store& store, const law::Calendar& cal, const AppendRequest& req,
+                  const cases::CaseState& final_state) {
+  std::string email;
+  std::vector<cases::Event> all;
+  if (req.expected_version > 0) {
+    auto loaded = LoadCase(store, cal, req.case_id);
+    if (!loaded.ok()) return;
+    all = std::move(loaded->events);
+  } else {
+    all = req.events;
+  }
+  for (const cases::Event& e : all) {
+    if (const auto* r = std::get_if<cases::ReceivedPayload>(&e.payload); r && r->application) {
+      email = r->application->email;
+    }
+  }
+  if (email.empty()) return;
+  std::string agency_name;
+  if (auto a = store.GetAgency(final_state.agency_id); a.ok() && a->has_value())
+    agency_name = (*a)->name;
+  // Each notice reads the state right after its event.
+  cases::ApplyContext ctx{cal, std::nullopt};
+  cases::CaseState s;
+  for (const cases::Event& e : all) {
+    auto next = cases::Apply(s, e, ctx);
+    if (!next.ok()) return;
+    s = std::move(next).value();
+    if (e.sequence <= req.expected_version) continue;
+    if (auto m = NoticeFor(s, e, email, agency_name, req.now_iso)) (void)store.QueueMail(*m);
+  }
+}
+
+}  // namespace
+
 Result<cases::CaseState> AppendCaseEvents(store::Store& store, const law::Calendar& cal,
                                           const AppendRequest& req) {
   cases::CaseState state;
@@ -106,6 +145,7 @@ Result<cases::CaseState> AppendCaseEvents(store::Store& store, const law::Calend
   std::vector<store::EventRow> rows;
   for (const cases::Event& e : req.events) rows.push_back(ToRow(e));
   if (auto s = store.AppendEvents(row, req.expected_version, rows); !s.ok()) return s;
+  if (req.notify) QueueNotices(store, cal, req, state);
   return state;
 }
 

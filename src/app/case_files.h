@@ -35,6 +35,7 @@ struct AppendRequest {
   std::optional<cases::ActorRole> role;
   std::string query_code_hash;  // new cases only
   std::string now_iso;
+  bool notify = false;  // queue e-mail notices (the server has SMTP configured)
 };
 
 // Applies the events to the case's current state (refusing illegal moves with

@@ -214,6 +214,13 @@ int RunServe(const ServeArgs& args) {
   web::ServerOptions o;
   o.db_url = args.db;
   o.demo = args.demo;
+  if (!args.smtp.empty() && args.smtp.rfind("smtp://", 0) != 0 &&
+      args.smtp.rfind("smtps://", 0) != 0) {
+    Fail("--smtp '" + args.smtp + "': expected smtp://HOST:PORT or smtps://HOST:PORT");
+    return kExitUsage;
+  }
+  o.smtp_url = args.smtp;
+  o.mail_from = args.mail_from;
   const size_t colon = args.listen.rfind(':');
   if (colon == std::string::npos || colon == 0) {
     Fail("--listen '" + args.listen + "': expected HOST:PORT, e.g. 127.0.0.1:8080");

@@ -46,6 +46,8 @@ struct ServeArgs {
   std::string db = "sqlite:var/gongkai.db";
   std::string listen = "127.0.0.1:8080";
   bool demo = false;
+  std::string smtp;  // smtp://host:port ("" = no e-mail notices)
+  std::string mail_from = "gongkai@localhost";
 };
 int RunServe(const ServeArgs& args);
 

@@ -62,6 +62,10 @@ int main(int argc, char** argv) {
   c_serve->add_option("--db", serve.db, "Database URL (sqlite:PATH); created if missing");
   c_serve->add_option("--listen", serve.listen, "HOST:PORT to listen on");
   c_serve->add_flag("--demo", serve.demo, "Load the demo data first if the database is empty");
+  c_serve->add_option(
+      "--smtp", serve.smtp,
+      "SMTP server for e-mail notices to applicants, e.g. smtp://127.0.0.1:25 (off by default)");
+  c_serve->add_option("--mail-from", serve.mail_from, "Sender address of the notices");
 
   DemoArgs demo;
   auto* c_demo = app.add_subcommand("demo", "Load the demo data set (idempotent)");

@@ -6,6 +6,7 @@ std::string_view Migration0002();
 std::string_view Migration0003();
 std::string_view Migration0004();
 std::string_view Migration0005();
+std::string_view Migration0006();
 }  // namespace gk::embedded
 
 namespace gk::store {
@@ -17,6 +18,7 @@ const std::vector<Migration>& Migrations() {
       {3, "0003_users", embedded::Migration0003()},
       {4, "0004_letters", embedded::Migration0004()},
       {5, "0005_documents", embedded::Migration0005()},
+      {6, "0006_outbox", embedded::Migration0006()},
   };
   return kAll;
 }

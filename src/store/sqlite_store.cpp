@@ -36,7 +36,8 @@ class Stmt {
   }
   std::string Blob(int col) const {
     const void* b = sqlite3_column_blob(s_, col);
-    return b ? std::string(static_cast<const char*>(b), static_cast<size_t>(sqlite3_column_bytes(s_, col)))
+    return b ? std::string(static_cast<const char*>(b),
+                           static_cast<size_t>(sqlite3_column_bytes(s_, col)))
              : std::string();
   }
   Stmt& BindNull(int i) {
@@ -192,6 +193,48 @@ class SqliteStore final : public Store {
     return std::optional<AgencyRow>(ReadAgency(q));
   }
 
+  Status QueueMail(const MailRow& m) override {
+    Stmt q(
+        db_,
+        "INSERT INTO outbox(to_addr, subject, body, case_id, created_at) VALUES (?, ?, ?, ?, ?)");
+    q.Bind(1, m.to_addr)
+        .Bind(2, m.subject)
+        .Bind(3, m.body)
+        .Bind(4, m.case_id)
+        .Bind(5, m.created_at);
+    if (q.Step() != SQLITE_DONE) return q.Error("queue mail");
+    return Status::Ok();
+  }
+
+  Result<std::vector<MailRow>> PendingMail(int max_attempts, int limit) override {
+    Stmt q(db_,
+           "SELECT id, to_addr, subject, body, COALESCE(case_id, ''), created_at, attempts FROM "
+           "outbox "
+           "WHERE sent_at IS NULL AND attempts < ? ORDER BY id LIMIT ?");
+    q.Bind(1, static_cast<int64_t>(max_attempts)).Bind(2, static_cast<int64_t>(limit));
+    std::vector<MailRow> out;
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW) {
+      out.push_back({q.Int(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4), q.Text(5),
+                     static_cast<int>(q.Int(6))});
+    }
+    if (rc != SQLITE_DONE) return q.Error("read outbox");
+    return out;
+  }
+
+  Status MarkMailSent(int64_t id, std::string_view now) override {
+    Stmt q(db_, "UPDATE outbox SET sent_at = ?, attempts = attempts + 1 WHERE id = ?");
+    q.Bind(1, now).Bind(2, id);
+    if (q.Step() != SQLITE_DONE) return q.Error("mark mail sent");
+    return Status::Ok();
+  }
+
+  Status MarkMailFailed(int64_t id, std::string_view error) override {
+    Stmt q(db_, "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?");
+    q.Bind(1, error).Bind(2, id);
+    if (q.Step() != SQLITE_DONE) return q.Error("mark mail failed");
+    return Status::Ok();
+  }
 
   Status PutDocument(std::string_view sha256, std::string_view mime, std::string_view content,
                      std::string_view now) override {

@@ -77,6 +77,12 @@ struct SessionRow {
   std::string address;
 };
 
+struct MailRow {
+  int64_t id = 0;
+  std::string to_addr, subject, body, case_id, created_at;
+  int attempts = 0;
+};
+
 struct CalendarDayRow {
   std::string day;   // YYYY-MM-DD
   std::string kind;  // rest | work
@@ -103,6 +109,13 @@ class Store {
   // Sets the short code used in an agency's tracking numbers.
   virtual Status SetAgencyCode(std::string_view agency_id, std::string_view code) = 0;
   virtual Result<std::optional<AgencyRow>> GetAgency(std::string_view agency_id) = 0;
+
+  // E-mail notices: queued, then marked sent or failed by the mailer.
+  virtual Status QueueMail(const MailRow& mail) = 0;
+  // Unsent mails with fewer than `max_attempts` attempts, oldest first.
+  virtual Result<std::vector<MailRow>> PendingMail(int max_attempts, int limit) = 0;
+  virtual Status MarkMailSent(int64_t id, std::string_view now) = 0;
+  virtual Status MarkMailFailed(int64_t id, std::string_view error) = 0;
 
   // Uploaded documents by SHA-256 (idempotent: the same content is kept once).
   virtual Status PutDocument(std::string_view sha256, std::string_view mime,

@@ -59,7 +59,9 @@ void ReadMultipart(const httplib::Request& req, app::ApplicationFields& fields,
   }
 }
 
-app::SubmitContext Now() { return {app::TodayInShanghai(), app::NowUtcIso(), "", std::nullopt}; }
+app::SubmitContext Now(const ServerState& st) {
+  return {app::TodayInShanghai(), app::NowUtcIso(), "", std::nullopt, st.mail_enabled};
+}
 
 void ApiSubmit(ServerState& st, const httplib::Request& req, httplib::Response& res) {
   app::ApplicationFields fields;
@@ -82,7 +84,7 @@ void ApiSubmit(ServerState& st, const httplib::Request& req, httplib::Response& 
   }
   Result<app::SubmitOutcome> r = [&] {
     std::lock_guard lock(st.mu);
-    return app::SubmitApplication(*st.store, st.calendar, fields, Now(), uploads);
+    return app::SubmitApplication(*st.store, st.calendar, fields, Now(st), uploads);
   }();
   if (!r.ok()) return JsonError(res, 500, "internal", "服务器暂时无法受理申请，请稍后重试");
   if (r->error) {
@@ -293,8 +295,10 @@ std::string ApplyForm(ServerState& st, const app::ApplicationFields& f,
   b += input("agent.id_number", "代理人证件号码", "text", false);
   b += input("agent.authorisation", "授权委托书编号或说明", "text", false);
   b += "</fieldset><fieldset><legend>上传材料（PDF、JPG或PNG，每个不超过5MB）</legend>";
-  for (const auto& [key, label] : {std::pair{"id_copy", "身份证明复印件"}, std::pair{"authorisation", "授权委托书（委托代理时）"}}) {
-    b += std::string("<label for=\"") + key + "\">" + label + "</label><input id=\"" + key + "\" name=\"" + key +
+  for (const auto& [key, label] : {std::pair{"id_copy", "身份证明复印件"},
+                                   std::pair{"authorisation", "授权委托书（委托代理时）"}}) {
+    b += std::string("<label for=\"") + key + "\">" + label + "</label><input id=\"" + key +
+         "\" name=\"" + key +
          "\" type=\"file\" accept=\".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png\"" +
          described(key) + ">" + err_for(key);
   }
@@ -319,7 +323,7 @@ void ApplySubmit(ServerState& st, const httplib::Request& req, httplib::Response
   }
   Result<app::SubmitOutcome> r = [&] {
     std::lock_guard lock(st.mu);
-    return app::SubmitApplication(*st.store, st.calendar, fields, Now(), uploads);
+    return app::SubmitApplication(*st.store, st.calendar, fields, Now(st), uploads);
   }();
   if (!r.ok()) {
     res.status = 500;
@@ -458,7 +462,7 @@ void CorrectSubmit(ServerState& st, const httplib::Request& req, httplib::Respon
   Result<app::PublicCaseView> v = [&] {
     std::lock_guard lock(st.mu);
     return app::SubmitCorrection(*st.store, st.calendar, tn, code, in, {req.remote_addr, UnixNow()},
-                                 Now());
+                                 Now(st));
   }();
   if (!v.ok()) {
     const StatusCode c = v.status().code();

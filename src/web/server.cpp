@@ -16,6 +16,7 @@
 #include "law/deadline.h"
 #include "store/store.h"
 #include "web/html.h"
+#include "web/mailer.h"
 #include "web/page.h"
 #include "web/public_applications.h"
 #include "web/request_log.h"
@@ -312,6 +313,13 @@ Status RunServer(const ServerOptions& options) {
                            " (address in use or not available)");
   }
   SignalStopper stopper(svr);
+  // Started after the stopper so the mailer thread, too, has SIGINT/SIGTERM
+  // blocked (a signal must reach the stopper, not kill the process).
+  std::unique_ptr<Mailer> mailer;
+  if (!options.smtp_url.empty()) {
+    st.mail_enabled = true;
+    mailer = std::make_unique<Mailer>(st, MailerOptions{options.smtp_url, options.mail_from});
+  }
   st.ready = true;
   std::fprintf(stderr, "gongkai: serving on http://%s:%d (database %s)\n", options.host.c_str(),
                options.port, options.db_url.c_str());

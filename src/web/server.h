@@ -13,6 +13,8 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;
   bool demo = false;  // load the demo data set first when the database is empty
+  std::string smtp_url;   // e-mail notices via this SMTP server ("" = off)
+  std::string mail_from;  // sender address of the notices
 };
 
 // Opens (creating if needed) the database, loads demo data when asked, then

@@ -476,8 +476,8 @@ void CasePage(ServerState& st, const app::Session& s, const std::string& tn, htt
       for (const cases::AttachmentRef& f : a.attachments) {
         b += "<li>" + EscapeHtml(cases::Label(f.kind)) + "：";
         if (personal) {
-          b += "<a href=\"/admin/applications/" + EscapeHtml(c.case_id) + "/documents/" + f.sha256 + "\">" +
-               EscapeHtml(f.name) + "</a>";
+          b += "<a href=\"/admin/applications/" + EscapeHtml(c.case_id) + "/documents/" + f.sha256 +
+               "\">" + EscapeHtml(f.name) + "</a>";
         } else {
           b += "（含个人信息，主管部门不可查看）";
         }
@@ -628,6 +628,7 @@ AppendOutcome AppendFromRequest(ServerState& st, const app::Session& s, const st
   req.expected_version = er.version;
   req.role = ActorRoleOf(s.user.role);
   req.now_iso = app::NowUtcIso();
+  req.notify = st.mail_enabled;
   req.events.push_back(cases::Event{tn, er.version + 1, *date, req.now_iso, s.user.username,
                                     cases::Entry::kLive, std::move(payload).value()});
   auto st2 = app::AppendCaseEvents(*st.store, st.calendar, req);
@@ -805,9 +806,9 @@ std::string NewApplicationForm(const app::Session& s, const std::vector<store::A
   return AdminPage(s, "登记申请", b);
 }
 
-app::SubmitContext StaffSubmitContext(const app::Session& s) {
+app::SubmitContext StaffSubmitContext(const ServerState& st, const app::Session& s) {
   app::SubmitContext c{app::TodayInShanghai(), app::NowUtcIso(), s.user.username,
-                       ActorRoleOf(s.user.role)};
+                       ActorRoleOf(s.user.role), st.mail_enabled};
   return c;
 }
 
@@ -849,7 +850,7 @@ void PostNewApplication(ServerState& st, const app::Session& s, const httplib::R
   }
   Result<app::SubmitOutcome> r = [&] {
     std::lock_guard lock(st.mu);
-    return app::SubmitApplication(*st.store, st.calendar, fields, StaffSubmitContext(s));
+    return app::SubmitApplication(*st.store, st.calendar, fields, StaffSubmitContext(st, s));
   }();
   if (!r.ok()) {
     if (json_body) return JsonError(res, 500, "internal", "服务器暂时无法登记");
@@ -992,9 +993,11 @@ void RegisterStaffRoutes(httplib::Server& svr, ServerState& st) {
             res.set_content(r->bytes, r->mime);
           }));
   svr.Get(R"(/admin/applications/([A-Za-z0-9-]{1,64})/documents/([0-9a-f]{64}))",
-          WithSession(st, [&st](const app::Session& s, const httplib::Request& req, httplib::Response& res) {
+          WithSession(st, [&st](const app::Session& s, const httplib::Request& req,
+                                httplib::Response& res) {
             // Applicants' documents carry personal data: never for supervisors.
-            if (!auth::SeesPersonalData(s.user.role)) return Forbidden(req, res, "申请材料含个人信息，主管部门不可查看");
+            if (!auth::SeesPersonalData(s.user.role))
+              return Forbidden(req, res, "申请材料含个人信息，主管部门不可查看");
             const std::string tn = req.matches[1], sha = req.matches[2];
             std::lock_guard lock(st.mu);
             auto loaded = app::LoadCase(*st.store, st.calendar, tn);
@@ -1002,7 +1005,8 @@ void RegisterStaffRoutes(httplib::Server& svr, ServerState& st) {
               res.status = 404;
               return;
             }
-            if (!InScope(st, s, loaded->state.agency_id)) return Forbidden(req, res, "该案件不属于您所在的机关");
+            if (!InScope(st, s, loaded->state.agency_id))
+              return Forbidden(req, res, "该案件不属于您所在的机关");
             const cases::AttachmentRef* ref = nullptr;
             for (const cases::Event& e : loaded->events) {
               const auto* r = std::get_if<cases::ReceivedPayload>(&e.payload);
@@ -1011,13 +1015,17 @@ void RegisterStaffRoutes(httplib::Server& svr, ServerState& st) {
                 if (f.sha256 == sha) ref = &f;
               }
             }
-            auto doc = ref ? st.store->GetDocument(sha) : Result<std::optional<store::Store::Document>>(std::nullopt);
+            auto doc = ref ? st.store->GetDocument(sha)
+                           : Result<std::optional<store::Store::Document>>(std::nullopt);
             if (!ref || !doc.ok() || !doc->has_value()) {
               res.status = 404;
               return;
             }
-            const std::string ext = ref->mime == "application/pdf" ? ".pdf" : ref->mime == "image/png" ? ".png" : ".jpg";
-            res.set_header("Content-Disposition", "attachment; filename=\"" + tn + "-" + sha.substr(0, 8) + ext + "\"");
+            const std::string ext = ref->mime == "application/pdf" ? ".pdf"
+                                    : ref->mime == "image/png"     ? ".png"
+                                                                   : ".jpg";
+            res.set_header("Content-Disposition",
+                           "attachment; filename=\"" + tn + "-" + sha.substr(0, 8) + ext + "\"");
             res.set_content((*doc)->content, ref->mime);
           }));
   svr.Post(R"(/admin/applications/([A-Za-z0-9-]{1,64})/events)",

@@ -19,6 +19,7 @@ struct ServerState {
   std::mutex mu;
   law::Calendar calendar;
   std::unique_ptr<store::Store> store;
+  bool mail_enabled = false;  // an SMTP server is configured: queue notices
 };
 
 }  // namespace gk::web
