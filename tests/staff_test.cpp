@@ -226,6 +226,30 @@ TEST_F(StaffTest, OnlyTheAgencyHeadExtends) {
   EXPECT_EQ(Version(), v + 1);
 }
 
+TEST_F(StaffTest, FeeNoticeAmountComesFromTheLaw) {
+  // 国办函〔2020〕109号 by page: pages 31–50 at 10 元 → 200 元 for 50 pages.
+  Staff wang = SignIn("wang");
+  const int v = Version();
+  auto notice = PostForm(wang, "/admin/applications/" + tn_ + "/events",
+                         "type=fee_notified&version=" + std::to_string(v) +
+                             "&occurred_on=2026-11-24&p.method=by_page&p.quantity=50"
+                             "&p.notice_received_on=2026-11-24&csrf=" +
+                             wang.csrf);
+  ASSERT_EQ(notice->status, 303) << notice->body.substr(0, 1000);
+  auto page = Get(wang, "/admin/applications/" + tn_);
+  EXPECT_NE(page->body.find("待缴费"), std::string::npos);
+  auto wrong = PostForm(wang, "/admin/applications/" + tn_ + "/events",
+                        "type=fee_paid&version=" + std::to_string(v + 1) +
+                            "&occurred_on=2026-11-24&p.amount_yuan=150&csrf=" + wang.csrf);
+  EXPECT_EQ(wrong->status, 400) << "the paid amount must be the notified one";
+  auto paid =
+      PostForm(wang, "/admin/applications/" + tn_ + "/events",
+               "type=fee_paid&version=" + std::to_string(v + 1) +
+                   "&occurred_on=2026-11-24&p.amount_yuan=200&p.receipt_ref=NO1&csrf=" + wang.csrf);
+  EXPECT_EQ(paid->status, 303) << paid->body.substr(0, 1000);
+  EXPECT_EQ(Version(), v + 2);
+}
+
 TEST_F(StaffTest, DueFilters) {
   Staff wang = SignIn("wang");
   EXPECT_NE(Get(wang, "/admin")->body.find(tn_), std::string::npos);

@@ -14,6 +14,7 @@
 #include "cases/vocab.h"
 #include "core/hash.h"
 #include "core/text.h"
+#include "law/fees.h"
 #include "web/html.h"
 #include "web/page.h"
 
@@ -341,6 +342,14 @@ const std::vector<ActionForm>& ActionForms() {
        {{"result", "审核结果", "select:review_result"}, {"note", "意见", "text"}}},
       {EventType::kConfidentialityReview,
        {{"result", "审查结果", "select:review_result"}, {"note", "意见", "text"}}},
+      {EventType::kFeeNotified,
+       {{"method", "计收方式（国办函〔2020〕109号）", "select:fee_method"},
+        {"quantity", "本申请的件数（按件）或页数（按量）", "number"},
+        {"prior_pieces", "本月已计件数（按件计收时）", "number"},
+        {"notice_received_on", "申请人收到收费通知的日期", "date"}}},
+      {EventType::kFeePaid,
+       {{"amount_yuan", "缴纳金额（元）", "number"}, {"receipt_ref", "缴款凭证号", "text"}}},
+      {EventType::kFeeUnpaid, {{"note", "说明", "text"}}},
       {EventType::kDecided,
        {{"outcome", "办理结果", "select:outcome"},
         {"legal_basis", "依据（引用条款）", "text"},
@@ -605,6 +614,26 @@ AppendOutcome AppendFromRequest(ServerState& st, const app::Session& s, const st
   if (s.user.role == auth::Role::kSupervisor)
     return {403, "forbidden", "主管部门只能查看，不能办理案件", std::nullopt};
   CompleteDecision(*type, er.payload);
+  // A fee notice states the amount the law gives for the quantity (109号);
+  // the form leaves it to the server.
+  if (*type == cases::EventType::kFeeNotified && !er.payload.contains("amount_yuan") &&
+      er.payload.contains("method") && er.payload["method"].is_string() &&
+      er.payload.contains("quantity") && er.payload["quantity"].is_number_integer()) {
+    const int qty = er.payload["quantity"].get<int>();
+    const int prior = er.payload.value("prior_pieces", json(0)).is_number_integer()
+                          ? er.payload.value("prior_pieces", 0)
+                          : 0;
+    auto method = cases::FromKey<law::FeeMethod>(er.payload["method"].get<std::string>());
+    if (method) {
+      auto quote =
+          *method == law::FeeMethod::kByPiece ? law::FeeByPiece(prior, qty) : law::FeeByPage(qty);
+      if (quote.ok()) er.payload["amount_yuan"] = quote->total_yuan;
+      if (*method == law::FeeMethod::kByPage)
+        er.payload["prior_pieces"] = 0;
+      else if (!er.payload.contains("prior_pieces"))
+        er.payload["prior_pieces"] = 0;
+    }
+  }
   // The signed-in user is the approver of an extension and the reviewer of a
   // review unless the request names someone (the domain checks the role).
   if (*type == cases::EventType::kExtended && !er.payload.contains("approver")) {
