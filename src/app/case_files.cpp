@@ -83,38 +83,14 @@ Result<LoadedCase> LoadCase(store::Store& store, const law::Calendar& cal,
 
 namespace {
 
-// After the events are durable: e-mail notices for those the applicant is told
-// about. A failure to queue never undoes or fails the recorded events.
-void QueueNotices(store::Store& store, const law::Calendar& cal, const AppendRequest& req,
-                  const cases::CaseState& final_state) {
-  std::string email;
-  std::vector<cases::Event> all;
-  if (req.expected_version > 0) {
-    auto loaded = LoadCase(store, cal, req.case_id);
-    if (!loaded.ok()) return;
-    all = std::move(loaded->events);
-  } else {
-    all = req.events;
-  }
-  for (const cases::Event& e : all) {
+// The applicant's e-mail address, from the receipt among `events`.
+std::string ApplicantEmail(std::span<const cases::Event> events) {
+  for (const cases::Event& e : events) {
     if (const auto* r = std::get_if<cases::ReceivedPayload>(&e.payload); r && r->application) {
-      email = r->application->email;
+      return r->application->email;
     }
   }
-  if (email.empty()) return;
-  std::string agency_name;
-  if (auto a = store.GetAgency(final_state.agency_id); a.ok() && a->has_value())
-    agency_name = (*a)->name;
-  // Each notice reads the state right after its event.
-  cases::ApplyContext ctx{cal, std::nullopt};
-  cases::CaseState s;
-  for (const cases::Event& e : all) {
-    auto next = cases::Apply(s, e, ctx);
-    if (!next.ok()) return;
-    s = std::move(next).value();
-    if (e.sequence <= req.expected_version) continue;
-    if (auto m = NoticeFor(s, e, email, agency_name, req.now_iso)) (void)store.QueueMail(*m);
-  }
+  return "";
 }
 
 }  // namespace
@@ -122,6 +98,7 @@ void QueueNotices(store::Store& store, const law::Calendar& cal, const AppendReq
 Result<cases::CaseState> AppendCaseEvents(store::Store& store, const law::Calendar& cal,
                                           const AppendRequest& req) {
   cases::CaseState state;
+  std::string email;  // for notices; read from the stored receipt or the new one
   if (req.expected_version > 0) {
     auto loaded = LoadCase(store, cal, req.case_id);
     if (!loaded.ok()) return loaded.status();
@@ -131,12 +108,24 @@ Result<cases::CaseState> AppendCaseEvents(store::Store& store, const law::Calend
                               std::to_string(req.expected_version) + "），请刷新后重试");
     }
     state = std::move(loaded->state);
+    if (req.notify) email = ApplicantEmail(loaded->events);
   }
+  if (req.notify && email.empty()) email = ApplicantEmail(req.events);
+  // Each notice reads the state right after its event, kept from this loop.
+  std::vector<store::MailRow> notices;
+  std::string agency_name;
   cases::ApplyContext ctx{cal, req.role};
   for (const cases::Event& e : req.events) {
     auto next = cases::Apply(state, e, ctx);
     if (!next.ok()) return next.status();
     state = std::move(next).value();
+    if (email.empty()) continue;
+    if (agency_name.empty()) {
+      if (auto a = store.GetAgency(state.agency_id); a.ok() && a->has_value())
+        agency_name = (*a)->name;
+    }
+    if (auto m = NoticeFor(state, e, email, agency_name, req.now_iso))
+      notices.push_back(std::move(*m));
   }
   store::CaseRow row = ProjectRow(state, cal);
   row.query_code_hash = req.query_code_hash;
@@ -145,7 +134,8 @@ Result<cases::CaseState> AppendCaseEvents(store::Store& store, const law::Calend
   std::vector<store::EventRow> rows;
   for (const cases::Event& e : req.events) rows.push_back(ToRow(e));
   if (auto s = store.AppendEvents(row, req.expected_version, rows); !s.ok()) return s;
-  if (req.notify) QueueNotices(store, cal, req, state);
+  // After the events are durable; a failure to queue never undoes them.
+  for (const store::MailRow& m : notices) (void)store.QueueMail(m);
   return state;
 }
 
