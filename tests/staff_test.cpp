@@ -51,6 +51,8 @@ class StaffTest : public ::testing::Test {
     ASSERT_TRUE(r);
     ASSERT_EQ(r->status, 201);
     tn_ = json::parse(r->body)["tracking_no"];
+    // The receipt date (Asia/Shanghai): later acts must not be dated before it.
+    today_ = json::parse(r->body)["received_on"];
   }
   void TearDown() override {
     server_.reset();
@@ -102,7 +104,7 @@ class StaffTest : public ::testing::Test {
     return std::stoi(m[1]);
   }
 
-  std::string dir_, db_, tn_;
+  std::string dir_, db_, tn_, today_;
   int port_ = 0;
   std::unique_ptr<Background> server_;
 };
@@ -144,9 +146,9 @@ TEST_F(StaffTest, HandlerWorksTheCaseWithCsrf) {
   EXPECT_NE(list->body.find(tn_), std::string::npos);
   const int v = Version();
 
-  const std::string action =
-      "type=assigned&version=" + std::to_string(v) +
-      "&occurred_on=2026-11-24&p.unit=%E5%85%9A%E6%94%BF%E5%8A%9E&p.handler=wang";
+  const std::string action = "type=assigned&version=" + std::to_string(v) +
+                             "&occurred_on=" + today_ +
+                             "&p.unit=%E5%85%9A%E6%94%BF%E5%8A%9E&p.handler=wang";
   auto no_token = PostForm(wang, "/admin/applications/" + tn_ + "/events", action);
   EXPECT_EQ(no_token->status, 403);
   auto bad_token = PostForm(wang, "/admin/applications/" + tn_ + "/events", action + "&csrf=nope");
@@ -166,7 +168,7 @@ TEST_F(StaffTest, HandlerWorksTheCaseWithCsrf) {
   httplib::Client c("127.0.0.1", port_);
   json served = {{"type", "served"},
                  {"version", v + 1},
-                 {"occurred_on", "2026-11-24"},
+                 {"occurred_on", today_},
                  {"payload", {{"method", "post"}}}};
   auto refused = c.Post("/admin/api/applications/" + tn_ + "/events",
                         {{"Cookie", wang.cookie}, {"X-CSRF-Token", wang.csrf}}, served.dump(),
@@ -187,8 +189,9 @@ TEST_F(StaffTest, StaffAreConfinedToTheirAgency) {
   EXPECT_EQ(list->body.find(tn_), std::string::npos);
   std::smatch m;
   std::regex_search(list->body, m, std::regex("name=\"csrf\" value=\"([^\"]+)\""));
-  auto post = PostForm(zhao, "/admin/applications/" + tn_ + "/events",
-                       "type=withdrawn&version=2&occurred_on=2026-11-24&csrf=" + std::string(m[1]));
+  auto post =
+      PostForm(zhao, "/admin/applications/" + tn_ + "/events",
+               "type=withdrawn&version=2&occurred_on=" + today_ + "&csrf=" + std::string(m[1]));
   EXPECT_EQ(post->status, 403);
   EXPECT_EQ(Get(zhao, "/admin/supervision")->status, 403);
   EXPECT_EQ(Get(zhao, "/admin/applications/NOPE2026")->status, 404);
@@ -214,8 +217,8 @@ TEST_F(StaffTest, OnlyTheAgencyHeadExtends) {
   // Art. 33 ¶2: an extension needs the head of the disclosure office.
   const int v = Version();
   Staff wang = SignIn("wang");
-  const std::string ext = "type=extended&version=" + std::to_string(v) +
-                          "&occurred_on=2026-11-24&p.days=10&p.notice_on=2026-11-24&p.reason=x";
+  const std::string ext = "type=extended&version=" + std::to_string(v) + "&occurred_on=" + today_ +
+                          "&p.days=10&p.notice_on=" + today_ + "&p.reason=x";
   auto refused =
       PostForm(wang, "/admin/applications/" + tn_ + "/events", ext + "&csrf=" + wang.csrf);
   EXPECT_EQ(refused->status, 400);
@@ -230,22 +233,22 @@ TEST_F(StaffTest, FeeNoticeAmountComesFromTheLaw) {
   // 国办函〔2020〕109号 by page: pages 31–50 at 10 元 → 200 元 for 50 pages.
   Staff wang = SignIn("wang");
   const int v = Version();
-  auto notice = PostForm(wang, "/admin/applications/" + tn_ + "/events",
-                         "type=fee_notified&version=" + std::to_string(v) +
-                             "&occurred_on=2026-11-24&p.method=by_page&p.quantity=50"
-                             "&p.notice_received_on=2026-11-24&csrf=" +
-                             wang.csrf);
+  auto notice =
+      PostForm(wang, "/admin/applications/" + tn_ + "/events",
+               "type=fee_notified&version=" + std::to_string(v) + "&occurred_on=" + today_ +
+                   "&p.method=by_page&p.quantity=50"
+                   "&p.notice_received_on=" +
+                   today_ + "&csrf=" + wang.csrf);
   ASSERT_EQ(notice->status, 303) << notice->body.substr(0, 1000);
   auto page = Get(wang, "/admin/applications/" + tn_);
   EXPECT_NE(page->body.find("待缴费"), std::string::npos);
   auto wrong = PostForm(wang, "/admin/applications/" + tn_ + "/events",
                         "type=fee_paid&version=" + std::to_string(v + 1) +
-                            "&occurred_on=2026-11-24&p.amount_yuan=150&csrf=" + wang.csrf);
+                            "&occurred_on=" + today_ + "&p.amount_yuan=150&csrf=" + wang.csrf);
   EXPECT_EQ(wrong->status, 400) << "the paid amount must be the notified one";
-  auto paid =
-      PostForm(wang, "/admin/applications/" + tn_ + "/events",
-               "type=fee_paid&version=" + std::to_string(v + 1) +
-                   "&occurred_on=2026-11-24&p.amount_yuan=200&p.receipt_ref=NO1&csrf=" + wang.csrf);
+  auto paid = PostForm(wang, "/admin/applications/" + tn_ + "/events",
+                       "type=fee_paid&version=" + std::to_string(v + 1) + "&occurred_on=" + today_ +
+                           "&p.amount_yuan=200&p.receipt_ref=NO1&csrf=" + wang.csrf);
   EXPECT_EQ(paid->status, 303) << paid->body.substr(0, 1000);
   EXPECT_EQ(Version(), v + 2);
 }
