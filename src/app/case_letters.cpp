@@ -16,6 +16,7 @@ constexpr LetterKind kKinds[] = {
     {cases::EventType::kCorrectionRequested, "补正告知书", true},
     {cases::EventType::kConsultationStarted, "征求意见函", false},
     {cases::EventType::kExtended, "延期答复告知书", true},
+    {cases::EventType::kLaterDeadline, "另行确定答复期限告知书", true},
     {cases::EventType::kFeeNotified, "收费通知书", true},
     {cases::EventType::kDecided, "政府信息公开申请答复书", true},
     {cases::EventType::kTransferred, "政府信息公开申请答复书", true},

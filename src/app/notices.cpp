@@ -39,6 +39,12 @@ std::optional<store::MailRow> NoticeFor(const cases::CaseState& after, const cas
       body += "。";
       break;
     }
+    case cases::EventType::kLaterDeadline: {
+      subject = "政府信息公开申请答复期限（" + no + "）";
+      body = "依照《政府信息公开条例》第三十五条，您的申请（" + no + "）的答复期限确定为 " +
+             std::get<cases::LaterDeadlinePayload>(e.payload).due_on.ToString() + "。";
+      break;
+    }
     case cases::EventType::kFeeNotified: {
       const auto& p = std::get<cases::FeeNotifiedPayload>(e.payload);
       subject = "政府信息公开信息处理费缴费通知（" + no + "）";

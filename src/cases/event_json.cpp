@@ -158,6 +158,13 @@ struct Writer {
     PutText(j, "reason", x.reason);
     return j;
   }
+  ojson operator()(const LaterDeadlinePayload& x) const {
+    ojson j = ojson::object();
+    j["due_on"] = x.due_on.ToString();
+    j["notice_on"] = x.notice_on.ToString();
+    PutText(j, "reason", x.reason);
+    return j;
+  }
   ojson operator()(const LegalReviewPayload& r) const { return ReviewJson(r); }
   ojson operator()(const ConfidentialityReviewPayload& r) const { return ReviewJson(r); }
   ojson operator()(const FeeNotifiedPayload& f) const {
@@ -557,6 +564,14 @@ Payload ReadPayload(EventType type, const json& j, const std::string& path, std:
       ExtendedPayload p;
       p.days = static_cast<int>(r.Integer("days", 1, law::kExtensionDays));
       p.approver = r.Text("approver");
+      p.notice_on = r.RequiredDate("notice_on");
+      p.reason = r.Text("reason");
+      out = std::move(p);
+      break;
+    }
+    case EventType::kLaterDeadline: {
+      LaterDeadlinePayload p;
+      p.due_on = r.RequiredDate("due_on");
       p.notice_on = r.RequiredDate("notice_on");
       p.reason = r.Text("reason");
       out = std::move(p);

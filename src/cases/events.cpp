@@ -366,6 +366,10 @@ Status CheckPayload(std::string_view p, const Payload& payload, Entry entry) {
       }
       return CheckText(Join(p, "note"), c.note, Need::kOptional, kLong, Lines::kMulti);
     }
+    Status operator()(const LaterDeadlinePayload& x) const {
+      // Art. 35: the organ states why the period cannot be met.
+      return CheckText(Join(p, "reason"), x.reason, Need::kRequired, kLong, Lines::kMulti);
+    }
     Status operator()(const ExtendedPayload& x) const {
       // Art. 33 ¶2: at most 20 working days.
       if (x.days < 1 || x.days > law::kExtensionDays) {
@@ -617,6 +621,15 @@ Status ValidateEvent(const Event& e) {
     if (x->notice_on < e.occurred_on) {
       return Status::Invalid("payload.notice_on：告知申请人的日期" + DateText(x->notice_on) +
                              "不能早于批准延期的日期" + DateText(e.occurred_on));
+    }
+  } else if (const auto* l = std::get_if<LaterDeadlinePayload>(&e.payload)) {
+    if (l->notice_on < e.occurred_on) {
+      return Status::Invalid("payload.notice_on：告知申请人的日期" + DateText(l->notice_on) +
+                             "不能早于确定答复期限的日期" + DateText(e.occurred_on));
+    }
+    if (l->due_on <= l->notice_on) {
+      return Status::Invalid("payload.due_on：另行确定的答复期限" + DateText(l->due_on) +
+                             "应晚于告知申请人的日期" + DateText(l->notice_on));
     }
   } else if (const auto* f = std::get_if<FeeNotifiedPayload>(&e.payload)) {
     if (f->notice_received_on < e.occurred_on) {

@@ -185,6 +185,17 @@ struct ExtendedPayload {
   friend bool operator==(const ExtendedPayload&, const ExtendedPayload&) = default;
 };
 
+// Art. 35: the number or frequency of the applications is clearly beyond a
+// reasonable range, the reasons given are reasonable, but the Art. 33 period
+// cannot be met: the organ fixes a later deadline and notifies the applicant.
+// The notified date replaces the due date.
+struct LaterDeadlinePayload {
+  Date due_on;     // the notified deadline; after the current due date
+  Date notice_on;  // notice to the applicant; not before occurred_on
+  std::string reason;
+  friend bool operator==(const LaterDeadlinePayload&, const LaterDeadlinePayload&) = default;
+};
+
 // 法律顾问审核 and 保密审查 (Art. 17) of the draft reply.
 struct ReviewFields {
   std::string reviewer;  // user id or name
@@ -311,7 +322,8 @@ struct AnsweredPayload {  // the reply letter to the requesting office
 using Payload =
     std::variant<ReceivedPayload, RegisteredPayload, AssignedPayload, CorrectionRequestedPayload,
                  CorrectedPayload, DeemedWithdrawnPayload, ConsultationStartedPayload,
-                 ConsultationEndedPayload, ExtendedPayload, LegalReviewPayload,
+                 ConsultationEndedPayload, ExtendedPayload, LaterDeadlinePayload,
+                 LegalReviewPayload,
                  ConfidentialityReviewPayload, FeeNotifiedPayload, FeePaidPayload, FeeUnpaidPayload,
                  DecidedPayload, TransferredPayload, ServedPayload, ArchivedPayload,
                  WithdrawnPayload, ReviewFiledPayload, ReviewDecidedPayload, LawsuitFiledPayload,

@@ -46,6 +46,7 @@ std::vector<Payload> SamplePayloads() {
                                            "是否同意公开合同文本", D("2021-03-31")});
   out.push_back(ConsultationEndedPayload{"1", ConsultResult::kObject, "涉及商业秘密"});
   out.push_back(ExtendedPayload{20, "admin1", D("2021-03-02"), "需调取档案"});
+  out.push_back(LaterDeadlinePayload{D("2021-05-31"), D("2021-03-02"), "一个月内申请120件"});
   out.push_back(LegalReviewPayload{{"法律顾问甲", ReviewResult::kReturned, "引用条款有误"}});
   out.push_back(ConfidentialityReviewPayload{{"保密员乙", ReviewResult::kPassed, ""}});
   out.push_back(FeeNotifiedPayload{law::FeeMethod::kByPage, 150, 0, 1700, D("2021-03-03")});
@@ -228,6 +229,11 @@ TEST(EventsTest, BadPayloadsAreRefusedNamingTheField) {
       {"extension fractional", EventType::kExtended,
        R"({"days":2.5,"approver":"a","notice_on":"2021-03-01","reason":"r"})",
        "payload.days：应为整数"},
+      {"later deadline without reason", EventType::kLaterDeadline,
+       R"({"due_on":"2021-05-31","notice_on":"2021-03-01","reason":""})",
+       "payload.reason：不能为空"},
+      {"later deadline bad date", EventType::kLaterDeadline,
+       R"({"due_on":"2021-02-30","notice_on":"2021-03-01","reason":"r"})", "payload.due_on"},
       {"fee amount wrong", EventType::kFeeNotified,
        R"({"method":"by_page","quantity":150,"prior_pieces":0,"amount_yuan":1000,"notice_received_on":"2021-03-03"})",
        "payload.amount_yuan：按“按量计收”标准应收1700元，填写的是1000元"},

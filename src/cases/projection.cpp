@@ -79,6 +79,7 @@ DueState Judge(const law::Calendar& cal, Date today, Date due, std::span<const l
 
 bool operator==(const CaseDeadlines& a, const CaseDeadlines& b) {
   if (a.due_on != b.due_on || a.provisional != b.provisional ||
+      a.later_deadline != b.later_deadline ||
       a.extension.has_value() != b.extension.has_value()) {
     return false;
   }
@@ -175,6 +176,13 @@ Result<CaseDeadlines> ComputeCaseDeadlines(const CaseState& s, const law::Calend
     out.due_on = out.extension->date;
     out.provisional = out.provisional || out.extension->provisional();
   }
+  if (s.later_deadline) {
+    // Art. 35: the notified date replaces the due date (law.md §3.6). A
+    // consultation started afterwards still stops the Art. 33 clock, so the
+    // computed date stays a floor: the notice never shortens the period.
+    out.later_deadline = s.later_deadline->due_on;
+    out.due_on = std::max(out.due_on, s.later_deadline->due_on);
+  }
   return out;
 }
 
@@ -224,6 +232,11 @@ std::string CaseState::ExplainDue() const {
     out += "\n延长答复期限：" + extension->approver + "于" + extension->approved_on.ToString() +
            "批准延长" + std::to_string(extension->days) + "个工作日（第三十三条第二款），" +
            extension->notice_on.ToString() + "告知申请人";
+  }
+  if (later_deadline) {
+    out += "\n另行确定答复期限：" + later_deadline->set_on.ToString() +
+           "因申请数量、频次明显超过合理范围确定答复期限至" + later_deadline->due_on.ToString() +
+           "（第三十五条），" + later_deadline->notice_on.ToString() + "告知申请人";
   }
   out += "\n当前答复期限：" + deadlines->due_on.ToString();
   if (deadlines->provisional) out += "（暂定：日历未收录相关年份）";

@@ -65,6 +65,14 @@ struct ExtensionState {  // Art. 33 ¶2
   friend bool operator==(const ExtensionState&, const ExtensionState&) = default;
 };
 
+struct LaterDeadlineState {  // Art. 35
+  Date due_on;  // the notified deadline, which replaces the computed one
+  Date set_on;
+  Date notice_on;
+  std::string reason;
+  friend bool operator==(const LaterDeadlineState&, const LaterDeadlineState&) = default;
+};
+
 // A legal (法律审核) or confidentiality (保密审查) review of the draft reply.
 struct ReplyCheck {
   EventType type = EventType::kLegalReview;  // kLegalReview | kConfidentialityReview
@@ -133,7 +141,11 @@ struct ClockPause {
 struct CaseDeadlines {
   law::Deadlines law;  // law::ComputeDeadlines(received, corrected, pauses)
   std::optional<law::WorkingDayCount> extension;  // the granted days after law.due
-  Date due_on;                                    // law.due.date, or the extension's last day
+  // Art. 35: the later deadline notified to the applicant, when there is one.
+  std::optional<Date> later_deadline;
+  // law.due.date, or the extension's last day; with an Art. 35 deadline, the
+  // later of it and the computed date.
+  Date due_on;
   bool provisional = false;  // a date needed a year the calendar does not cover
   friend bool operator==(const CaseDeadlines& a, const CaseDeadlines& b);
 };
@@ -161,6 +173,7 @@ struct CaseState {
   std::optional<CorrectionState> correction;
   std::vector<ConsultationState> consultations;
   std::optional<ExtensionState> extension;
+  std::optional<LaterDeadlineState> later_deadline;
   std::vector<ReplyCheck> checks;
   std::optional<FeeState> fee;
   std::optional<Conclusion> conclusion;

@@ -133,6 +133,12 @@ class Generator {
       case EventType::kExtended:
         return ExtendedPayload{Int(0, 22), Chance(92) ? "admin1" : "other",
                                on->AddDays(Int(Chance(5) ? -1 : 0, 2)), "需调取档案"};
+      case EventType::kLaterDeadline: {
+        const Date due = s.deadlines ? s.deadlines->due_on : *on;
+        return LaterDeadlinePayload{due.AddDays(Int(-2, 40)),
+                                    on->AddDays(Int(Chance(5) ? -1 : 0, 2)),
+                                    Chance(95) ? "申请数量明显超过合理范围" : ""};
+      }
       case EventType::kLegalReview:
         return LegalReviewPayload{{"甲", Pick(AllValues<ReviewResult>()), "意见"}};
       case EventType::kConfidentialityReview:
@@ -229,6 +235,11 @@ void CheckInvariants(const CaseState& s, size_t applied, Date today) {
     ASSERT_EQ(d.law.clock_start, s.clock_start);
     ASSERT_GE(d.due_on, s.clock_start);
     ASSERT_GE(d.due_on, d.law.due.date);
+    // Art. 35: the notified deadline is the due date.
+    if (s.later_deadline) {
+      ASSERT_EQ(d.later_deadline, s.later_deadline->due_on);
+      ASSERT_GE(d.due_on, s.later_deadline->due_on);
+    }
     ASSERT_GE(d.law.paused_workdays, 0);
     ASSERT_EQ(d.law.pauses.size(), s.pauses.size());
     // A concluded application has exactly one report row, in its year.

@@ -51,6 +51,9 @@ constexpr Transition kTable[] = {
     // Art. 33 ¶2: while the reply period runs.
     {kApp, T::kExtended, kWorking | Bit(S::kConsulting) | Bit(S::kAwaitingFee), Next::kStay,
      S::kNone},
+    // Art. 35: a later deadline, notified while the reply period runs.
+    {kApp, T::kLaterDeadline, kWorking | Bit(S::kConsulting) | Bit(S::kAwaitingFee), Next::kStay,
+     S::kNone},
     {kApp, T::kLegalReview, kWorking, Next::kTo, S::kUnderReview},
     {kApp, T::kConfidentialityReview, kWorking, Next::kTo, S::kUnderReview},
     // 109号: the fee is settled before the information is provided.
@@ -218,6 +221,10 @@ Status CheckRules(const CaseState& s, const Event& e, const ApplyContext& ctx) {
     }
     case T::kExtended: {
       const auto& p = std::get<ExtendedPayload>(e.payload);
+      if (s.later_deadline) {
+        return Refuse("已于" + D(s.later_deadline->set_on) + "按第三十五条另行确定答复期限至" +
+                      D(s.later_deadline->due_on) + "，不能再延长答复期限");
+      }
       if (s.extension) {
         return Refuse("已于" + D(s.extension->approved_on) + "延长答复期限" +
                       std::to_string(s.extension->days) +
@@ -232,6 +239,22 @@ Status CheckRules(const CaseState& s, const Event& e, const ApplyContext& ctx) {
           return Refuse("延长答复期限须在答复期限" + D(due) +
                         "届满前批准并告知申请人（第三十三条第二款）");
         }
+      }
+      return Status::Ok();
+    }
+    case T::kLaterDeadline: {
+      const auto& p = std::get<LaterDeadlinePayload>(e.payload);
+      if (s.later_deadline) {
+        return Refuse("已于" + D(s.later_deadline->set_on) + "另行确定答复期限至" +
+                      D(s.later_deadline->due_on) + "，不能再次确定答复期限（第三十五条）");
+      }
+      if (s.deadlines && p.due_on <= s.deadlines->due_on) {
+        return Refuse("另行确定的答复期限" + D(p.due_on) + "应晚于现行答复期限" +
+                      D(s.deadlines->due_on) + "（第三十五条：无法在第三十三条规定的期限内答复）");
+      }
+      if (live && s.deadlines && (on > s.deadlines->due_on || p.notice_on > s.deadlines->due_on)) {
+        return Refuse("另行确定答复期限须在答复期限" + D(s.deadlines->due_on) +
+                      "届满前确定并告知申请人（第三十五条）");
       }
       return Status::Ok();
     }
@@ -406,6 +429,9 @@ void Record(CaseState& n, const Event& e, const ApplyContext& ctx) {
     }
     void operator()(const ExtendedPayload& p) const {
       n.extension = ExtensionState{p.days, p.approver, on, p.notice_on};
+    }
+    void operator()(const LaterDeadlinePayload& p) const {
+      n.later_deadline = LaterDeadlineState{p.due_on, on, p.notice_on, p.reason};
     }
     void operator()(const LegalReviewPayload& p) const {
       n.checks.push_back({T::kLegalReview, p.reviewer, p.result, on});

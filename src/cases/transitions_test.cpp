@@ -38,6 +38,7 @@ const std::map<EventType, std::string>& ApplicationMatrix() {
       {EventType::kConsultationStarted, /*               */ "--kk-kk-------"},
       {EventType::kConsultationEnded, /*                 */ "-----r--------"},
       {EventType::kExtended, /*                          */ "--==-===------"},
+      {EventType::kLaterDeadline, /*                     */ "--==-===------"},
       {EventType::kLegalReview, /*                       */ "--uu--u-------"},
       {EventType::kConfidentialityReview, /*             */ "--uu--u-------"},
       {EventType::kFeeNotified, /*                       */ "--ff--f-------"},
@@ -220,6 +221,8 @@ std::pair<std::string, Payload> Sample(CaseKind kind, EventType type, const std:
       return {on, ConsultationEndedPayload{"C1", ConsultResult::kReplied, ""}};
     case EventType::kExtended:
       return {on, ExtendedPayload{10, "admin1", D(on), "需调取档案"}};
+    case EventType::kLaterDeadline:
+      return {on, LaterDeadlinePayload{D("2021-06-30"), D(on), "申请数量明显超过合理范围"}};
     case EventType::kLegalReview:
       return {on, LegalReviewPayload{{"法律顾问", ReviewResult::kPassed, ""}}};
     case EventType::kConfidentialityReview:
@@ -513,6 +516,32 @@ TEST(TransitionsTest, ExtensionLimitsAndApprover) {
   Result<CaseState> again = b.Try("2021-03-30", ExtendedPayload{5, "admin1", D("2021-03-30"), "r"});
   ASSERT_FALSE(again.ok());
   EXPECT_NE(again.status().message().find("不能再次延长答复期限"), std::string::npos);
+}
+
+// ---- Art. 35: a later deadline for unreasonable volume or frequency ------------------------
+TEST(TransitionsTest, LaterDeadlineReplacesTheDueDate) {
+  CaseBuilder b;
+  b.Receive("2021-03-01").Register("2021-03-01").Assign("2021-03-02");
+  ASSERT_EQ(b.state().deadlines->due_on, D("2021-03-29"));
+  // The later deadline must be later than the current one, and fixed and
+  // notified before the current one passes.
+  EXPECT_FALSE(b.Try("2021-03-10", LaterDeadlinePayload{D("2021-03-29"), D("2021-03-10"), "r"}).ok());
+  EXPECT_FALSE(b.Try("2021-03-30", LaterDeadlinePayload{D("2021-05-31"), D("2021-03-30"), "r"}).ok());
+  EXPECT_FALSE(b.Try("2021-03-29", LaterDeadlinePayload{D("2021-05-31"), D("2021-03-30"), "r"}).ok());
+  b.Add("2021-03-10", LaterDeadlinePayload{D("2021-05-31"), D("2021-03-11"), "一个月内申请120件"});
+  EXPECT_EQ(b.state().deadlines->due_on, D("2021-05-31"));
+  EXPECT_EQ(b.state().deadlines->later_deadline, D("2021-05-31"));
+  EXPECT_EQ(b.state().deadlines->law.due.date, D("2021-03-29"));
+  EXPECT_NE(b.state().ExplainDue().find("第三十五条"), std::string::npos);
+  // Not overdue on the old date, overdue after the new one.
+  EXPECT_EQ(b.state().DueStateOn(D("2021-04-15"), testing::Cal()), DueState::kOnTime);
+  EXPECT_EQ(b.state().DueStateOn(D("2021-06-01"), testing::Cal()), DueState::kOverdue);
+  // Once only, and no Art. 33 extension after it.
+  Result<CaseState> again =
+      b.Try("2021-04-01", LaterDeadlinePayload{D("2021-06-30"), D("2021-04-01"), "r"});
+  ASSERT_FALSE(again.ok());
+  EXPECT_NE(again.status().message().find("不能再次确定答复期限"), std::string::npos);
+  EXPECT_FALSE(b.Try("2021-03-12", ExtendedPayload{10, "admin1", D("2021-03-12"), "r"}).ok());
 }
 
 // ---- Reviews of the draft reply ---------------------------------------------------------

@@ -47,6 +47,7 @@ constexpr EventTypeInfo kEventTypes[] = {
     {EventType::kConsultationStarted, "consultation_started", "征求意见", "开始征求意见"},
     {EventType::kConsultationEnded, "consultation_ended", "征求意见结束", "结束征求意见"},
     {EventType::kExtended, "extended", "延长答复期限", "延长答复期限"},
+    {EventType::kLaterDeadline, "later_deadline", "另行确定答复期限", "另行确定答复期限"},
     {EventType::kLegalReview, "legal_review", "法律审核", "登记法律审核意见"},
     {EventType::kConfidentialityReview, "confidentiality_review", "保密审查", "登记保密审查意见"},
     {EventType::kFeeNotified, "fee_notified", "发出收费通知", "发出收费通知"},

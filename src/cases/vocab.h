@@ -52,6 +52,7 @@ enum class EventType {
   kConsultationStarted,
   kConsultationEnded,
   kExtended,
+  kLaterDeadline,
   kLegalReview,
   kConfidentialityReview,
   kFeeNotified,
@@ -68,7 +69,7 @@ enum class EventType {
   kLawsuitDecided,
   kAnswered,
 };
-inline constexpr int kNumEventTypes = 24;
+inline constexpr int kNumEventTypes = 25;
 
 // Art. 29, 31: how the application (or request) arrived.
 enum class Channel { kOnline, kLetter, kInPerson, kFax, kEmail, kOral };

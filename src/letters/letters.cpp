@@ -580,6 +580,33 @@ Result<Letter> ExtensionNotice(const CaseState& state, const Event& event,
   return l;
 }
 
+Result<Letter> LaterDeadlineNotice(const CaseState& state, const Event& event,
+                                   const LetterContext& ctx) {
+  if (Status s = CheckEvent(state, event, {EventType::kLaterDeadline}, "另行确定答复期限告知书");
+      !s.ok()) {
+    return s;
+  }
+  if (Status s = CheckContext(ctx, /*applicant=*/true, /*remedies=*/false); !s.ok()) return s;
+  const auto& p = std::get<cases::LaterDeadlinePayload>(event.payload);
+  if (!state.later_deadline || !state.deadlines) {
+    return Status::Invalid("state：案件尚未记录另行确定的答复期限，请传入包含该事件的案件状态");
+  }
+  Letter l =
+      Frame(ctx, "政府信息公开申请另行确定答复期限告知书", Inline(ctx.applicant_name), p.notice_on);
+  Citer c;
+  l.paragraphs.push_back(Opening(state, ctx, /*with_correction=*/true));
+  std::string reason = Inline(p.reason);
+  if (!StartsWith(reason, "因") && !StartsWith(reason, "由于")) reason = "因" + reason;
+  // Art. 35: reasonable reasons, but the Art. 33 period cannot be met.
+  l.paragraphs.push_back(reason + "，" + You(state) +
+                         "申请公开政府信息的数量、频次明显超过合理范围，本机关无法在" + c.Regs() +
+                         "第三十三条规定的期限内答复。根据" + std::string(kRegs) +
+                         "第三十五条的规定，本机关确定答复期限为" +
+                         FormatDate(state.deadlines->due_on) + "。");
+  l.paragraphs.push_back("特此告知。");
+  return l;
+}
+
 Result<Letter> ThirdPartyLetter(const CaseState& state, const Event& event,
                                 const LetterContext& ctx) {
   if (Status s = CheckEvent(state, event, {EventType::kConsultationStarted}, "征求意见函");
@@ -720,6 +747,8 @@ Result<Letter> LetterFor(const CaseState& state, const Event& event, const Lette
       return CorrectionNotice(state, event, ctx);
     case EventType::kExtended:
       return ExtensionNotice(state, event, ctx);
+    case EventType::kLaterDeadline:
+      return LaterDeadlineNotice(state, event, ctx);
     case EventType::kConsultationStarted:
       return ThirdPartyLetter(state, event, ctx);
     case EventType::kFeeNotified:

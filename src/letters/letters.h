@@ -103,6 +103,12 @@ Result<Letter> CorrectionNotice(const cases::CaseState& state, const cases::Even
 Result<Letter> ExtensionNotice(const cases::CaseState& state, const cases::Event& extended,
                                const LetterContext& ctx);
 
+// 另行确定答复期限告知书 for a `later_deadline` event (Art. 35): the reason
+// and the deadline fixed (state.deadlines->due_on). Dated the notice day.
+// Requires agency, doc_no_prefix, serial, applicant_name.
+Result<Letter> LaterDeadlineNotice(const cases::CaseState& state, const cases::Event& later,
+                                   const LetterContext& ctx);
+
 // 征求意见函 for a `consultation_started` event, addressed to the party
 // consulted: a third party (Art. 32: answer within 15 working days; silence →
 // the organ decides; objection with reasonable grounds → not disclosed unless

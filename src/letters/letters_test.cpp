@@ -330,6 +330,25 @@ TEST(ExtensionNoticeTest, NeedsTheStateAfterTheEvent) {
   EXPECT_TRUE(Has(l.status().message(), "state")) << l.status().message();
 }
 
+TEST(LaterDeadlineNoticeTest, GivesTheDeadlineFixedUnderArticle35) {
+  CaseBuilder b = OpenCase();
+  b.Add("2026-03-25", cases::LaterDeadlinePayload{D("2026-05-29"), D("2026-03-26"),
+                                                  "一个月内申请一百二十件"});
+  const cases::CaseState& s = b.state();
+  Result<Letter> l = LaterDeadlineNotice(s, b.events().back(), Context());
+  ASSERT_TRUE(l.ok()) << l.status().message();
+  ExpectElements(*l, "政府信息公开申请另行确定答复期限告知书", "张三", "2026年3月26日");
+  const std::string text = PlainText(*l);
+  EXPECT_TRUE(Has(text, "因一个月内申请一百二十件"));
+  EXPECT_TRUE(Has(text, "第三十五条"));
+  EXPECT_TRUE(Has(text, "确定答复期限为2026年5月29日。"));
+  Result<Letter> again = LetterFor(s, b.events().back(), Context());
+  ASSERT_TRUE(again.ok());
+  // The state before the event has no such deadline.
+  CaseBuilder c = OpenCase();
+  EXPECT_FALSE(LaterDeadlineNotice(c.state(), b.events().back(), Context()).ok());
+}
+
 TEST(ThirdPartyLetterTest, AsksWithinFifteenWorkingDaysAndNeverNamesTheApplicant) {
   CaseBuilder b = OpenCase();
   const Date sent = D("2026-03-04");
