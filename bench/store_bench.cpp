@@ -25,7 +25,7 @@ struct TempStore {
     store = std::move(gk::store::OpenStore("sqlite:" + dir + "/b.db",
                                            gk::store::OpenMode::kCreateIfMissing))
                 .value();
-    (void)gk::app::LoadDemo(*store, "2026-01-01T00:00:00Z");
+    (void)gk::app::LoadDemoAgencies(*store, "2026-01-01T00:00:00Z");
   }
   ~TempStore() {
     store.reset();

@@ -424,18 +424,27 @@ TEST_F(ApplicationsTest, VerifyFindsATamperedEvent) {
   server_->Stop(SIGTERM);
   EXPECT_EQ(gk::testing::Run({kBin, "verify", "--db", "sqlite:" + db_}).exit_code, 0);
   // Someone with file access drops the guard and edits a stored event.
+  // (after the demo's events: the first event naming the applicant 张三)
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(
-      sqlite3_exec(db,
-                   "DROP TRIGGER events_no_update;"
-                   "UPDATE events SET payload = replace(payload, '张三', '李四') WHERE id = 3;",
-                   nullptr, nullptr, nullptr),
-      SQLITE_OK);
+  int64_t id = 0;
+  ASSERT_EQ(sqlite3_exec(
+                db, "SELECT MIN(id) FROM events WHERE payload LIKE '%张三%'",
+                [](void* out, int, char** v, char**) {
+                  *static_cast<int64_t*>(out) = v[0] ? std::stoll(v[0]) : 0;
+                  return 0;
+                },
+                &id, nullptr),
+            SQLITE_OK);
+  ASSERT_GT(id, 0);
+  const std::string update = "DROP TRIGGER events_no_update;"
+                             "UPDATE events SET payload = replace(payload, '张三', '李四') WHERE id = " +
+                             std::to_string(id) + ";";
+  ASSERT_EQ(sqlite3_exec(db, update.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
   sqlite3_close(db);
   auto v = gk::testing::Run({kBin, "verify", "--db", "sqlite:" + db_});
   EXPECT_EQ(v.exit_code, 1) << v.out;
-  EXPECT_NE(v.out.find("event 3"), std::string::npos) << v.out;
+  EXPECT_NE(v.out.find("event " + std::to_string(id)), std::string::npos) << v.out;
   EXPECT_EQ(gk::testing::Run({kBin, "verify", "--db", "sqlite:" + dir_ + "/none.db"}).exit_code, 2);
 }
 

@@ -48,8 +48,8 @@ TEST_F(AppTest, BadCalendarImportsNothing) {
 }
 
 TEST_F(AppTest, DemoAgenciesOnce) {
-  EXPECT_EQ(LoadDemo(*store_, "now")->agencies_added, 5);
-  EXPECT_EQ(LoadDemo(*store_, "now")->agencies_added, 0);
+  EXPECT_EQ(LoadDemoAgencies(*store_, "now")->agencies_added, 5);
+  EXPECT_EQ(LoadDemoAgencies(*store_, "now")->agencies_added, 0);
   EXPECT_EQ(store_->ListAgencies()->size(), 5u);
 }
 

@@ -58,18 +58,18 @@ std::optional<E> EnumField(const ApplicationFields& f, const std::string& key, S
   return e;
 }
 
-// Tracking numbers: agency code + year + 5-digit serial, e.g. LG202600012.
-std::string TrackingNumber(const store::AgencyRow& a, int year, int64_t serial) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d%05lld", year, static_cast<long long>(serial));
-  return TrackingPrefix(a) + buf;
-}
 
 std::string HashCode(std::string_view tracking_no, std::string_view code) {
   return Sha256Hex(std::string(tracking_no) + ":" + std::string(code));
 }
 
 }  // namespace
+
+std::string TrackingNumber(const store::AgencyRow& a, int year, int64_t serial) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d%05lld", year, static_cast<long long>(serial));
+  return TrackingPrefix(a) + buf;
+}
 
 std::string TrackingPrefix(const store::AgencyRow& a) {
   if (!a.code.empty()) return a.code;

@@ -45,6 +45,8 @@ struct SubmitOutcome {
 // The prefix of an agency's tracking numbers: its code, else the initials of
 // its id (weihai-lingang → WL), else GK. Numbers are prefix + YYYY + 5 digits.
 std::string TrackingPrefix(const store::AgencyRow& agency);
+// Tracking numbers: agency code + year + 5-digit serial, e.g. LG202600012.
+std::string TrackingNumber(const store::AgencyRow& agency, int year, int64_t serial);
 
 struct SubmitContext {
   Date today;           // Asia/Shanghai date of submission (Art. 31(3) confirmation)

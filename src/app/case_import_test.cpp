@@ -92,7 +92,7 @@ class CaseImport : public ::testing::Test {
     auto s = store::OpenStore("sqlite:" + dir_ + "/g.db", store::OpenMode::kCreateIfMissing);
     ASSERT_TRUE(s.ok()) << s.status().message();
     store_ = std::move(s).value();
-    ASSERT_TRUE(LoadDemo(*store_, kNow).ok());
+    ASSERT_TRUE(LoadDemoAgencies(*store_, kNow).ok());
   }
   void TearDown() override {
     store_.reset();

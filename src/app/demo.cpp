@@ -1,5 +1,12 @@
 #include "app/demo.h"
 
+#include <algorithm>
+
+#include "app/annual_report.h"
+#include "app/applications.h"
+#include "app/case_files.h"
+#include "app/demo_cases.h"
+
 namespace gk::app {
 
 std::span<const store::AgencyRow> DemoAgencies() {
@@ -21,7 +28,7 @@ std::span<const store::AgencyRow> DemoAgencies() {
   return kAgencies;
 }
 
-Result<DemoLoadResult> LoadDemo(store::Store& store, std::string_view now) {
+Result<DemoLoadResult> LoadDemoAgencies(store::Store& store, std::string_view now) {
   DemoLoadResult out;
   for (const store::AgencyRow& a : DemoAgencies()) {
     auto r = store.InsertAgencyIfAbsent(a, now);
@@ -30,6 +37,80 @@ Result<DemoLoadResult> LoadDemo(store::Store& store, std::string_view now) {
       ++out.agencies_added;
       if (auto s = store.SetAgencyLetterSettings(a); !s.ok()) return s;
     }
+  }
+  return out;
+}
+
+namespace {
+
+constexpr std::string_view kDemoActor = "demo";
+
+Status LoadPlan(store::Store& store, const law::Calendar& cal, const demo::AgencyPlan& plan,
+                std::string_view now, DemoLoadResult* out) {
+  auto agency = store.GetAgency(plan.agency_id);
+  if (!agency.ok()) return agency.status();
+  if (!agency->has_value()) return Status::NotFound("demo agency " + plan.agency_id + " missing");
+  store::CaseFilter f;
+  f.agency_id = plan.agency_id;
+  f.limit = 1;
+  auto existing = store.ListCases(f);
+  if (!existing.ok()) return existing.status();
+  if (existing->empty()) {
+    std::vector<demo::CasePlan> cases = plan.cases;
+    std::stable_sort(cases.begin(), cases.end(), [](const auto& a, const auto& b) {
+      return a.received_on < b.received_on;
+    });
+    for (const demo::CasePlan& c : cases) {
+      auto serial = store.NextTrackingSerial(plan.agency_id, c.received_on.year());
+      if (!serial.ok()) return serial.status();
+      AppendRequest req;
+      req.case_id = TrackingNumber(**agency, c.received_on.year(), *serial);
+      req.events = demo::CaseEvents(c, plan.agency_id, req.case_id, std::string(kDemoActor), cal);
+      req.now_iso = std::string(now);
+      auto r = AppendCaseEvents(store, cal, req);
+      if (!r.ok()) return Status::Internal("demo case " + req.case_id + ": " + r.status().message());
+      ++out->cases_added;
+    }
+  }
+  std::vector<int> years;
+  for (const auto& fig : plan.figures) {
+    if (std::find(years.begin(), years.end(), fig.year) == years.end()) years.push_back(fig.year);
+  }
+  for (int year : years) {
+    auto stored = store.ReportFigures(plan.agency_id, year);
+    if (!stored.ok()) return stored.status();
+    if (!stored->empty()) continue;
+    for (const auto& fig : plan.figures) {
+      if (fig.year != year) continue;
+      const ReportActor actor{std::string(kDemoActor), auth::Role::kSysadmin, std::string(now)};
+      if (Status s = EnterReportFigure(store, plan.agency_id, year, fig.figure, actor); !s.ok()) {
+        return s;
+      }
+      ++out->figures_added;
+    }
+  }
+  for (int year : plan.published_years) {
+    auto actions = store.ReportActions(plan.agency_id, year);
+    if (!actions.ok()) return actions.status();
+    if (!actions->empty()) continue;
+    const ReportActor actor{std::string(kDemoActor), auth::Role::kSysadmin, std::string(now)};
+    if (Status s = PublishAnnualReport(store, cal, plan.agency_id, year, actor); !s.ok()) {
+      return Status::Internal("demo report " + plan.agency_id + " " + std::to_string(year) + ": " +
+                              s.message());
+    }
+    ++out->reports_published;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<DemoLoadResult> LoadDemo(store::Store& store, const law::Calendar& cal,
+                                std::string_view now) {
+  auto out = LoadDemoAgencies(store, now);
+  if (!out.ok()) return out;
+  for (const demo::AgencyPlan& plan : demo::Plans(cal)) {
+    if (Status s = LoadPlan(store, cal, plan, now, &*out); !s.ok()) return s;
   }
   return out;
 }

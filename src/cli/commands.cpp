@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "app/annual_report.h"
 #include "app/calendar_service.h"
 #include "app/case_import.h"
 #include "app/clock.h"
@@ -251,12 +252,19 @@ int RunDemo(const DemoArgs& args) {
     Fail(store.status().message());
     return kExitUsage;
   }
-  auto r = app::LoadDemo(**store, app::NowUtcIso());
+  auto cal = app::LoadCalendar(**store);
+  if (!cal.ok()) {
+    Fail(cal.status().message());
+    return kExitUsage;
+  }
+  auto r = app::LoadDemo(**store, *cal, app::NowUtcIso());
   if (!r.ok()) {
     Fail(r.status().message());
     return kExitUsage;
   }
-  std::cout << "demo data: " << r->agencies_added << " agencies added\n";
+  std::cout << "demo data: " << r->agencies_added << " agencies, " << r->cases_added
+            << " cases, " << r->figures_added << " report figures added; "
+            << r->reports_published << " reports published\n";
   return kExitOk;
 }
 
@@ -329,6 +337,34 @@ int RunLedger(const LedgerArgs& args) {
     return kExitUsage;
   }
   std::cout << "wrote " << args.out << '\n';
+  return kExitOk;
+}
+
+int RunReport(const ReportArgs& args) {
+  auto ws = OpenWorkspace(args.db);
+  if (!ws) return kExitUsage;
+  auto r = app::LoadAnnualReport(*ws->store, ws->calendar, args.agency, args.year);
+  if (!r.ok()) {
+    Fail(r.status().message());
+    return kExitUsage;
+  }
+  std::string bytes;
+  if (args.format == "json") {
+    bytes = report::WriteReportJson(r->report) + "\n";
+  } else {
+    Fail("--format " + args.format + ": not available in this build");
+    return kExitUsage;
+  }
+  if (args.out.empty()) {
+    std::cout << bytes << std::flush;
+    return kExitOk;
+  }
+  std::ofstream out(args.out, std::ios::binary);
+  out << bytes;
+  if (!out.good()) {
+    Fail(args.out + ": cannot write");
+    return kExitUsage;
+  }
   return kExitOk;
 }
 

@@ -80,6 +80,15 @@ struct LedgerArgs {
 };
 int RunLedger(const LedgerArgs& args);
 
+struct ReportArgs {
+  std::string agency;
+  int year = 0;
+  std::string format = "json";  // json | html | docx | pdf | xlsx
+  std::string out;              // "" = stdout
+  std::string db = "sqlite:var/gongkai.db";
+};
+int RunReport(const ReportArgs& args);
+
 struct VerifyArgs {
   std::string db = "sqlite:var/gongkai.db";
 };

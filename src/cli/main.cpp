@@ -106,6 +106,16 @@ int main(int argc, char** argv) {
   c_ledger->add_option("--out", ledger.out, "Output file (.xlsx)")->required();
   c_ledger->add_option("--db", ledger.db, "Database URL (sqlite:PATH)");
 
+  ReportArgs report;
+  auto* c_report = app.add_subcommand(
+      "report", "The annual report computed from the records (the published snapshot once published)");
+  c_report->add_option("--agency", report.agency, "Agency id")->required();
+  c_report->add_option("--year", report.year, "Report year")->required();
+  c_report->add_option("--format", report.format, "json | html | docx | pdf | xlsx")
+      ->check(CLI::IsMember({"json", "html", "docx", "pdf", "xlsx"}));
+  c_report->add_option("--out", report.out, "Output file (default: stdout)");
+  c_report->add_option("--db", report.db, "Database URL (sqlite:PATH)");
+
   VerifyArgs verify;
   auto* c_verify = app.add_subcommand(
       "verify", "Re-check the event history: hash chain, transitions, projections");
@@ -134,6 +144,7 @@ int main(int argc, char** argv) {
     if (c_user_add->parsed()) return RunUserAdd(user_add);
     if (c_apps_import->parsed()) return RunApplicationsImport(apps_import);
     if (c_ledger->parsed()) return RunLedger(ledger);
+    if (c_report->parsed()) return RunReport(report);
   } catch (const std::exception& e) {
     // Last line of defence: library code should have returned a Status.
     std::fprintf(stderr, "gongkai: internal error: %s\n", e.what());

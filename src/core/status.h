@@ -18,6 +18,8 @@ enum class StatusCode {
   kUnreadable,       // a file or document cannot be decoded or understood
   kConflict,         // a stale write
   kRateLimited,      // too many attempts; try later (HTTP 429)
+  kForbidden,        // the actor's role may not do this (HTTP 403)
+  kFailedPrecondition,  // the record's state refuses it, e.g. a published year (HTTP 409)
   kInternal,         // a bug or an environment failure
 };
 
@@ -31,6 +33,10 @@ class [[nodiscard]] Status {
   static Status Unreadable(std::string msg) { return {StatusCode::kUnreadable, std::move(msg)}; }
   static Status Conflict(std::string msg) { return {StatusCode::kConflict, std::move(msg)}; }
   static Status RateLimited(std::string msg) { return {StatusCode::kRateLimited, std::move(msg)}; }
+  static Status Forbidden(std::string msg) { return {StatusCode::kForbidden, std::move(msg)}; }
+  static Status FailedPrecondition(std::string msg) {
+    return {StatusCode::kFailedPrecondition, std::move(msg)};
+  }
   static Status Internal(std::string msg) { return {StatusCode::kInternal, std::move(msg)}; }
 
   Status(StatusCode code, std::string message) : code_(code), message_(std::move(message)) {}

@@ -448,6 +448,101 @@ class SqliteStore final : public Store {
     return static_cast<int>(q.Int(0));
   }
 
+  Status AddReportFigure(const ReportFigureRow& r) override {
+    Stmt q(db_,
+           "INSERT INTO report_figures(agency_id, year, row_key, field_key, value, source, "
+           "entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    q.Bind(1, r.agency_id).Bind(2, static_cast<int64_t>(r.year)).Bind(3, r.row_key);
+    q.Bind(4, r.field_key);
+    if (r.value)
+      q.Bind(5, *r.value);
+    else
+      q.BindNull(5);
+    q.Bind(6, r.source).Bind(7, r.entered_by).Bind(8, r.entered_at);
+    if (q.Step() != SQLITE_DONE) return q.Error("add report figure");
+    return Status::Ok();
+  }
+
+  Result<std::vector<ReportFigureRow>> ReportFigures(std::string_view agency_id,
+                                                     int year) override {
+    Stmt q(db_,
+           "SELECT id, row_key, field_key, value, source, entered_by, entered_at FROM "
+           "report_figures WHERE agency_id = ? AND year = ? ORDER BY id");
+    q.Bind(1, agency_id).Bind(2, static_cast<int64_t>(year));
+    std::vector<ReportFigureRow> out;
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW) {
+      ReportFigureRow r;
+      r.id = q.Int(0);
+      r.agency_id = std::string(agency_id);
+      r.year = year;
+      r.row_key = q.Text(1);
+      r.field_key = q.Text(2);
+      if (!q.IsNull(3)) r.value = q.Int(3);
+      r.source = q.Text(4);
+      r.entered_by = q.Text(5);
+      r.entered_at = q.Text(6);
+      out.push_back(std::move(r));
+    }
+    if (rc != SQLITE_DONE) return q.Error("read report figures");
+    return out;
+  }
+
+  Status SaveReportText(const ReportTextRow& r) override {
+    Stmt q(db_,
+           "INSERT INTO report_texts(agency_id, year, section, body, saved_by, saved_at) "
+           "VALUES (?, ?, ?, ?, ?, ?)");
+    q.Bind(1, r.agency_id).Bind(2, static_cast<int64_t>(r.year)).Bind(3, r.section);
+    q.Bind(4, r.body).Bind(5, r.saved_by).Bind(6, r.saved_at);
+    if (q.Step() != SQLITE_DONE) return q.Error("save report text");
+    return Status::Ok();
+  }
+
+  Result<std::vector<ReportTextRow>> ReportTexts(std::string_view agency_id, int year) override {
+    Stmt q(db_,
+           "SELECT t.section, t.body, t.saved_by, t.saved_at FROM report_texts t "
+           "WHERE t.agency_id = ? AND t.year = ? AND t.id = (SELECT MAX(u.id) FROM report_texts u "
+           "WHERE u.agency_id = t.agency_id AND u.year = t.year AND u.section = t.section) "
+           "ORDER BY t.section");
+    q.Bind(1, agency_id).Bind(2, static_cast<int64_t>(year));
+    std::vector<ReportTextRow> out;
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW) {
+      out.push_back({std::string(agency_id), year, q.Text(0), q.Text(1), q.Text(2), q.Text(3)});
+    }
+    if (rc != SQLITE_DONE) return q.Error("read report texts");
+    return out;
+  }
+
+  Status AddReportAction(const ReportActionRow& r, int64_t expected_last) override {
+    if (auto s = Exec("BEGIN IMMEDIATE", "begin report action"); !s.ok()) return s;
+    Status s = AddReportActionLocked(r, expected_last);
+    if (!s.ok()) {
+      (void)Exec("ROLLBACK", "rollback");
+      return s;
+    }
+    return Exec("COMMIT", "commit report action");
+  }
+
+  Result<std::vector<ReportActionRow>> ReportActions(std::string_view agency_id,
+                                                     int year) override {
+    Stmt q(db_,
+           "SELECT id, agency_id, year, action, snapshot, reason, actor, at FROM report_actions "
+           "WHERE agency_id = ? AND year = ? ORDER BY id");
+    q.Bind(1, agency_id).Bind(2, static_cast<int64_t>(year));
+    return ReadActions(q);
+  }
+
+  Result<std::vector<ReportActionRow>> PublishedReports(std::string_view agency_id) override {
+    Stmt q(db_,
+           "SELECT a.id, a.agency_id, a.year, a.action, a.snapshot, a.reason, a.actor, a.at "
+           "FROM report_actions a WHERE a.action = 'publish' AND (? = '' OR a.agency_id = ?) "
+           "AND a.id = (SELECT MAX(b.id) FROM report_actions b WHERE b.agency_id = a.agency_id "
+           "AND b.year = a.year) ORDER BY a.year DESC, a.agency_id");
+    q.Bind(1, agency_id).Bind(2, agency_id);
+    return ReadActions(q);
+  }
+
   Result<int> SchemaVersion() override {
     Stmt q(db_, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
     if (!q.ok() || q.Step() != SQLITE_ROW) return q.Error("read schema version");
@@ -533,6 +628,37 @@ class SqliteStore final : public Store {
     e.prev_hash = q.Text(9);
     e.hash = q.Text(10);
     return e;
+  }
+
+  Result<std::vector<ReportActionRow>> ReadActions(Stmt& q) {
+    std::vector<ReportActionRow> out;
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW) {
+      out.push_back({q.Int(0), q.Text(1), static_cast<int>(q.Int(2)), q.Text(3), q.Text(4),
+                     q.Text(5), q.Text(6), q.Text(7)});
+    }
+    if (rc != SQLITE_DONE) return q.Error("read report actions");
+    return out;
+  }
+
+  Status AddReportActionLocked(const ReportActionRow& r, int64_t expected_last) {
+    {
+      Stmt q(db_, "SELECT COALESCE(MAX(id), 0) FROM report_actions WHERE agency_id = ? AND year = ?");
+      q.Bind(1, r.agency_id).Bind(2, static_cast<int64_t>(r.year));
+      if (q.Step() != SQLITE_ROW) return q.Error("read report actions");
+      if (q.Int(0) != expected_last) {
+        return Status::Conflict("the report of " + r.agency_id + " " + std::to_string(r.year) +
+                                " changed meanwhile (latest action " + std::to_string(q.Int(0)) +
+                                ", expected " + std::to_string(expected_last) + ")");
+      }
+    }
+    Stmt q(db_,
+           "INSERT INTO report_actions(agency_id, year, action, snapshot, reason, actor, at) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    q.Bind(1, r.agency_id).Bind(2, static_cast<int64_t>(r.year)).Bind(3, r.action);
+    q.Bind(4, r.snapshot).Bind(5, r.reason).Bind(6, r.actor).Bind(7, r.at);
+    if (q.Step() != SQLITE_DONE) return q.Error("add report action");
+    return Status::Ok();
   }
 
   Stmt& BindOpt(Stmt& q, int i, const std::optional<std::string>& v) {

@@ -89,6 +89,32 @@ struct CalendarDayRow {
   std::string name;
 };
 
+// Annual reports (migration 0008): what staff add to the computed figures,
+// and the publication history. Append-only; the latest row wins.
+struct ReportFigureRow {
+  int64_t id = 0;
+  std::string agency_id;
+  int year = 0;
+  std::string row_key, field_key;
+  std::optional<int64_t> value;  // counts; money in fen; nullopt = blank
+  std::string source, entered_by, entered_at;
+};
+struct ReportTextRow {
+  std::string agency_id;
+  int year = 0;
+  std::string section;  // 一 | 五 | 六
+  std::string body, saved_by, saved_at;
+};
+struct ReportActionRow {
+  int64_t id = 0;
+  std::string agency_id;
+  int year = 0;
+  std::string action;    // publish | reopen
+  std::string snapshot;  // publish: the frozen report (JSON)
+  std::string reason;    // reopen: why
+  std::string actor, at;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -167,6 +193,25 @@ class Store {
                                     int64_t at) = 0;
   virtual Result<int> CountLoginFailures(std::string_view username, std::string_view address,
                                          int64_t since) = 0;
+
+  // Annual reports. Figures and texts: all rows of the agency and year, oldest
+  // first (texts: the latest of each section only).
+  virtual Status AddReportFigure(const ReportFigureRow& row) = 0;
+  virtual Result<std::vector<ReportFigureRow>> ReportFigures(std::string_view agency_id,
+                                                             int year) = 0;
+  virtual Status SaveReportText(const ReportTextRow& row) = 0;
+  virtual Result<std::vector<ReportTextRow>> ReportTexts(std::string_view agency_id, int year) = 0;
+  // Appends a publish/reopen action when the latest action of that agency and
+  // year has id `expected_last` (0: none yet); otherwise kConflict and nothing
+  // is written — two people cannot both publish or reopen the same year.
+  virtual Status AddReportAction(const ReportActionRow& row, int64_t expected_last) = 0;
+  // Every action of the agency and year, oldest first.
+  virtual Result<std::vector<ReportActionRow>> ReportActions(std::string_view agency_id,
+                                                             int year) = 0;
+  // The latest action of every (agency, year) that has one, whose action is
+  // publish: the published reports. All agencies when agency_id is empty;
+  // newest year first, then agency id.
+  virtual Result<std::vector<ReportActionRow>> PublishedReports(std::string_view agency_id) = 0;
 
   // Schema version after migrations (the highest applied migration number).
   virtual Result<int> SchemaVersion() = 0;

@@ -37,11 +37,11 @@ TEST_F(StoreTest, CreatesAndMigratesOnce) {
   {
     auto r = OpenStore(url_, OpenMode::kCreateIfMissing);
     ASSERT_TRUE(r.ok()) << r.status().message();
-    EXPECT_EQ(*(*r)->SchemaVersion(), static_cast<int>(Migrations().size()));
+    EXPECT_EQ(*(*r)->SchemaVersion(), Migrations().back().version);
   }
   auto again = OpenStore(url_, OpenMode::kMustExist);
   ASSERT_TRUE(again.ok()) << again.status().message();
-  EXPECT_EQ(*(*again)->SchemaVersion(), static_cast<int>(Migrations().size()));
+  EXPECT_EQ(*(*again)->SchemaVersion(), Migrations().back().version);
 }
 
 TEST_F(StoreTest, AgencyInsertIsIdempotent) {
@@ -235,6 +235,46 @@ TEST_F(CaseStoreTest, UsersAndSessions) {
     ASSERT_TRUE(store_->RecordLoginFailure("wang", "1.1.1.1", 1000 + i).ok());
   EXPECT_EQ(*store_->CountLoginFailures("wang", "1.1.1.1", 1001), 2);
   EXPECT_EQ(*store_->CountLoginFailures("wang", "2.2.2.2", 0), 0);
+}
+
+TEST_F(StoreTest, ReportFiguresTextsAndPublication) {
+  auto s = std::move(OpenStore(url_, OpenMode::kCreateIfMissing)).value();
+  AgencyRow a{"a1", "某机关", "department", std::nullopt, "", "", "", "", ""};
+  ASSERT_TRUE(s->InsertAgencyIfAbsent(a, "2026-01-01T00:00:00Z").ok());
+  ASSERT_TRUE(s->AddReportFigure({0, "a1", 2022, "licensing", "decisions", 3, "审批系统", "u1",
+                                  "2023-01-05T10:00:00+08:00"})
+                  .ok());
+  ASSERT_TRUE(s->AddReportFigure({0, "a1", 2022, "licensing", "decisions", std::nullopt,
+                                  "更正为空", "u1", "2023-01-06T10:00:00+08:00"})
+                  .ok());
+  auto figs = s->ReportFigures("a1", 2022);
+  ASSERT_TRUE(figs.ok());
+  ASSERT_EQ(figs->size(), 2u);
+  EXPECT_EQ((*figs)[0].value, 3);
+  EXPECT_EQ((*figs)[1].value, std::nullopt);
+  EXPECT_TRUE(s->ReportFigures("a1", 2021)->empty());
+
+  ASSERT_TRUE(s->SaveReportText({"a1", 2022, "一", "初稿", "u1", "t1"}).ok());
+  ASSERT_TRUE(s->SaveReportText({"a1", 2022, "一", "定稿", "u1", "t2"}).ok());
+  ASSERT_TRUE(s->SaveReportText({"a1", 2022, "六", "未收取信息处理费。", "u1", "t2"}).ok());
+  auto texts = s->ReportTexts("a1", 2022);
+  ASSERT_TRUE(texts.ok());
+  ASSERT_EQ(texts->size(), 2u);
+  EXPECT_EQ((*texts)[0].section, "一");
+  EXPECT_EQ((*texts)[0].body, "定稿");
+
+  // Publish, then a stale second publish is a conflict; reopen; publish again.
+  EXPECT_TRUE(s->PublishedReports("")->empty());
+  ASSERT_TRUE(s->AddReportAction({0, "a1", 2022, "publish", "{}", "", "u1", "t3"}, 0).ok());
+  auto acts = s->ReportActions("a1", 2022);
+  ASSERT_EQ(acts->size(), 1u);
+  Status stale = s->AddReportAction({0, "a1", 2022, "publish", "{}", "", "u2", "t3"}, 0);
+  EXPECT_EQ(stale.code(), StatusCode::kConflict);
+  ASSERT_EQ(s->PublishedReports("a1")->size(), 1u);
+  ASSERT_TRUE(
+      s->AddReportAction({0, "a1", 2022, "reopen", "", "更正数据", "u1", "t4"}, (*acts)[0].id).ok());
+  EXPECT_TRUE(s->PublishedReports("")->empty());
+  EXPECT_EQ(s->ReportActions("a1", 2022)->size(), 2u);
 }
 
 TEST(StoreUrl, RejectsUnknownSchemes) {

@@ -236,18 +236,15 @@ Status RunServer(const ServerOptions& options) {
     if (!s.ok()) return s.status();
     st.store = std::move(s).value();
   }
-  if (options.demo) {
-    auto agencies = st.store->ListAgencies();
-    if (!agencies.ok()) return agencies.status();
-    if (agencies->empty()) {
-      auto r = app::LoadDemo(*st.store, app::NowUtcIso());
-      if (!r.ok()) return r.status();
-    }
-  }
   {
     auto cal = app::LoadCalendar(*st.store);
     if (!cal.ok()) return cal.status();
     st.calendar = std::move(cal).value();
+  }
+  if (options.demo) {
+    // Idempotent: what is already there is left alone.
+    auto r = app::LoadDemo(*st.store, st.calendar, app::NowUtcIso());
+    if (!r.ok()) return r.status();
   }
 
   httplib::Server svr;

@@ -1,0 +1,269 @@
+#include "app/annual_report.h"
+
+#include <nlohmann/json.hpp>
+
+#include "app/case_files.h"
+#include "report/json.h"
+#include "report/validate.h"
+
+namespace gk::app {
+namespace {
+
+using json = nlohmann::json;
+
+constexpr int kFirstYear = 2008;  // the 2008 Regulation's first reporting year
+constexpr int kLastYear = 2100;
+
+Status CheckYear(int year) {
+  if (year < kFirstYear || year > kLastYear) {
+    return Status::Invalid("year：年度应在" + std::to_string(kFirstYear) + "至" +
+                           std::to_string(kLastYear) + "之间，实际为" + std::to_string(year));
+  }
+  return Status::Ok();
+}
+
+Result<store::AgencyRow> GetAgencyOr404(store::Store& store, std::string_view agency_id) {
+  auto a = store.GetAgency(agency_id);
+  if (!a.ok()) return a.status();
+  if (!a->has_value()) return Status::NotFound("没有机关“" + std::string(agency_id) + "”");
+  return std::move(**a);
+}
+
+std::optional<store::ReportActionRow> LastAction(std::vector<store::ReportActionRow> actions) {
+  if (actions.empty()) return std::nullopt;
+  return std::move(actions.back());
+}
+
+bool MayPublish(auth::Role r) { return r == auth::Role::kAgencyAdmin || r == auth::Role::kSysadmin; }
+bool MayEdit(auth::Role r) {
+  return r == auth::Role::kHandler || r == auth::Role::kEditor ||
+         r == auth::Role::kAgencyAdmin || r == auth::Role::kSysadmin;
+}
+
+// The stored snapshot: the report JSON and the narrative as published.
+std::string SnapshotJson(const report::Report& r, const std::map<std::string, std::string>& texts) {
+  json j;
+  j["report"] = json::parse(report::WriteReportJson(r));
+  j["texts"] = texts;
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+Status ReadSnapshot(const std::string& text, report::Report* r,
+                    std::map<std::string, std::string>* texts) {
+  json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded() || !j.is_object() || !j.contains("report")) {
+    return Status::Internal("stored report snapshot is not readable");
+  }
+  Result<report::Report> parsed = report::ReadReportJson(j["report"].dump());
+  if (!parsed.ok()) return Status::Internal("stored report snapshot: " + parsed.status().message());
+  *r = std::move(*parsed);
+  if (j.contains("texts") && j["texts"].is_object()) {
+    for (auto& [k, v] : j["texts"].items()) {
+      if (v.is_string()) (*texts)[k] = v.get<std::string>();
+    }
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<reporting::EnteredFigure>> Figures(store::Store& store,
+                                                      std::string_view agency_id, int year) {
+  auto rows = store.ReportFigures(agency_id, year);
+  if (!rows.ok()) return rows.status();
+  std::vector<reporting::EnteredFigure> out;
+  for (store::ReportFigureRow& r : *rows) {
+    out.push_back({std::move(r.row_key), std::move(r.field_key), r.value, std::move(r.source),
+                   std::move(r.entered_by), std::move(r.entered_at)});
+  }
+  return out;
+}
+
+Status CheckOpenYear(store::Store& store, std::string_view agency_id, int year) {
+  auto actions = store.ReportActions(agency_id, year);
+  if (!actions.ok()) return actions.status();
+  if (!actions->empty() && actions->back().action == "publish") {
+    return Status::FailedPrecondition(std::to_string(year) +
+                                      "年度报告已发布，数据已冻结；如需修改，请由机构负责人先撤回发布（重新打开）");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Date ReportDueDate(const store::AgencyRow& agency, int year) {
+  // Art. 49: departments by 31 January, governments by 31 March.
+  return *Date::FromYmd(year + 1, agency.kind == "department" ? 1 : 3, 31);
+}
+
+Result<std::vector<cases::CaseState>> LoadAgencyCases(store::Store& store,
+                                                      const law::Calendar& cal,
+                                                      std::string_view agency_id) {
+  store::CaseFilter f;
+  f.agency_id = std::string(agency_id);
+  f.limit = 10'000'000;
+  auto rows = store.ListCases(f);
+  if (!rows.ok()) return rows.status();
+  std::vector<cases::CaseState> out;
+  out.reserve(rows->size());
+  for (const store::CaseRow& r : *rows) {
+    auto c = LoadCase(store, cal, r.id);
+    if (!c.ok()) return c.status();
+    out.push_back(std::move(c->state));
+  }
+  return out;
+}
+
+Result<std::vector<reporting::RecordFacts>> LoadRecordFacts(store::Store& store,
+                                                            std::string_view agency_id) {
+  (void)store;
+  (void)agency_id;
+  return std::vector<reporting::RecordFacts>{};  // MERGE: catalog records
+}
+
+Result<AnnualReport> LoadAnnualReport(store::Store& store, const law::Calendar& cal,
+                                      std::string_view agency_id, int year) {
+  if (Status s = CheckYear(year); !s.ok()) return s;
+  auto agency = GetAgencyOr404(store, agency_id);
+  if (!agency.ok()) return agency.status();
+  AnnualReport out;
+  out.agency = std::move(*agency);
+  out.year = year;
+
+  auto cases = LoadAgencyCases(store, cal, agency_id);
+  if (!cases.ok()) return cases.status();
+  auto figures = Figures(store, agency_id, year);
+  if (!figures.ok()) return figures.status();
+  auto records = LoadRecordFacts(store, agency_id);
+  if (!records.ok()) return records.status();
+  out.live = reporting::ComputeReport({out.agency.name, year, *cases, *records, *figures});
+  out.summary = reporting::Summarise(*cases, year);
+  out.generated["一"] = reporting::ApplicationsParagraph(out.summary);
+  out.generated["六"] = reporting::FeesParagraph(out.summary);
+
+  auto actions = store.ReportActions(agency_id, year);
+  if (!actions.ok()) return actions.status();
+  out.last_action = LastAction(std::move(*actions));
+  out.published = out.last_action && out.last_action->action == "publish";
+  if (out.published) {
+    if (Status s = ReadSnapshot(out.last_action->snapshot, &out.report, &out.texts); !s.ok()) {
+      return s;
+    }
+    out.report.status = "published";
+  } else {
+    out.report = out.live.report;
+    out.report.status = "draft";
+    auto texts = store.ReportTexts(agency_id, year);
+    if (!texts.ok()) return texts.status();
+    for (const auto& t : *texts) out.texts[t.section] = t.body;
+    for (const auto& [section, text] : out.generated) {
+      if (!out.texts.contains(section)) out.texts[section] = text;
+    }
+    for (std::string_view s : kNarrativeSections) out.texts.try_emplace(std::string(s), "");
+  }
+  out.findings = report::Validate(out.report);
+  return out;
+}
+
+Status PublishAnnualReport(store::Store& store, const law::Calendar& cal,
+                           std::string_view agency_id, int year, const ReportActor& actor) {
+  if (!MayPublish(actor.role)) {
+    return Status::Forbidden("只有机构负责人（agency_admin）或系统管理员可以发布年度报告");
+  }
+  auto r = LoadAnnualReport(store, cal, agency_id, year);
+  if (!r.ok()) return r.status();
+  if (r->published) {
+    return Status::FailedPrecondition(std::to_string(year) + "年度报告已发布");
+  }
+  if (report::HasErrors(r->findings)) {
+    int errors = 0;
+    std::string first;
+    for (const report::Finding& f : r->findings) {
+      if (f.severity != report::Severity::kError) continue;
+      if (errors++ == 0) first = f.message;
+    }
+    return Status::FailedPrecondition("报告有" + std::to_string(errors) +
+                                      "处勾稽错误，不能发布。第一处：" + first);
+  }
+  report::Report frozen = r->report;
+  frozen.status.reset();
+  store::ReportActionRow row;
+  row.agency_id = std::string(agency_id);
+  row.year = year;
+  row.action = "publish";
+  row.snapshot = SnapshotJson(frozen, r->texts);
+  row.actor = actor.username;
+  row.at = actor.now_iso;
+  Status s = store.AddReportAction(row, r->last_action ? r->last_action->id : 0);
+  if (s.code() == StatusCode::kConflict) {
+    return Status::Conflict("其间他人已发布或重新打开该年度报告，请刷新后重试");
+  }
+  return s;
+}
+
+Status ReopenAnnualReport(store::Store& store, std::string_view agency_id, int year,
+                          std::string_view reason, const ReportActor& actor) {
+  if (!MayPublish(actor.role)) {
+    return Status::Forbidden("只有机构负责人（agency_admin）或系统管理员可以重新打开已发布的年度报告");
+  }
+  if (Status s = CheckYear(year); !s.ok()) return s;
+  if (auto a = GetAgencyOr404(store, agency_id); !a.ok()) return a.status();
+  std::string why(reason);
+  if (why.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return Status::Invalid("reason：请写明重新打开的理由");
+  }
+  if (why.size() > 2000) return Status::Invalid("reason：理由过长（不超过2000字节）");
+  auto actions = store.ReportActions(agency_id, year);
+  if (!actions.ok()) return actions.status();
+  if (actions->empty() || actions->back().action != "publish") {
+    return Status::FailedPrecondition(std::to_string(year) + "年度报告尚未发布，无需重新打开");
+  }
+  store::ReportActionRow row;
+  row.agency_id = std::string(agency_id);
+  row.year = year;
+  row.action = "reopen";
+  row.reason = why;
+  row.actor = actor.username;
+  row.at = actor.now_iso;
+  Status s = store.AddReportAction(row, actions->back().id);
+  if (s.code() == StatusCode::kConflict) {
+    return Status::Conflict("其间他人已发布或重新打开该年度报告，请刷新后重试");
+  }
+  return s;
+}
+
+Status EnterReportFigure(store::Store& store, std::string_view agency_id, int year,
+                         const reporting::EnteredFigure& figure, const ReportActor& actor) {
+  if (!MayEdit(actor.role)) return Status::Forbidden("当前角色不能填报年度报告数据");
+  if (Status s = CheckYear(year); !s.ok()) return s;
+  if (auto a = GetAgencyOr404(store, agency_id); !a.ok()) return a.status();
+  if (Status s = reporting::ValidateEnteredFigure(figure, report::FormatForYear(year)); !s.ok()) {
+    return s;
+  }
+  if (Status s = CheckOpenYear(store, agency_id, year); !s.ok()) return s;
+  store::ReportFigureRow row;
+  row.agency_id = std::string(agency_id);
+  row.year = year;
+  row.row_key = figure.row;
+  row.field_key = figure.field;
+  row.value = figure.value;
+  row.source = figure.source;
+  row.entered_by = actor.username;
+  row.entered_at = actor.now_iso;
+  return store.AddReportFigure(row);
+}
+
+Status SaveReportNarrative(store::Store& store, std::string_view agency_id, int year,
+                           std::string_view section, std::string_view body,
+                           const ReportActor& actor) {
+  if (!MayEdit(actor.role)) return Status::Forbidden("当前角色不能编辑年度报告");
+  if (Status s = CheckYear(year); !s.ok()) return s;
+  if (auto a = GetAgencyOr404(store, agency_id); !a.ok()) return a.status();
+  bool known = false;
+  for (std::string_view s : kNarrativeSections) known = known || s == section;
+  if (!known) return Status::Invalid("section：只能编辑第一、五、六部分的文字");
+  if (body.size() > 100'000) return Status::Invalid("body：正文过长（不超过100000字节）");
+  if (Status s = CheckOpenYear(store, agency_id, year); !s.ok()) return s;
+  return store.SaveReportText({std::string(agency_id), year, std::string(section),
+                               std::string(body), actor.username, actor.now_iso});
+}
+
+}  // namespace gk::app
