@@ -342,3 +342,85 @@ TEST_F(StaffTest, UserAddRejectsBadInput) {
 
 }  // namespace
 }  // namespace gk::testing
+
+// ---- annual reports ---------------------------------------------------------------
+
+namespace gk::testing {
+namespace {
+
+TEST_F(StaffTest, PublishedReportsArePublicOthersAre404) {
+  httplib::Client c("127.0.0.1", port_);
+  auto pub = c.Get("/api/v1/reports/weihai-lingang/2021");
+  ASSERT_EQ(pub->status, 200);
+  const json j = json::parse(pub->body);
+  EXPECT_EQ(j["schema"], "gongkai.annual-report/1");
+  EXPECT_EQ(j["status"], "published");
+  EXPECT_EQ(j["section3"]["new"]["total"], 6);
+  EXPECT_EQ(c.Get("/api/v1/reports/weihai-lingang/2021.json")->body, pub->body);
+  // Not published, unknown agency, bad year: JSON errors, nothing else.
+  for (const std::string path : {"/api/v1/reports/weihai-lingang/2023",
+                                 "/api/v1/reports/nowhere/2021", "/api/v1/reports/weihai-lingang/21"}) {
+    auto r = c.Get(path);
+    EXPECT_TRUE(r->status == 404 || r->status == 400) << path << " " << r->status;
+    EXPECT_TRUE(json::parse(r->body)["error"].contains("message")) << path;
+  }
+  auto list = c.Get("/reports");
+  ASSERT_EQ(list->status, 200);
+  EXPECT_NE(list->body.find("/api/v1/reports/weihai-huoju/2020"), std::string::npos);
+  EXPECT_EQ(c.Get("/reports?agency=nowhere")->status, 404);
+  auto one = c.Get("/reports?agency=weihai-gongxin");
+  EXPECT_EQ(one->body.find("weihai-huoju/2020"), std::string::npos);
+  EXPECT_NE(one->body.find("weihai-gongxin/2022"), std::string::npos);
+}
+
+TEST_F(StaffTest, ReportEditorDrillDownAndPublication) {
+  const int year = std::stoi(today_.substr(0, 4));
+  const std::string base = "/admin/reports/weihai-lingang/" + std::to_string(year);
+  auto wang = SignIn("wang");
+  auto page = Get(wang, base);
+  ASSERT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("勾稽检查"), std::string::npos);
+  // Drill-down: this year's new applications include the one just received.
+  httplib::Client c("127.0.0.1", port_);
+  auto cell = c.Get("/admin/api/reports/weihai-lingang/" + std::to_string(year) +
+                        "/cell?section=%E4%B8%89&row=new&column=total",
+                    {{"Cookie", wang.cookie}});
+  ASSERT_EQ(cell->status, 200);
+  const json refs = json::parse(cell->body)["refs"];
+  EXPECT_NE(std::find(refs.begin(), refs.end(), tn_), refs.end()) << cell->body;
+  EXPECT_EQ(c.Get("/admin/api/reports/weihai-lingang/" + std::to_string(year) +
+                      "/cell?section=x&row=new&column=total",
+                  {{"Cookie", wang.cookie}})
+                ->status,
+            400);
+  // Another agency's report: 403.
+  auto zhao = SignIn("zhao");
+  EXPECT_EQ(Get(zhao, base)->status, 403);
+  // A handler enters a figure (bad input: 400, nothing written) but cannot publish.
+  EXPECT_EQ(PostForm(wang, base + "/figures",
+                     "csrf=" + wang.csrf + "&cell=licensing.decisions&value=abc&source=x")
+                ->status,
+            400);
+  EXPECT_EQ(PostForm(wang, base + "/figures", "cell=licensing.decisions&value=3&source=x")->status,
+            403);  // no CSRF token
+  EXPECT_EQ(PostForm(wang, base + "/figures",
+                     "csrf=" + wang.csrf + "&cell=licensing.decisions&value=12&source=%E5%AE%A1%E6%89%B9")
+                ->status,
+            303);
+  EXPECT_EQ(PostForm(wang, base + "/publish", "csrf=" + wang.csrf)->status, 403);
+  auto boss = SignIn("boss");
+  EXPECT_EQ(PostForm(boss, base + "/publish", "csrf=" + boss.csrf)->status, 303);
+  auto api = c.Get("/api/v1/reports/weihai-lingang/" + std::to_string(year));
+  ASSERT_EQ(api->status, 200);
+  EXPECT_EQ(json::parse(api->body)["section2"]["licensing"]["decisions"], 12);
+  // Frozen: a second publish or a figure is refused; reopen needs a reason.
+  EXPECT_EQ(PostForm(boss, base + "/publish", "csrf=" + boss.csrf)->status, 409);
+  EXPECT_EQ(PostForm(boss, base + "/reopen", "csrf=" + boss.csrf + "&reason=")->status, 400);
+  EXPECT_EQ(PostForm(boss, base + "/reopen", "csrf=" + boss.csrf + "&reason=%E6%9B%B4%E6%AD%A3")
+                ->status,
+            303);
+  EXPECT_EQ(c.Get("/api/v1/reports/weihai-lingang/" + std::to_string(year))->status, 404);
+}
+
+}  // namespace
+}  // namespace gk::testing

@@ -112,6 +112,25 @@ Result<std::vector<cases::CaseState>> LoadAgencyCases(store::Store& store,
   return out;
 }
 
+Result<std::optional<PublishedReport>> LoadPublishedReport(store::Store& store,
+                                                           std::string_view agency_id, int year) {
+  if (Status s = CheckYear(year); !s.ok()) return s;
+  auto agency = GetAgencyOr404(store, agency_id);
+  if (!agency.ok()) return agency.status();
+  auto actions = store.ReportActions(agency_id, year);
+  if (!actions.ok()) return actions.status();
+  if (actions->empty() || actions->back().action != "publish") {
+    return std::optional<PublishedReport>();
+  }
+  PublishedReport out;
+  out.agency = std::move(*agency);
+  if (Status s = ReadSnapshot(actions->back().snapshot, &out.report, &out.texts); !s.ok()) return s;
+  out.report.status = "published";
+  out.published_at = actions->back().at;
+  out.published_by = actions->back().actor;
+  return std::optional<PublishedReport>(std::move(out));
+}
+
 Result<std::vector<reporting::RecordFacts>> LoadRecordFacts(store::Store& store,
                                                             std::string_view agency_id) {
   (void)store;

@@ -46,6 +46,17 @@ struct AnnualReport {
 Result<AnnualReport> LoadAnnualReport(store::Store& store, const law::Calendar& cal,
                                       std::string_view agency_id, int year);
 
+// A published report as frozen: nullopt when the year is not published (never
+// published, or reopened since). Does not recompute anything.
+struct PublishedReport {
+  store::AgencyRow agency;
+  report::Report report;  // status "published"
+  std::map<std::string, std::string> texts;
+  std::string published_at, published_by;
+};
+Result<std::optional<PublishedReport>> LoadPublishedReport(store::Store& store,
+                                                           std::string_view agency_id, int year);
+
 // Every case state of an agency (applications and 协助调查).
 Result<std::vector<cases::CaseState>> LoadAgencyCases(store::Store& store,
                                                       const law::Calendar& cal,

@@ -82,7 +82,9 @@ Status LoadPlan(store::Store& store, const law::Calendar& cal, const demo::Agenc
     if (!stored->empty()) continue;
     for (const auto& fig : plan.figures) {
       if (fig.year != year) continue;
-      const ReportActor actor{std::string(kDemoActor), auth::Role::kSysadmin, std::string(now)};
+      // Entered in January, as the report is prepared.
+      const ReportActor actor{std::string(kDemoActor), auth::Role::kSysadmin,
+                              std::to_string(year + 1) + "-01-06T09:00:00+08:00"};
       if (Status s = EnterReportFigure(store, plan.agency_id, year, fig.figure, actor); !s.ok()) {
         return s;
       }
@@ -93,7 +95,10 @@ Status LoadPlan(store::Store& store, const law::Calendar& cal, const demo::Agenc
     auto actions = store.ReportActions(plan.agency_id, year);
     if (!actions.ok()) return actions.status();
     if (!actions->empty()) continue;
-    const ReportActor actor{std::string(kDemoActor), auth::Role::kSysadmin, std::string(now)};
+    // Published ten days before the Art. 49 date.
+    const ReportActor actor{
+        std::string(kDemoActor), auth::Role::kSysadmin,
+        ReportDueDate(**agency, year).AddDays(-10).ToString() + "T09:00:00+08:00"};
     if (Status s = PublishAnnualReport(store, cal, plan.agency_id, year, actor); !s.ok()) {
       return Status::Internal("demo report " + plan.agency_id + " " + std::to_string(year) + ": " +
                               s.message());

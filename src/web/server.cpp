@@ -20,6 +20,7 @@
 #include "web/page.h"
 #include "web/public_applications.h"
 #include "web/request_log.h"
+#include "web/report_routes.h"
 #include "web/staff_routes.h"
 #include "web/state.h"
 
@@ -280,6 +281,8 @@ Status RunServer(const ServerOptions& options) {
     HandleDeadlineApi(st, req, res);
   });
   RegisterPublicApplicationRoutes(svr, st);
+  // Before the staff routes: their catch-all POST /admin/… answers 404.
+  RegisterReportRoutes(svr, st);
   RegisterStaffRoutes(svr, st);
   // Security headers on every response (inline styles only; no scripts).
   svr.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {

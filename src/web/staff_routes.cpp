@@ -17,68 +17,12 @@
 #include "law/fees.h"
 #include "web/html.h"
 #include "web/page.h"
+#include "web/staff_session.h"
 
 namespace gk::web {
 namespace {
 
 using nlohmann::json;
-constexpr std::string_view kCookie = "gk_session";
-
-int64_t UnixNow() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
-std::string CookieToken(const httplib::Request& req) {
-  const std::string h = req.get_header_value("Cookie");
-  size_t pos = 0;
-  while (pos < h.size()) {
-    size_t end = h.find(';', pos);
-    if (end == std::string::npos) end = h.size();
-    std::string_view part(h.data() + pos, end - pos);
-    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
-    if (part.substr(0, kCookie.size() + 1) == std::string(kCookie) + "=") {
-      return std::string(part.substr(kCookie.size() + 1));
-    }
-    pos = end + 1;
-  }
-  return "";
-}
-
-std::optional<app::Session> CurrentSession(ServerState& st, const httplib::Request& req) {
-  const std::string token = CookieToken(req);
-  if (token.empty()) return std::nullopt;
-  std::lock_guard lock(st.mu);
-  auto s = app::FindSession(*st.store, token, UnixNow());
-  if (!s.ok()) return std::nullopt;
-  return *s;
-}
-
-bool WantsJson(const httplib::Request& req) {
-  return req.path.rfind("/admin/api/", 0) == 0 ||
-         req.get_header_value("Accept").find("application/json") != std::string::npos;
-}
-
-bool IsWrite(const httplib::Request& req) {
-  return req.method == "POST" || req.method == "PUT" || req.method == "PATCH" ||
-         req.method == "DELETE";
-}
-
-void Forbidden(const httplib::Request& req, httplib::Response& res, std::string_view why) {
-  if (WantsJson(req)) return JsonError(res, 403, "forbidden", why);
-  res.status = 403;
-  res.set_content(Page("无权访问", "<h1>无权访问</h1><p>" + EscapeHtml(why) + "</p>"),
-                  "text/html; charset=utf-8");
-}
-
-// The CSRF token of a state-changing request: the X-CSRF-Token header, or the
-// `csrf` form field (read once the body is in).
-bool CsrfOk(const app::Session& s, const httplib::Request& req) {
-  std::string token = req.get_header_value("X-CSRF-Token");
-  if (token.empty()) token = req.get_param_value("csrf");
-  return !token.empty() && ConstantTimeEquals(token, s.csrf);
-}
 
 cases::ActorRole ActorRoleOf(auth::Role r) {
   switch (r) {
@@ -96,12 +40,6 @@ cases::ActorRole ActorRoleOf(auth::Role r) {
       return cases::ActorRole::kSysadmin;
   }
   return cases::ActorRole::kHandler;
-}
-
-// Whether the signed-in user may see `agency_id` (call with st.mu held).
-bool InScope(ServerState& st, const app::Session& s, std::string_view agency_id) {
-  auto all = st.store->ListAgencies();
-  return all.ok() && app::CanSeeAgency(*all, s.user, agency_id);
 }
 
 // Masks personal data for the supervising office: 张三 → 张*, 13800138000 → 138****8000.
@@ -172,19 +110,6 @@ void PostLogout(ServerState& st, const httplib::Request& req, httplib::Response&
 }
 
 // ---- back office -------------------------------------------------------------------
-
-std::string AdminPage(const app::Session& s, std::string_view title, std::string_view body) {
-  std::string b = "<p>" + EscapeHtml(s.user.username) + "（" +
-                  std::string(auth::Label(s.user.role)) + "） · <a href=\"/admin\">待办案件</a>";
-  if (s.user.role == auth::Role::kSupervisor) {
-    b += " · <a href=\"/admin/supervision\">监督</a>";
-  }
-  b +=
-      "</p><form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf\" value=\"" +
-      EscapeHtml(s.csrf) + "\"><button type=\"submit\">退出登录</button></form>";
-  b += body;
-  return Page(title, b);
-}
 
 std::string DueLabel(const store::CaseRow& c, Date today, const law::Calendar& cal) {
   if (!c.due_on) return "";
@@ -922,22 +847,6 @@ void PostNewApplication(ServerState& st, const app::Session& s, const httplib::R
       a.due_on.ToString() + "</dd></dl></div><pre>" + EscapeHtml(a.due_working) + "</pre>";
   res.status = 201;
   res.set_content(AdminPage(s, "已登记", b), "text/html; charset=utf-8");
-}
-
-// Runs `fn` with the request's session; sends the user to sign in otherwise.
-template <typename Fn>
-httplib::Server::Handler WithSession(ServerState& st, Fn fn) {
-  return [&st, fn](const httplib::Request& req, httplib::Response& res) {
-    auto s = CurrentSession(st, req);
-    if (!s) {
-      if (WantsJson(req)) return JsonError(res, 401, "unauthorized", "请先登录");
-      res.set_redirect("/login", 303);
-      return;
-    }
-    if (IsWrite(req) && !CsrfOk(*s, req))
-      return Forbidden(req, res, "缺少或错误的安全令牌（CSRF），请刷新页面后重试");
-    fn(*s, req, res);
-  };
 }
 
 }  // namespace

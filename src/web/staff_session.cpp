@@ -1,0 +1,82 @@
+#include "web/staff_session.h"
+
+#include <chrono>
+
+#include "core/hash.h"
+#include "web/html.h"
+
+namespace gk::web {
+
+int64_t UnixNow() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::string CookieToken(const httplib::Request& req) {
+  const std::string h = req.get_header_value("Cookie");
+  size_t pos = 0;
+  while (pos < h.size()) {
+    size_t end = h.find(';', pos);
+    if (end == std::string::npos) end = h.size();
+    std::string_view part(h.data() + pos, end - pos);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    if (part.substr(0, kCookie.size() + 1) == std::string(kCookie) + "=") {
+      return std::string(part.substr(kCookie.size() + 1));
+    }
+    pos = end + 1;
+  }
+  return "";
+}
+
+std::optional<app::Session> CurrentSession(ServerState& st, const httplib::Request& req) {
+  const std::string token = CookieToken(req);
+  if (token.empty()) return std::nullopt;
+  std::lock_guard lock(st.mu);
+  auto s = app::FindSession(*st.store, token, UnixNow());
+  if (!s.ok()) return std::nullopt;
+  return *s;
+}
+
+bool WantsJson(const httplib::Request& req) {
+  return req.path.rfind("/admin/api/", 0) == 0 ||
+         req.get_header_value("Accept").find("application/json") != std::string::npos;
+}
+
+bool IsWrite(const httplib::Request& req) {
+  return req.method == "POST" || req.method == "PUT" || req.method == "PATCH" ||
+         req.method == "DELETE";
+}
+
+void Forbidden(const httplib::Request& req, httplib::Response& res, std::string_view why) {
+  if (WantsJson(req)) return JsonError(res, 403, "forbidden", why);
+  res.status = 403;
+  res.set_content(Page("无权访问", "<h1>无权访问</h1><p>" + EscapeHtml(why) + "</p>"),
+                  "text/html; charset=utf-8");
+}
+
+bool CsrfOk(const app::Session& s, const httplib::Request& req) {
+  std::string token = req.get_header_value("X-CSRF-Token");
+  if (token.empty()) token = req.get_param_value("csrf");
+  return !token.empty() && ConstantTimeEquals(token, s.csrf);
+}
+
+bool InScope(ServerState& st, const app::Session& s, std::string_view agency_id) {
+  auto all = st.store->ListAgencies();
+  return all.ok() && app::CanSeeAgency(*all, s.user, agency_id);
+}
+
+std::string AdminPage(const app::Session& s, std::string_view title, std::string_view body) {
+  std::string b = "<p>" + EscapeHtml(s.user.username) + "（" +
+                  std::string(auth::Label(s.user.role)) + "） · <a href=\"/admin\">待办案件</a> · <a href=\"/admin/reports\">年度报告</a>";
+  if (s.user.role == auth::Role::kSupervisor) {
+    b += " · <a href=\"/admin/supervision\">监督</a>";
+  }
+  b +=
+      "</p><form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf\" value=\"" +
+      EscapeHtml(s.csrf) + "\"><button type=\"submit\">退出登录</button></form>";
+  b += body;
+  return Page(title, b);
+}
+
+}  // namespace gk::web

@@ -1,0 +1,55 @@
+// The staff session shared by every /admin handler: the session cookie, the
+// CSRF check, the agency scope and the page frame with the staff menu.
+#pragma once
+
+#include <httplib.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "app/staff.h"
+#include "web/page.h"
+#include "web/state.h"
+
+namespace gk::web {
+
+inline constexpr std::string_view kCookie = "gk_session";
+
+int64_t UnixNow();
+// The session cookie's value, "" when absent.
+std::string CookieToken(const httplib::Request& req);
+// The signed-in user of the request (takes st.mu).
+std::optional<app::Session> CurrentSession(ServerState& st, const httplib::Request& req);
+// JSON answers for /admin/api/ and for requests that accept JSON.
+bool WantsJson(const httplib::Request& req);
+bool IsWrite(const httplib::Request& req);
+// 403, as JSON or as a page.
+void Forbidden(const httplib::Request& req, httplib::Response& res, std::string_view why);
+// The CSRF token of a state-changing request: the X-CSRF-Token header, or the
+// `csrf` form field (read once the body is in).
+bool CsrfOk(const app::Session& s, const httplib::Request& req);
+// Whether the signed-in user may see `agency_id` (call with st.mu held).
+bool InScope(ServerState& st, const app::Session& s, std::string_view agency_id);
+// A back-office page: the user, the staff menu and sign-out around `body`.
+std::string AdminPage(const app::Session& s, std::string_view title, std::string_view body);
+
+// Runs `fn` with the request's session; sends the user to sign in otherwise.
+template <typename Fn>
+httplib::Server::Handler WithSession(ServerState& st, Fn fn) {
+  return [&st, fn](const httplib::Request& req, httplib::Response& res) {
+    auto s = CurrentSession(st, req);
+    if (!s) {
+      if (WantsJson(req)) return JsonError(res, 401, "unauthorized", "请先登录");
+      res.set_redirect("/login", 303);
+      return;
+    }
+    if (IsWrite(req) && !CsrfOk(*s, req))
+      return Forbidden(req, res, "缺少或错误的安全令牌（CSRF），请刷新页面后重试");
+    fn(*s, req, res);
+  };
+}
+
+
+}  // namespace gk::web
