@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "app/case_files.h"
+#include "cases/vocab.h"
+#include "law/outcomes.h"
 #include "report/json.h"
 #include "report/validate.h"
 
@@ -65,6 +67,43 @@ Status ReadSnapshot(const std::string& text, report::Report* r,
   return Status::Ok();
 }
 
+std::optional<Date> OptDate(const std::optional<std::string>& s) {
+  if (!s) return std::nullopt;
+  auto d = Date::Parse(*s);
+  if (!d.ok()) return std::nullopt;
+  return *d;
+}
+
+// The report facts of a stored case row (store::kCaseFactsVersion).
+reporting::CaseFacts FactsFromRow(const store::CaseRow& r) {
+  reporting::CaseFacts f;
+  if (!r.received_on) return f;  // not received: counts nowhere
+  f.case_id = r.id;
+  f.kind = cases::FromKey<cases::CaseKind>(r.kind).value_or(cases::CaseKind::kApplication);
+  f.column = r.applicant_col;
+  f.channel = cases::FromKey<cases::Channel>(r.channel).value_or(cases::Channel::kOnline);
+  f.received_on = *OptDate(r.received_on);
+  f.concluded_on = OptDate(r.concluded_on);
+  if (!r.outcome.empty()) f.outcome = law::OutcomeFromKey(r.outcome);
+  f.due_on = OptDate(r.reply_due_on);
+  f.fee_paid_on = OptDate(r.fee_paid_on);
+  f.fee_yuan = r.fee_yuan;
+  for (const store::ProceedingRow& p : r.proceedings) {
+    reporting::ProceedingFacts pf;
+    pf.id = p.id;
+    pf.group = p.kind == "review" ? 0 : p.route == "after_review" ? 2 : 1;
+    pf.filed_on = OptDate(p.filed_on).value_or(Date());
+    pf.decided_on = OptDate(p.decided_on);
+    if (p.result) {
+      if (auto res = cases::FromKey<cases::ProceedingResult>(*p.result)) {
+        pf.result = static_cast<int>(*res);
+      }
+    }
+    f.proceedings.push_back(std::move(pf));
+  }
+  return f;
+}
+
 Result<std::vector<reporting::EnteredFigure>> Figures(store::Store& store,
                                                       std::string_view agency_id, int year) {
   auto rows = store.ReportFigures(agency_id, year);
@@ -92,24 +131,6 @@ Status CheckOpenYear(store::Store& store, std::string_view agency_id, int year) 
 Date ReportDueDate(const store::AgencyRow& agency, int year) {
   // Art. 49: departments by 31 January, governments by 31 March.
   return *Date::FromYmd(year + 1, agency.kind == "department" ? 1 : 3, 31);
-}
-
-Result<std::vector<cases::CaseState>> LoadAgencyCases(store::Store& store,
-                                                      const law::Calendar& cal,
-                                                      std::string_view agency_id) {
-  store::CaseFilter f;
-  f.agency_id = std::string(agency_id);
-  f.limit = 10'000'000;
-  auto rows = store.ListCases(f);
-  if (!rows.ok()) return rows.status();
-  std::vector<cases::CaseState> out;
-  out.reserve(rows->size());
-  for (const store::CaseRow& r : *rows) {
-    auto c = LoadCase(store, cal, r.id);
-    if (!c.ok()) return c.status();
-    out.push_back(std::move(c->state));
-  }
-  return out;
 }
 
 Result<std::optional<PublishedReport>> LoadPublishedReport(store::Store& store,
@@ -147,14 +168,19 @@ Result<AnnualReport> LoadAnnualReport(store::Store& store, const law::Calendar& 
   out.agency = std::move(*agency);
   out.year = year;
 
-  auto cases = LoadAgencyCases(store, cal, agency_id);
-  if (!cases.ok()) return cases.status();
+  // The facts kept beside the events: no replay of the history.
+  if (auto refreshed = RefreshCaseFacts(store, cal); !refreshed.ok()) return refreshed.status();
+  auto rows = store.AgencyCaseFacts(agency_id);
+  if (!rows.ok()) return rows.status();
+  std::vector<reporting::CaseFacts> cases;
+  cases.reserve(rows->size());
+  for (const store::CaseRow& r : *rows) cases.push_back(FactsFromRow(r));
   auto figures = Figures(store, agency_id, year);
   if (!figures.ok()) return figures.status();
   auto records = LoadRecordFacts(store, agency_id);
   if (!records.ok()) return records.status();
-  out.live = reporting::ComputeReport({out.agency.name, year, *cases, *records, *figures});
-  out.summary = reporting::Summarise(*cases, year);
+  out.live = reporting::ComputeReport({out.agency.name, year, cases, *records, *figures});
+  out.summary = reporting::Summarise(cases, year);
   out.generated["一"] = reporting::ApplicationsParagraph(out.summary);
   out.generated["六"] = reporting::FeesParagraph(out.summary);
 

@@ -57,10 +57,6 @@ struct PublishedReport {
 Result<std::optional<PublishedReport>> LoadPublishedReport(store::Store& store,
                                                            std::string_view agency_id, int year);
 
-// Every case state of an agency (applications and 协助调查).
-Result<std::vector<cases::CaseState>> LoadAgencyCases(store::Store& store,
-                                                      const law::Calendar& cal,
-                                                      std::string_view agency_id);
 
 // The catalog facts of an agency's records that section 二 counts.
 Result<std::vector<reporting::RecordFacts>> LoadRecordFacts(store::Store& store,

@@ -56,7 +56,44 @@ store::CaseRow ProjectRow(const cases::CaseState& s, const law::Calendar& cal) {
     if (d.ok()) r.due_on = d->due_on.ToString();
   }
   if (auto c = s.ConcludedOn()) r.concluded_on = c->ToString();
+  // Report facts (store::kCaseFactsVersion), from the same state.
+  r.facts_version = store::kCaseFactsVersion;
+  r.applicant_col = s.ReportColumn();
+  if (s.conclusion) r.outcome = std::string(law::Key(s.conclusion->outcome));
+  if (s.version > 0) r.channel = std::string(cases::Key(s.channel));
+  if (s.deadlines) r.reply_due_on = s.deadlines->due_on.ToString();
+  if (s.fee && s.fee->paid_on) {
+    r.fee_paid_on = s.fee->paid_on->ToString();
+    r.fee_yuan = s.fee->amount_yuan;
+  }
+  for (const cases::Proceeding& p : s.proceedings) {
+    store::ProceedingRow pr;
+    pr.kind = p.kind == cases::ProceedingKind::kReview ? "review" : "lawsuit";
+    pr.id = p.id;
+    if (p.kind == cases::ProceedingKind::kLawsuit) pr.route = std::string(cases::Key(p.route));
+    pr.filed_on = p.filed_on.ToString();
+    if (p.decided_on) pr.decided_on = p.decided_on->ToString();
+    if (p.result) pr.result = std::string(cases::Key(*p.result));
+    r.proceedings.push_back(std::move(pr));
+  }
   return r;
+}
+
+Result<int> RefreshCaseFacts(store::Store& store, const law::Calendar& cal) {
+  int done = 0;
+  for (;;) {
+    auto ids = store.CasesWithStaleFacts(500);
+    if (!ids.ok()) return ids.status();
+    if (ids->empty()) return done;
+    for (const std::string& id : *ids) {
+      auto c = LoadCase(store, cal, id);
+      if (!c.ok()) return c.status();
+      store::CaseRow row = ProjectRow(c->state, cal);
+      row.version = c->row.version;
+      if (Status s = store.RewriteCaseRow(row); !s.ok()) return s;
+      ++done;
+    }
+  }
 }
 
 Result<LoadedCase> LoadCase(store::Store& store, const law::Calendar& cal,

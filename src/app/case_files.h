@@ -46,6 +46,10 @@ Result<cases::CaseState> AppendCaseEvents(store::Store& store, const law::Calend
 
 // The listing projection of a state.
 store::CaseRow ProjectRow(const cases::CaseState& s, const law::Calendar& cal);
+
+// Brings case rows written before store::kCaseFactsVersion up to date from
+// their events (at start; cheap when there are none). Returns how many.
+Result<int> RefreshCaseFacts(store::Store& store, const law::Calendar& cal);
 store::EventRow ToRow(const cases::Event& e);
 Result<cases::Event> FromRow(const store::EventRow& row);
 

@@ -100,6 +100,48 @@ std::optional<CatalogCell> FromCatalog(Format f, std::string_view row, std::stri
 
 }  // namespace
 
+std::vector<Row3> CaseFacts::ReportRows(int year, Format f) const {
+  std::vector<Row3> rows;
+  if (kind != cases::CaseKind::kApplication || case_id.empty()) return rows;
+  const int received_year = received_on.year();
+  if (received_year > year) return rows;
+  if (concluded_on && concluded_on->year() < year) return rows;  // concluded before the year
+  rows.push_back(received_year == year ? Row3::kNew : Row3::kCarriedOver);
+  if (concluded_on && concluded_on->year() == year && outcome) {
+    rows.push_back(law::ReportRow(*outcome, f));
+  } else {
+    rows.push_back(Row3::kCarriedForward);
+  }
+  return rows;
+}
+
+CaseFacts FactsOf(const cases::CaseState& s) {
+  CaseFacts f;
+  if (s.status == cases::CaseStatus::kNone) return f;
+  f.case_id = s.case_id;
+  f.kind = s.kind;
+  f.column = s.ReportColumn();
+  f.channel = s.channel;
+  f.received_on = s.received_on;
+  f.concluded_on = s.ConcludedOn();
+  if (s.conclusion) f.outcome = s.conclusion->outcome;
+  if (s.deadlines) f.due_on = s.deadlines->due_on;
+  if (s.fee && s.fee->paid_on) {
+    f.fee_paid_on = s.fee->paid_on;
+    f.fee_yuan = s.fee->amount_yuan;
+  }
+  for (const cases::Proceeding& p : s.proceedings) {
+    ProceedingFacts pf;
+    pf.id = p.id;
+    pf.group = p.Section4Group();
+    pf.filed_on = p.filed_on;
+    pf.decided_on = p.decided_on;
+    if (p.result) pf.result = static_cast<int>(*p.result);
+    f.proceedings.push_back(std::move(pf));
+  }
+  return f;
+}
+
 std::optional<DocType> DocTypeFromLabel(std::string_view label) {
   if (label == "规章") return DocType::kRule;
   if (label == "行政规范性文件" || label == "规范性文件") return DocType::kNormative;
@@ -155,9 +197,9 @@ ComputedReport ComputeReport(const ReportInput& in) {
   for (const report::Row3Spec& spec : report::Rows3(f)) {
     for (int c = 0; c < report::kNumCols3; ++c) s3.at(spec.id, c) = 0;
   }
-  for (const cases::CaseState& s : in.cases) {
+  for (const CaseFacts& s : in.cases) {
     if (s.kind != cases::CaseKind::kApplication) continue;  // 协助调查 never counts
-    const std::optional<int> col = s.ReportColumn();
+    const std::optional<int> col = s.column;
     if (!col) continue;
     for (Row3 row : s.ReportRows(in.year, f)) {
       for (int c : {*col, report::kTotalCol}) {
@@ -205,12 +247,21 @@ ComputedReport ComputeReport(const ReportInput& in) {
   report::Section4 s4;
   std::map<std::pair<int, int>, std::vector<std::string>> refs4;
   for (auto& g : s4.cells) g.fill(0);
-  for (const cases::CaseState& s : in.cases) {
-    for (const cases::Section4Cell& cell : s.Section4Cells(in.year)) {
-      const std::string ref = s.case_id + "/" + cell.proceeding_id;
-      for (int field : {cell.field, report::kNumFields4 - 1}) {
-        *s4.cells[cell.group][field] += 1;
-        refs4[{cell.group, field}].push_back(ref);
+  for (const CaseFacts& s : in.cases) {
+    for (const ProceedingFacts& p : s.proceedings) {
+      // Counted in the year filed (pending unless decided that year) and in
+      // the year decided, with the result (CaseState::Section4Cells).
+      int field = -1;
+      if (p.decided_on && p.decided_on->year() == in.year && p.result) {
+        field = *p.result;
+      } else if (p.filed_on.year() == in.year) {
+        field = 3;  // 尚未审结 on 31 December
+      }
+      if (field < 0) continue;
+      const std::string ref = s.case_id + "/" + p.id;
+      for (int fi : {field, report::kNumFields4 - 1}) {
+        *s4.cells[p.group][fi] += 1;
+        refs4[{p.group, fi}].push_back(ref);
       }
     }
   }

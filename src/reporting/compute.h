@@ -27,9 +27,40 @@
 #include "cases/projection.h"
 #include "core/date.h"
 #include "core/status.h"
+#include "law/outcomes.h"
 #include "report/model.h"
 
 namespace gk::reporting {
+
+// What the report needs of one case: a projection of its state, kept by the
+// store beside the events so that a report never replays the history.
+struct ProceedingFacts {
+  std::string id;
+  int group = 0;  // report::GroupKey4: review, litigation_direct, litigation_after_review
+  Date filed_on;
+  std::optional<Date> decided_on;
+  std::optional<int> result;  // report::FieldKey4: upheld, corrected, other
+  friend bool operator==(const ProceedingFacts&, const ProceedingFacts&) = default;
+};
+struct CaseFacts {
+  std::string case_id;
+  cases::CaseKind kind = cases::CaseKind::kApplication;
+  std::optional<int> column;  // table 三 column (applications)
+  cases::Channel channel = cases::Channel::kOnline;
+  Date received_on;
+  std::optional<Date> concluded_on;     // the decision (答复) or other ending
+  std::optional<law::Outcome> outcome;  // applications, once concluded
+  std::optional<Date> due_on;           // the reply deadline (applications)
+  std::optional<Date> fee_paid_on;
+  int64_t fee_yuan = 0;
+  std::vector<ProceedingFacts> proceedings;
+  friend bool operator==(const CaseFacts&, const CaseFacts&) = default;
+
+  // The table 三 rows this case counts in for `year` (CaseState::ReportRows).
+  std::vector<report::Row3> ReportRows(int year, report::Format f) const;
+};
+// The facts of a received case (status none gives an empty case_id).
+CaseFacts FactsOf(const cases::CaseState& s);
 
 // The catalog's facts about one record that section 二 needs.
 enum class DocType { kRule, kNormative, kOther };  // 规章 | 行政规范性文件 | 其他
@@ -74,7 +105,7 @@ struct CellTrace {
 struct ReportInput {
   std::string agency_name;
   int year = 0;
-  std::span<const cases::CaseState> cases;
+  std::span<const CaseFacts> cases;
   std::span<const RecordFacts> records;
   // All entered figures of the agency and year, oldest first; the latest for
   // a cell wins.

@@ -19,6 +19,12 @@ using cases::testing::D;
 using cases::testing::Decision;
 using report::Row3;
 
+std::vector<CaseFacts> Facts(const std::vector<cases::CaseState>& states) {
+  std::vector<CaseFacts> out;
+  for (const auto& s : states) out.push_back(FactsOf(s));
+  return out;
+}
+
 int64_t Cell3(const ComputedReport& c, Row3 row, int col) {
   return c.report.section3->at(row, col).value_or(-1);
 }
@@ -56,7 +62,8 @@ TEST(ComputeReportTest, SectionThreeCountsEachApplicationOnceInTheYearOfItsDecis
   ast.Add("2021-06-01", cases::testing::AssistanceReceipt());
   cs.push_back(ast.state());
 
-  ComputedReport c = ComputeReport({"某机关", 2021, cs, {}, {}});
+  const std::vector<CaseFacts> fcs = Facts(cs);
+  ComputedReport c = ComputeReport({"某机关", 2021, fcs, {}, {}});
   EXPECT_EQ(c.report.format, report::Format::k2021);
   EXPECT_EQ(c.report.source.kind, "records");
   EXPECT_EQ(Cell3(c, Row3::kNew, 0), 3);
@@ -81,7 +88,7 @@ TEST(ComputeReportTest, SectionThreeCountsEachApplicationOnceInTheYearOfItsDecis
             (std::vector<std::string>{"A1", "A2", "A5"}));
 
   // The year before: A4 carried forward.
-  ComputedReport prev = ComputeReport({"某机关", 2020, cs, {}, {}});
+  ComputedReport prev = ComputeReport({"某机关", 2020, fcs, {}, {}});
   EXPECT_EQ(prev.report.format, report::Format::k2019);
   EXPECT_EQ(Cell3(prev, Row3::kNew, report::kTotalCol), 1);
   EXPECT_EQ(Cell3(prev, Row3::kCarriedForward, report::kTotalCol), 1);
@@ -102,7 +109,8 @@ TEST(ComputeReportTest, EndingsWithoutADecisionHaveTheirRows) {
     b.Receive("2021-04-01").Register("2021-04-01").Add("2021-04-06", cases::WithdrawnPayload{});
     cs.push_back(b.state());
   }
-  ComputedReport c = ComputeReport({"某机关", 2021, cs, {}, {}});
+  const std::vector<CaseFacts> fcs = Facts(cs);
+  ComputedReport c = ComputeReport({"某机关", 2021, fcs, {}, {}});
   EXPECT_EQ(Cell3(c, Row3::kOtherNoCorrection, 0), 1);
   EXPECT_EQ(Cell3(c, Row3::kOtherOther, 0), 1);
   EXPECT_EQ(Cell3(c, Row3::kTotal, 0), 2);
@@ -116,11 +124,12 @@ TEST(ComputeReportTest, SectionFourCountsInTheYearsOfFilingAndDecision) {
   b.Add("2021-05-10", cases::ReviewFiledPayload{"F1", "威海市人民政府"});
   b.Add("2022-02-10", cases::ReviewDecidedPayload{"F1", cases::ProceedingResult::kUpheld, ""});
   std::vector<cases::CaseState> cs{b.state()};
-  ComputedReport y1 = ComputeReport({"某机关", 2021, cs, {}, {}});
+  const std::vector<CaseFacts> fcs = Facts(cs);
+  ComputedReport y1 = ComputeReport({"某机关", 2021, fcs, {}, {}});
   EXPECT_EQ(y1.report.section4->cells[0][3], 1);  // pending
   EXPECT_EQ(y1.report.section4->cells[0][4], 1);  // total
   EXPECT_EQ(y1.Find("四", "review", "pending")->refs, std::vector<std::string>{"R1/F1"});
-  ComputedReport y2 = ComputeReport({"某机关", 2022, cs, {}, {}});
+  ComputedReport y2 = ComputeReport({"某机关", 2022, fcs, {}, {}});
   EXPECT_EQ(y2.report.section4->cells[0][0], 1);  // upheld
   EXPECT_EQ(y2.report.section4->cells[0][3], 0);
   EXPECT_TRUE(Errors(y2.report).empty());
@@ -231,14 +240,31 @@ TEST(ComputeReportTest, RandomHistoriesAlwaysBalance) {
     }
     cs.push_back(b.state());
   }
+  const std::vector<CaseFacts> fcs = Facts(cs);
   for (int year = 2019; year <= 2024; ++year) {
     SCOPED_TRACE(year);
-    ComputedReport c = ComputeReport({"某机关", year, cs, {}, {}});
+    // The facts count exactly as the states do.
+    for (size_t k = 0; k < cs.size(); ++k) {
+      for (report::Format f : {report::Format::k2019, report::Format::k2021}) {
+        ASSERT_EQ(fcs[k].ReportRows(year, f), cs[k].ReportRows(year, f)) << cs[k].case_id;
+      }
+    }
+    ComputedReport c = ComputeReport({"某机关", year, fcs, {}, {}});
     const std::vector<std::string> errors = Errors(c.report);
     EXPECT_TRUE(errors.empty()) << errors.front();
+    // Section 四 from the facts equals the states' own cells.
+    report::Section4 want;
+    for (auto& g : want.cells) g.fill(0);
+    for (const auto& s : cs) {
+      for (const cases::Section4Cell& cell : s.Section4Cells(year)) {
+        *want.cells[cell.group][cell.field] += 1;
+        *want.cells[cell.group][report::kNumFields4 - 1] += 1;
+      }
+    }
+    EXPECT_EQ(c.report.section4->cells, want.cells);
     if (year > 2019) {
       // Carried over = the previous year's carried forward, column by column.
-      ComputedReport p = ComputeReport({"某机关", year - 1, cs, {}, {}});
+      ComputedReport p = ComputeReport({"某机关", year - 1, fcs, {}, {}});
       for (int col = 0; col < report::kNumCols3; ++col) {
         EXPECT_EQ(Cell3(c, Row3::kCarriedOver, col), Cell3(p, Row3::kCarriedForward, col));
       }

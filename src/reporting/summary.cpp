@@ -35,13 +35,13 @@ std::string OutcomeWords(const std::string& key) {
 
 }  // namespace
 
-ApplicationSummary Summarise(std::span<const cases::CaseState> cases, int year) {
+ApplicationSummary Summarise(std::span<const CaseFacts> cases, int year) {
   ApplicationSummary s;
   s.year = year;
   bool earlier_records = false;
   int previous = 0;
-  for (const cases::CaseState& c : cases) {
-    if (c.status == cases::CaseStatus::kNone) continue;
+  for (const CaseFacts& c : cases) {
+    if (c.case_id.empty()) continue;
     if (c.kind == cases::CaseKind::kAssistance) {
       if (c.received_on.year() == year) ++s.assistance;
       continue;
@@ -49,24 +49,24 @@ ApplicationSummary Summarise(std::span<const cases::CaseState> cases, int year) 
     const int ry = c.received_on.year();
     if (ry < year) earlier_records = true;
     if (ry == year - 1) ++previous;
-    const std::optional<Date> end = c.ConcludedOn();
+    const std::optional<Date> end = c.concluded_on;
     if (ry == year) {
       ++s.received;
       ++s.by_channel[c.channel];
     }
     if (ry < year && (!end || end->year() >= year)) ++s.carried_over;
     if (ry <= year && (!end || end->year() > year)) ++s.carried_forward;
-    if (end && end->year() == year && c.conclusion) {
+    if (end && end->year() == year && c.outcome) {
       ++s.concluded;
-      ++s.by_outcome[std::string(law::Key(c.conclusion->outcome))];
-      if (c.deadlines && *end > c.deadlines->due_on) {
+      ++s.by_outcome[std::string(law::Key(*c.outcome))];
+      if (c.due_on && *end > *c.due_on) {
         ++s.overdue;
       } else {
         ++s.on_time;
       }
     }
-    if (c.fee && c.fee->paid_on && c.fee->paid_on->year() == year) {
-      s.fees_yuan += c.fee->amount_yuan;
+    if (c.fee_paid_on && c.fee_paid_on->year() == year) {
+      s.fees_yuan += c.fee_yuan;
       ++s.fee_cases;
     }
   }

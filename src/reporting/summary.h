@@ -11,6 +11,7 @@
 #include <string>
 
 #include "cases/projection.h"
+#include "reporting/compute.h"
 #include "law/calendar.h"
 
 namespace gk::reporting {
@@ -31,7 +32,7 @@ struct ApplicationSummary {
   std::optional<int> previous_received;  // the year before, when there were records then
 };
 
-ApplicationSummary Summarise(std::span<const cases::CaseState> cases, int year);
+ApplicationSummary Summarise(std::span<const CaseFacts> cases, int year);
 
 // Section 一, 依申请公开 paragraph: received by channel, carried over,
 // concluded by outcome, on time, and the change against the previous year.

@@ -29,7 +29,9 @@ TEST(SummaryTest, StatesTheFiguresOfTheTables) {
   ast.Add("2022-06-01", cases::testing::AssistanceReceipt());
   cs.push_back(ast.state());
 
-  const ApplicationSummary s = Summarise(cs, 2022);
+  std::vector<CaseFacts> fcs;
+  for (const auto& c : cs) fcs.push_back(FactsOf(c));
+  const ApplicationSummary s = Summarise(fcs, 2022);
   EXPECT_EQ(s.received, 3);
   EXPECT_EQ(s.concluded, 3);
   EXPECT_EQ(s.overdue, 1);
@@ -44,7 +46,7 @@ TEST(SummaryTest, StatesTheFiguresOfTheTables) {
   EXPECT_NE(FeesParagraph(s).find("未收取"), std::string::npos);
 
   // The first year with records has no comparison.
-  EXPECT_EQ(ApplicationsParagraph(Summarise(cs, 2021)).find("同比"), std::string::npos);
+  EXPECT_EQ(ApplicationsParagraph(Summarise(fcs, 2021)).find("同比"), std::string::npos);
 }
 
 }  // namespace

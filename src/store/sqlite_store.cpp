@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include <map>
 #include <set>
 
 #include "store/event_hash.h"
@@ -306,7 +307,73 @@ class SqliteStore final : public Store {
     int rc = q.Step();
     if (rc == SQLITE_DONE) return std::optional<CaseRow>();
     if (rc != SQLITE_ROW) return q.Error("read case");
-    return std::optional<CaseRow>(ReadCase(q));
+    CaseRow c = ReadCase(q);
+    auto procs = ReadProceedings(c.id);
+    if (!procs.ok()) return procs.status();
+    c.proceedings = std::move(*procs);
+    return std::optional<CaseRow>(std::move(c));
+  }
+
+  Result<std::vector<CaseRow>> AgencyCaseFacts(std::string_view agency_id) override {
+    std::vector<CaseRow> out;
+    std::map<std::string, size_t, std::less<>> index;
+    {
+      Stmt q(db_, std::string(kCaseColumns) + " WHERE agency_id = ? ORDER BY received_on, id");
+      q.Bind(1, agency_id);
+      int rc;
+      while ((rc = q.Step()) == SQLITE_ROW) {
+        out.push_back(ReadCase(q));
+        index.emplace(out.back().id, out.size() - 1);
+      }
+      if (rc != SQLITE_DONE) return q.Error("read case facts");
+    }
+    Stmt q(db_,
+           "SELECT p.case_id, p.kind, p.proceeding_id, p.route, p.filed_on, p.decided_on, p.result "
+           "FROM case_proceedings p JOIN cases c ON c.id = p.case_id WHERE c.agency_id = ? "
+           "ORDER BY p.case_id, p.filed_on, p.kind, p.proceeding_id");
+    q.Bind(1, agency_id);
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW) {
+      auto it = index.find(q.Text(0));
+      if (it == index.end()) continue;
+      out[it->second].proceedings.push_back(
+          {q.Text(1), q.Text(2), q.Text(3), q.Text(4), OptText(q, 5), OptText(q, 6)});
+    }
+    if (rc != SQLITE_DONE) return q.Error("read proceedings");
+    return out;
+  }
+
+  Result<std::vector<std::string>> CasesWithStaleFacts(int limit) override {
+    Stmt q(db_, "SELECT id FROM cases WHERE facts_version < ? ORDER BY id LIMIT ?");
+    q.Bind(1, static_cast<int64_t>(kCaseFactsVersion)).Bind(2, static_cast<int64_t>(limit));
+    std::vector<std::string> out;
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW) out.push_back(q.Text(0));
+    if (rc != SQLITE_DONE) return q.Error("find stale case facts");
+    return out;
+  }
+
+  Status RewriteCaseRow(const CaseRow& row) override {
+    if (auto s = Exec("BEGIN IMMEDIATE", "begin rewrite"); !s.ok()) return s;
+    Status s = [&]() -> Status {
+      Stmt q(db_, "SELECT version FROM cases WHERE id = ?");
+      q.Bind(1, row.id);
+      if (q.Step() != SQLITE_ROW) return Status::NotFound("no case " + row.id);
+      if (q.Int(0) != row.version) return Status::Conflict("case " + row.id + " moved on");
+      Stmt u(db_, "UPDATE cases SET status = ?, received_on = ?, due_on = ?, concluded_on = ? WHERE id = ?");
+      u.Bind(1, row.status);
+      BindOpt(u, 2, row.received_on);
+      BindOpt(u, 3, row.due_on);
+      BindOpt(u, 4, row.concluded_on);
+      u.Bind(5, row.id);
+      if (u.Step() != SQLITE_DONE) return u.Error("rewrite case " + row.id);
+      return WriteFactsLocked(row);
+    }();
+    if (!s.ok()) {
+      (void)Exec("ROLLBACK", "rollback");
+      return s;
+    }
+    return Exec("COMMIT", "commit rewrite");
   }
 
   Result<std::vector<CaseRow>> ListCases(const CaseFilter& f) override {
@@ -576,7 +643,8 @@ class SqliteStore final : public Store {
 
   static constexpr std::string_view kCaseColumns =
       "SELECT id, agency_id, kind, version, COALESCE(query_code_hash, ''), status, received_on, "
-      "due_on, concluded_on, created_at, updated_at FROM cases";
+      "due_on, concluded_on, created_at, updated_at, applicant_col, COALESCE(outcome, ''), "
+      "COALESCE(channel, ''), fee_paid_on, fee_yuan, facts_version, reply_due_on FROM cases";
   static constexpr std::string_view kEventColumns =
       "SELECT id, case_id, seq, type, occurred_on, recorded_at, actor, backfilled, payload, "
       "prev_hash, hash FROM events";
@@ -611,7 +679,62 @@ class SqliteStore final : public Store {
     c.concluded_on = OptText(q, 8);
     c.created_at = q.Text(9);
     c.updated_at = q.Text(10);
+    if (!q.IsNull(11)) c.applicant_col = static_cast<int>(q.Int(11));
+    c.outcome = q.Text(12);
+    c.channel = q.Text(13);
+    c.fee_paid_on = OptText(q, 14);
+    c.fee_yuan = q.Int(15);
+    c.facts_version = static_cast<int>(q.Int(16));
+    c.reply_due_on = OptText(q, 17);
     return c;
+  }
+
+  Result<std::vector<ProceedingRow>> ReadProceedings(std::string_view case_id) {
+    Stmt q(db_,
+           "SELECT kind, proceeding_id, route, filed_on, decided_on, result FROM case_proceedings "
+           "WHERE case_id = ? ORDER BY filed_on, kind, proceeding_id");
+    q.Bind(1, case_id);
+    std::vector<ProceedingRow> out;
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW) {
+      out.push_back({q.Text(0), q.Text(1), q.Text(2), q.Text(3), OptText(q, 4), OptText(q, 5)});
+    }
+    if (rc != SQLITE_DONE) return q.Error("read proceedings");
+    return out;
+  }
+
+  // The facts columns and the proceedings of `row` (inside a transaction).
+  Status WriteFactsLocked(const CaseRow& row) {
+    Stmt q(db_,
+           "UPDATE cases SET applicant_col = ?, outcome = ?, channel = ?, fee_paid_on = ?, "
+           "fee_yuan = ?, facts_version = ?, reply_due_on = ? WHERE id = ?");
+    if (row.applicant_col)
+      q.Bind(1, static_cast<int64_t>(*row.applicant_col));
+    else
+      q.BindNull(1);
+    if (row.outcome.empty())
+      q.BindNull(2);
+    else
+      q.Bind(2, row.outcome);
+    q.Bind(3, row.channel);
+    BindOpt(q, 4, row.fee_paid_on);
+    q.Bind(5, row.fee_yuan).Bind(6, static_cast<int64_t>(row.facts_version));
+    BindOpt(q, 7, row.reply_due_on);
+    q.Bind(8, row.id);
+    if (q.Step() != SQLITE_DONE) return q.Error("write case facts " + row.id);
+    Stmt del(db_, "DELETE FROM case_proceedings WHERE case_id = ?");
+    del.Bind(1, row.id);
+    if (del.Step() != SQLITE_DONE) return del.Error("clear proceedings " + row.id);
+    for (const ProceedingRow& p : row.proceedings) {
+      Stmt ins(db_,
+               "INSERT INTO case_proceedings(case_id, kind, proceeding_id, route, filed_on, "
+               "decided_on, result) VALUES (?, ?, ?, ?, ?, ?, ?)");
+      ins.Bind(1, row.id).Bind(2, p.kind).Bind(3, p.id).Bind(4, p.route).Bind(5, p.filed_on);
+      BindOpt(ins, 6, p.decided_on);
+      BindOpt(ins, 7, p.result);
+      if (ins.Step() != SQLITE_DONE) return ins.Error("write proceeding " + row.id);
+    }
+    return Status::Ok();
   }
 
   static EventRow ReadEvent(const Stmt& q) {
@@ -741,6 +864,7 @@ class SqliteStore final : public Store {
       q.Bind(6, row.updated_at).Bind(7, row.id);
       if (q.Step() != SQLITE_DONE) return q.Error("update case " + row.id);
     }
+    if (Status s = WriteFactsLocked(row); !s.ok()) return s;
     int64_t seq = expected_version;
     for (EventRow& e : events) {
       if (e.case_id != row.id || e.seq != ++seq) {

@@ -43,6 +43,20 @@ struct EventRow {
   std::string hash;
 };
 
+// A 行政复议 or 行政诉讼 of a case (section 四).
+struct ProceedingRow {
+  std::string kind;  // review | lawsuit
+  std::string id;
+  std::string route;  // lawsuits: direct | after_review
+  std::string filed_on;
+  std::optional<std::string> decided_on, result;
+  friend bool operator==(const ProceedingRow&, const ProceedingRow&) = default;
+};
+
+// The current facts of a case kept beside its events (recomputed from them by
+// verify): for listings, and what the annual report counts.
+inline constexpr int kCaseFactsVersion = 1;
+
 // The listing projection of a case (recomputed from its events by verify).
 struct CaseRow {
   std::string id;  // tracking number
@@ -53,6 +67,15 @@ struct CaseRow {
   std::string status;
   std::optional<std::string> received_on, due_on, concluded_on;
   std::string created_at, updated_at;
+  // Report facts (kCaseFactsVersion; 0 = not yet computed).
+  std::optional<int> applicant_col;  // table 三 column 0–5; applications only
+  std::string outcome;               // law::Outcome key once concluded
+  std::string channel;               // cases::Channel key
+  std::optional<std::string> fee_paid_on;
+  int64_t fee_yuan = 0;
+  std::optional<std::string> reply_due_on;  // the reply deadline, also once concluded
+  int facts_version = 0;
+  std::vector<ProceedingRow> proceedings;  // GetCase and AgencyCaseFacts only
 };
 
 struct CaseFilter {
@@ -171,6 +194,14 @@ class Store {
   virtual Result<std::optional<CaseRow>> GetCase(std::string_view case_id) = 0;
   virtual Result<std::vector<CaseRow>> ListCases(const CaseFilter& filter) = 0;
   virtual Result<std::vector<EventRow>> CaseEvents(std::string_view case_id) = 0;
+  // Every case of an agency with its report facts and proceedings (no event
+  // is read): what the annual report and the dashboards count.
+  virtual Result<std::vector<CaseRow>> AgencyCaseFacts(std::string_view agency_id) = 0;
+  // Cases whose facts predate kCaseFactsVersion (at most `limit`).
+  virtual Result<std::vector<std::string>> CasesWithStaleFacts(int limit) = 0;
+  // Rewrites the projection of a case from its events (same version); used to
+  // bring older rows up to kCaseFactsVersion. Conflict when the version moved.
+  virtual Status RewriteCaseRow(const CaseRow& row) = 0;
   // Every event in chain order; stops early when `visit` returns false.
   virtual Status ScanEvents(const std::function<bool(const EventRow&)>& visit) = 0;
 

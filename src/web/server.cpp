@@ -20,6 +20,7 @@
 #include "web/page.h"
 #include "web/public_applications.h"
 #include "web/request_log.h"
+#include "app/case_files.h"
 #include "web/report_routes.h"
 #include "web/staff_routes.h"
 #include "web/state.h"
@@ -242,6 +243,8 @@ Status RunServer(const ServerOptions& options) {
     if (!cal.ok()) return cal.status();
     st.calendar = std::move(cal).value();
   }
+  // Case rows written by an older version get their report facts now.
+  if (auto r = app::RefreshCaseFacts(*st.store, st.calendar); !r.ok()) return r.status();
   if (options.demo) {
     // Idempotent: what is already there is left alone.
     auto r = app::LoadDemo(*st.store, st.calendar, app::NowUtcIso());

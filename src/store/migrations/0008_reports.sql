@@ -52,3 +52,29 @@ CREATE TRIGGER report_actions_no_update BEFORE UPDATE ON report_actions
 BEGIN SELECT RAISE(ABORT, 'report actions are append-only'); END;
 CREATE TRIGGER report_actions_no_delete BEFORE DELETE ON report_actions
 BEGIN SELECT RAISE(ABORT, 'report actions are append-only'); END;
+
+-- The report facts of each case, kept with its listing projection (written in
+-- the same transaction as its events), so the annual report and the
+-- dashboards count from these rows and never replay the event history.
+-- facts_version 0: written before this migration; the server recomputes
+-- those rows from their events at start.
+ALTER TABLE cases ADD COLUMN applicant_col INTEGER;
+ALTER TABLE cases ADD COLUMN outcome TEXT;
+ALTER TABLE cases ADD COLUMN channel TEXT;
+ALTER TABLE cases ADD COLUMN fee_paid_on TEXT;
+ALTER TABLE cases ADD COLUMN fee_yuan INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE cases ADD COLUMN reply_due_on TEXT;  -- the reply deadline, also once concluded
+ALTER TABLE cases ADD COLUMN facts_version INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX IF NOT EXISTS cases_by_agency ON cases(agency_id, received_on);
+
+-- 行政复议 and 行政诉讼 of each case (section 四), replaced with the case row.
+CREATE TABLE case_proceedings (
+  case_id       TEXT NOT NULL REFERENCES cases(id),
+  kind          TEXT NOT NULL CHECK (kind IN ('review', 'lawsuit')),
+  proceeding_id TEXT NOT NULL,
+  route         TEXT NOT NULL DEFAULT '',
+  filed_on      TEXT NOT NULL,
+  decided_on    TEXT,
+  result        TEXT,
+  PRIMARY KEY (case_id, kind, proceeding_id)
+);
