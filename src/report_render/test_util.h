@@ -5,10 +5,13 @@
 #include <gtest/gtest.h>
 #include <stdlib.h>
 #include <unistd.h>
+#include <zip.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -151,6 +154,49 @@ inline std::string FontconfigFile(const std::filesystem::path& dir) {
             "/src/letters/fonts.conf</include>\n"
             "</fontconfig>\n");
   return path.string();
+}
+
+// Every entry of a zip archive held in memory (name → bytes); empty when the
+// archive cannot be opened.
+inline std::map<std::string, std::string> Unzip(const std::string& bytes) {
+  std::map<std::string, std::string> out;
+  zip_error_t err;
+  zip_error_init(&err);
+  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
+  zip_t* za = src ? zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err) : nullptr;
+  zip_error_fini(&err);
+  if (za == nullptr) {
+    if (src) zip_source_free(src);
+    return out;
+  }
+  const zip_int64_t n = zip_get_num_entries(za, 0);
+  for (zip_int64_t i = 0; i < n; ++i) {
+    zip_stat_t st;
+    if (zip_stat_index(za, static_cast<zip_uint64_t>(i), 0, &st) != 0) continue;
+    zip_file_t* f = zip_fopen_index(za, static_cast<zip_uint64_t>(i), 0);
+    if (f == nullptr) continue;
+    std::string data(st.size, '\0');
+    if (zip_fread(f, data.data(), st.size) == static_cast<zip_int64_t>(st.size)) out[st.name] = data;
+    zip_fclose(f);
+  }
+  zip_discard(za);
+  return out;
+}
+
+// Zips the parts to a file.
+inline bool Rezip(const std::map<std::string, std::string>& parts, const std::string& path) {
+  int error = 0;
+  zip_t* za = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
+  if (za == nullptr) return false;
+  for (const auto& [name, data] : parts) {  // buffers live until zip_close
+    zip_source_t* src = zip_source_buffer(za, data.data(), data.size(), 0);
+    if (src == nullptr || zip_file_add(za, name.c_str(), src, ZIP_FL_ENC_UTF_8) < 0) {
+      if (src) zip_source_free(src);
+      zip_discard(za);
+      return false;
+    }
+  }
+  return zip_close(za) == 0;
 }
 
 }  // namespace gk::report_render::testing
