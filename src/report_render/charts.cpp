@@ -121,7 +121,8 @@ std::optional<Chart> Proactive(const std::vector<CategoryCount>& counts) {
   ChartSeries s;
   s.name = "公开数量";
   for (const CategoryCount& k : counts) {
-    c.categories.push_back(k.label);
+    const std::vector<std::string> label = Paragraphs(k.label);
+    c.categories.push_back(label.empty() ? std::string("（未命名）") : label.front());
     s.values.push_back(static_cast<double>(k.count));
   }
   c.series.push_back(std::move(s));

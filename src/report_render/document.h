@@ -79,11 +79,19 @@ struct ReportDocument {
 // the shape of report.format (Rows2). The renderers call it first.
 Status CheckDocument(const ReportDocument& doc);
 
-// The agency as printed: agency_full_name, else report.agency.
+// The agency as printed: agency_full_name, else report.agency; the title as
+// printed. Both on one line (line breaks in the input are dropped: Chinese
+// needs no space where a long name was wrapped).
 std::string AgencyName(const ReportDocument& doc);
+std::string TitleOf(const ReportDocument& doc);
 
-// The paragraphs of a plain text: split at line breaks, each trimmed of
-// surrounding white space (ASCII and U+3000), empty ones dropped.
+// Text safe for every output: invalid UTF-8 sequences become U+FFFD, control
+// characters other than tab and line feed are dropped (XML 1.0 forbids them),
+// CR LF and lone CR become LF.
+std::string CleanText(std::string_view text);
+
+// The paragraphs of a plain text (after CleanText): split at line breaks, each
+// trimmed of surrounding white space (ASCII and U+3000), empty ones dropped.
 std::vector<std::string> Paragraphs(std::string_view text);
 
 // The six section headings in the official wording (report-format.md §0.1):

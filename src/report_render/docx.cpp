@@ -146,7 +146,7 @@ std::string CoreProps(const ReportDocument& d, const std::string& created) {
   Attr(cp, "xmlns:dc", "http://purl.org/dc/elements/1.1/");
   Attr(cp, "xmlns:dcterms", "http://purl.org/dc/terms/");
   Attr(cp, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
-  Child(cp, "dc:title").text().set(Paragraphs(d.title).front().c_str());
+  Child(cp, "dc:title").text().set(TitleOf(d).c_str());
   Child(cp, "dc:creator").text().set(AgencyName(d).c_str());
   Child(cp, "dc:language").text().set("zh-CN");
   pugi::xml_node c = Child(cp, "dcterms:created");
@@ -417,7 +417,7 @@ std::string DocumentXml(const ReportDocument& d) {
   Attr(root, "xmlns:r", kR);
   pugi::xml_node body = Child(root, "w:body");
 
-  Para(body, "Title", Paragraphs(d.title).front());
+  Para(body, "Title", TitleOf(d));
   const std::vector<Table> tables = Tables(d.report);
   const char* ids[3] = {"table2", "table3", "table4"};
   for (int s = 0; s < 6; ++s) {

@@ -141,7 +141,7 @@ std::string Fragment(const ReportDocument& doc) {
   if (doc.status == PublicationStatus::kDraft) {
     out += "<p class=\"gk-draft\" role=\"note\"><strong>草稿</strong>：本报告尚未发布，内容以正式发布版本为准。</p>\n";
   }
-  out += "<h1 id=\"gk-report-title\">" + Esc(Paragraphs(doc.title).front()) + "</h1>\n";
+  out += "<h1 id=\"gk-report-title\">" + Esc(TitleOf(doc)) + "</h1>\n";
 
   const Narrative& n = doc.narrative;
   const char* table_ids[3] = {"table2", "table3", "table4"};
@@ -221,7 +221,7 @@ Result<std::string> RenderHtmlPage(const ReportDocument& doc) {
   try {
     std::string out = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n";
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-    out += "<title>" + Esc(Paragraphs(doc.title).front()) + "</title>\n";
+    out += "<title>" + Esc(TitleOf(doc)) + "</title>\n";
     out += "<style>\n" + HtmlStyles() + "</style>\n</head>\n<body>\n<main>\n";
     out += Fragment(doc);
     out += "</main>\n</body>\n</html>\n";

@@ -116,7 +116,7 @@ class Renderer {
   }
 
   void Metadata() {
-    const std::string title = Paragraphs(doc_->title).front();
+    const std::string title = TitleOf(*doc_);
     cairo_pdf_surface_set_metadata(surface_.get(), CAIRO_PDF_METADATA_TITLE, title.c_str());
     cairo_pdf_surface_set_metadata(surface_.get(), CAIRO_PDF_METADATA_AUTHOR,
                                    AgencyName(*doc_).c_str());
@@ -402,7 +402,7 @@ class Renderer {
 
   void Body() {
     const ReportDocument& d = *doc_;
-    const std::string title = Paragraphs(d.title).front();
+    const std::string title = TitleOf(d);
     section_outline_root_ = Outline(title, CAIRO_PDF_OUTLINE_ROOT);
     Paragraph(title, kTitleFace, Align::kCenter, 0, kTitlePitch);
     y_ += kBodyPitch / 2;

@@ -355,7 +355,7 @@ Result<std::string> Render(const ReportDocument& doc) {
   if (wb == nullptr) return Status::Internal("XLSX：无法创建工作簿 " + path);
 
   Errors err;
-  std::string title = Paragraphs(doc.title).front();
+  std::string title = TitleOf(doc);
   std::string author = AgencyName(doc);
   std::string status = doc.status == PublicationStatus::kDraft ? "草稿" : "已发布";
   lxw_doc_properties props{};
