@@ -577,4 +577,39 @@ Status DrawChart(cairo_t* cr, const Chart& chart, double x, double y, double wid
   return Status::Ok();
 }
 
+namespace {
+
+cairo_status_t AppendPng(void* closure, const unsigned char* data, unsigned int length) {
+  try {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+  } catch (...) {
+    return CAIRO_STATUS_WRITE_ERROR;
+  }
+}
+
+}  // namespace
+
+Result<std::string> ChartPng(const Chart& chart, double width, double height, double scale) {
+  const int w = static_cast<int>(std::ceil(width * scale));
+  const int h = static_cast<int>(std::ceil(height * scale));
+  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+  cairo_t* cr = cairo_create(surface);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+  cairo_scale(cr, scale, scale);
+  Status drawn = DrawChart(cr, chart, 0, 0, width, height);
+  cairo_destroy(cr);
+  std::string out;
+  const cairo_status_t st =
+      drawn.ok() ? cairo_surface_write_to_png_stream(surface, AppendPng, &out) : CAIRO_STATUS_SUCCESS;
+  cairo_surface_destroy(surface);
+  if (!drawn.ok()) return drawn;
+  if (st != CAIRO_STATUS_SUCCESS) {
+    return Status::Internal(std::string("图表：写出PNG失败（cairo：") + cairo_status_to_string(st) +
+                            "）");
+  }
+  return out;
+}
+
 }  // namespace gk::report_render

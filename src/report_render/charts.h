@@ -67,4 +67,10 @@ std::string ChartSvg(const Chart& chart, double width = kChartWidth, double heig
 Status DrawChart(cairo_t* cr, const Chart& chart, double x, double y,
                  double width = kChartWidth, double height = kChartHeight);
 
+// The chart as a PNG image (white background) of width × height points drawn
+// at `scale` pixels per point, e.g. for documents that cannot hold vectors.
+// Internal when cairo fails.
+Result<std::string> ChartPng(const Chart& chart, double width = kChartWidth,
+                             double height = kChartHeight, double scale = 2);
+
 }  // namespace gk::report_render

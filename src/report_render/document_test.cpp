@@ -68,6 +68,7 @@ TEST(DocumentTest, HostileTextRendersEverywhere) {
   ASSERT_TRUE(docx.ok()) << docx.status().message();
   const auto parts = testing::Unzip(*docx);
   for (const auto& [name, data] : parts) {
+    if (!name.ends_with(".xml") && !name.ends_with(".rels")) continue;
     pugi::xml_document x;
     EXPECT_TRUE(x.load_buffer(data.data(), data.size())) << name;
   }

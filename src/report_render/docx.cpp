@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "report_render/charts.h"
 #include "report_render/fonts.h"
 #include "report_render/tables.h"
 #include "report_render/zip.h"
@@ -76,7 +77,7 @@ void FaceProps(pugi::xml_node rpr, const Face& f) {
 
 // ---- Package parts ------------------------------------------------------------------------
 
-std::string ContentTypes(bool draft) {
+std::string ContentTypes(bool draft, bool images) {
   pugi::xml_document doc;
   pugi::xml_node types = Root(doc, "Types");
   Attr(types, "xmlns", "http://schemas.openxmlformats.org/package/2006/content-types");
@@ -86,6 +87,11 @@ std::string ContentTypes(bool draft) {
   d = Child(types, "Default");
   Attr(d, "Extension", "xml");
   Attr(d, "ContentType", "application/xml");
+  if (images) {
+    d = Child(types, "Default");
+    Attr(d, "Extension", "png");
+    Attr(d, "ContentType", "image/png");
+  }
   const std::string main = kMainType;
   std::vector<std::pair<const char*, std::string>> overrides = {
       {"/word/document.xml", main + "document.main+xml"},
@@ -126,8 +132,11 @@ std::string PackageRels() {
   });
 }
 
-// rId4 is the footer, rId5 the draft header.
-std::string DocumentRels(bool draft) {
+// rId4 is the footer, rId5 the draft header, then the chart images in order
+// (their ids: FirstImageRel).
+int FirstImageRel(bool draft) { return draft ? 6 : 5; }
+
+std::string DocumentRels(bool draft, size_t images) {
   const std::string t = kRelTypes;
   std::vector<std::pair<std::string, std::string>> rels = {
       {t + "styles", "styles.xml"},
@@ -136,6 +145,9 @@ std::string DocumentRels(bool draft) {
       {t + "footer", "footer1.xml"},
   };
   if (draft) rels.emplace_back(t + "header", "header1.xml");
+  for (size_t i = 0; i < images; ++i) {
+    rels.emplace_back(t + "image", "media/chart" + std::to_string(i + 1) + ".png");
+  }
   return Relationships(rels);
 }
 
@@ -410,11 +422,66 @@ void DocxTable(pugi::xml_node body, const Table& t) {
   Para(body, "GkBody", "");
 }
 
-std::string DocumentXml(const ReportDocument& d) {
+// Charts are pictures in the DOCX (PNG drawn by charts.h at the text width),
+// with the text alternative as the picture's description.
+constexpr double kChartW = 442, kChartH = 250;  // points
+constexpr int64_t kEmuPerPt = 12700;
+
+void Picture(pugi::xml_node body, const Chart& c, int index, int rel) {
+  const std::string cx = std::to_string(static_cast<int64_t>(kChartW) * kEmuPerPt);
+  const std::string cy = std::to_string(static_cast<int64_t>(kChartH) * kEmuPerPt);
+  const std::string summary = ChartSummary(c);
+  pugi::xml_node p = Child(body, "w:p");
+  pugi::xml_node ppr = Child(p, "w:pPr");
+  Val(ppr, "w:pStyle", "GkTable");
+  pugi::xml_node sp = Child(ppr, "w:spacing");
+  Attr(sp, "w:before", 120);
+  Attr(sp, "w:after", 120);
+  Val(ppr, "w:jc", "center");
+  pugi::xml_node inline_ = Child(Child(Child(p, "w:r"), "w:drawing"), "wp:inline");
+  for (const char* a : {"distT", "distB", "distL", "distR"}) Attr(inline_, a, 0);
+  pugi::xml_node extent = Child(inline_, "wp:extent");
+  Attr(extent, "cx", cx);
+  Attr(extent, "cy", cy);
+  pugi::xml_node doc_pr = Child(inline_, "wp:docPr");
+  Attr(doc_pr, "id", index);
+  Attr(doc_pr, "name", c.title);
+  Attr(doc_pr, "descr", summary);
+  pugi::xml_node locks = Child(Child(inline_, "wp:cNvGraphicFramePr"), "a:graphicFrameLocks");
+  Attr(locks, "noChangeAspect", 1);
+  pugi::xml_node data = Child(Child(inline_, "a:graphic"), "a:graphicData");
+  Attr(data, "uri", "http://schemas.openxmlformats.org/drawingml/2006/picture");
+  pugi::xml_node pic = Child(data, "pic:pic");
+  pugi::xml_node nv = Child(pic, "pic:nvPicPr");
+  pugi::xml_node cnv = Child(nv, "pic:cNvPr");
+  Attr(cnv, "id", 0);
+  Attr(cnv, "name", "chart" + std::to_string(index) + ".png");
+  Attr(cnv, "descr", summary);
+  Child(nv, "pic:cNvPicPr");
+  pugi::xml_node fill = Child(pic, "pic:blipFill");
+  Attr(Child(fill, "a:blip"), "r:embed", "rId" + std::to_string(rel));
+  Child(Child(fill, "a:stretch"), "a:fillRect");
+  pugi::xml_node sppr = Child(pic, "pic:spPr");
+  pugi::xml_node xfrm = Child(sppr, "a:xfrm");
+  pugi::xml_node off = Child(xfrm, "a:off");
+  Attr(off, "x", 0);
+  Attr(off, "y", 0);
+  pugi::xml_node ext = Child(xfrm, "a:ext");
+  Attr(ext, "cx", cx);
+  Attr(ext, "cy", cy);
+  pugi::xml_node geom = Child(sppr, "a:prstGeom");
+  Attr(geom, "prst", "rect");
+  Child(geom, "a:avLst");
+}
+
+std::string DocumentXml(const ReportDocument& d, const std::vector<Chart>& charts) {
   pugi::xml_document doc;
   pugi::xml_node root = Root(doc, "w:document");
   Attr(root, "xmlns:w", kW);
   Attr(root, "xmlns:r", kR);
+  Attr(root, "xmlns:wp", "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing");
+  Attr(root, "xmlns:a", "http://schemas.openxmlformats.org/drawingml/2006/main");
+  Attr(root, "xmlns:pic", "http://schemas.openxmlformats.org/drawingml/2006/picture");
   pugi::xml_node body = Child(root, "w:body");
 
   Para(body, "Title", TitleOf(d));
@@ -441,6 +508,12 @@ std::string DocumentXml(const ReportDocument& d) {
       }
     } else {
       Prose(body, s == 4 ? d.narrative.problems : d.narrative.other);
+    }
+    for (size_t i = 0; i < charts.size(); ++i) {
+      if (ChartSection(charts[i]) == s) {
+        Picture(body, charts[i], static_cast<int>(i + 1),
+                FirstImageRel(d.status == PublicationStatus::kDraft) + static_cast<int>(i));
+      }
     }
   }
   Para(body, "GkBody", "");
@@ -485,17 +558,25 @@ Result<std::string> RenderDocx(const ReportDocument& doc) {
       if (d.ok()) created = *d;
     }
     const bool draft = doc.status == PublicationStatus::kDraft;
+    const std::vector<Chart> charts = ReportCharts(doc);
+    std::vector<ZipPart> images;
+    for (size_t i = 0; i < charts.size(); ++i) {
+      Result<std::string> png = ChartPng(charts[i], kChartW, kChartH, 2.5);
+      if (!png.ok()) return Status::Internal("DOCX：" + png.status().message());
+      images.push_back({"word/media/chart" + std::to_string(i + 1) + ".png", std::move(*png)});
+    }
     std::vector<ZipPart> parts;
-    parts.push_back({"[Content_Types].xml", ContentTypes(draft)});
+    parts.push_back({"[Content_Types].xml", ContentTypes(draft, !images.empty())});
     parts.push_back({"_rels/.rels", PackageRels()});
     parts.push_back({"docProps/core.xml", CoreProps(doc, created.ToString())});
-    parts.push_back({"word/document.xml", DocumentXml(doc)});
+    parts.push_back({"word/document.xml", DocumentXml(doc, charts)});
     parts.push_back({"word/styles.xml", Styles()});
     parts.push_back({"word/settings.xml", Settings()});
     parts.push_back({"word/fontTable.xml", FontTable()});
     parts.push_back({"word/footer1.xml", Footer()});
     if (draft) parts.push_back({"word/header1.xml", DraftHeader()});
-    parts.push_back({"word/_rels/document.xml.rels", DocumentRels(draft)});
+    parts.push_back({"word/_rels/document.xml.rels", DocumentRels(draft, images.size())});
+    for (ZipPart& img : images) parts.push_back(std::move(img));
     return ZipParts(parts, static_cast<time_t>(created.days() * 86400 + 12 * 3600), "DOCX");
   } catch (const std::exception& e) {
     return Status::Internal(std::string("DOCX：生成失败（") + e.what() + "）");

@@ -9,8 +9,9 @@
 // merged columns, vMerge restart/continue for merged rows, header rows
 // marked w:tblHeader so Word repeats them on each page, rows that do not
 // split across pages, figures right-aligned, blank cells empty), the
-// signature and date, and page numbers in the footer. Charts are not part of
-// the DOCX (HTML and PDF carry them).
+// signature and date, and page numbers in the footer. Charts (charts.h) are
+// PNG pictures (word/media/chartN.png, drawn with cairo at 2.5 px/pt) placed
+// in their section, the text alternative as the picture's description.
 //
 // Fonts are named as Word knows them (w:rFonts ascii/hAnsi/eastAsia);
 // word/fontTable.xml gives each an altName (SimSun, SimHei, FangSong, KaiTi)

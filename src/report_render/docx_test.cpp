@@ -213,6 +213,38 @@ TEST(DocxTest, Format2019TablesAndBlanks) {
   EXPECT_STREQ(p[2].node().child("w:tcPr").child("w:gridSpan").attribute("w:val").value(), "2");
 }
 
+TEST(DocxTest, ChartsArePicturesWithTextAlternatives) {
+  Docx d(Doc2021());
+  const auto parts = testing::Unzip(d.bytes);
+  std::optional<std::string> rels = ReadPart(d.bytes, "word/_rels/document.xml.rels");
+  ASSERT_TRUE(rels);
+  pugi::xml_document r;
+  ASSERT_TRUE(r.load_buffer(rels->data(), rels->size()));
+  const auto pictures = d.doc.select_nodes("//w:drawing/wp:inline");
+  ASSERT_EQ(pictures.size(), 4u);  // outcomes, applicants, trend, proactive
+  for (pugi::xpath_node p : pictures) {
+    const std::string descr = p.node().child("wp:docPr").attribute("descr").value();
+    EXPECT_NE(descr.find("（单位："), std::string::npos) << descr;
+    const std::string id = p.node().select_node(".//a:blip").node().attribute("r:embed").value();
+    const std::string target =
+        r.select_node(("//Relationship[@Id='" + id + "']").c_str()).node().attribute("Target").value();
+    ASSERT_FALSE(target.empty()) << id;
+    auto part = parts.find("word/" + target);
+    ASSERT_NE(part, parts.end()) << target;
+    EXPECT_EQ(part->second.substr(0, 8), "\x89PNG\r\n\x1a\n") << target;
+  }
+  EXPECT_NE(d.doc.select_node("//wp:docPr[@name='政府信息公开申请办理结果']").node().attribute("descr").as_string(),
+            std::string());
+  std::optional<std::string> types = ReadPart(d.bytes, "[Content_Types].xml");
+  EXPECT_NE(types->find("Extension=\"png\""), std::string::npos);
+  // Without chart data (and with section 三 all zero) no picture at all.
+  ReportDocument none = Doc2019();
+  none.report.section3.reset();
+  Docx n(none);
+  EXPECT_EQ(n.doc.select_nodes("//w:drawing").size(), 0u);
+  EXPECT_FALSE(ReadPart(n.bytes, "word/media/chart1.png"));
+}
+
 TEST(DocxTest, RefusesAReportWithoutAgency) {
   ReportDocument d = Doc2021();
   d.agency_full_name.clear();
