@@ -33,15 +33,14 @@ bool AnyValue(const Chart& c) {
   return false;
 }
 
+// report-format.md §2.2: the six outcome groups of 三、本年度办理结果.
+constexpr std::string_view kGroupPrefix[kOutcomeGroups] = {"（一）", "（二）", "（三）",
+                                                           "（四）", "（五）", "（六）"};
+constexpr const char* kGroupName[kOutcomeGroups] = {"予以公开", "部分公开", "不予公开",
+                                                    "无法提供", "不予处理", "其他处理"};
+
 std::optional<Chart> Outcomes(const report::Report& r) {
   if (!r.section3) return std::nullopt;
-  struct Group {
-    std::string_view prefix;  // group label as printed, or the row label
-    const char* name;
-  };
-  // report-format.md §2.2: the six outcome groups of 三、本年度办理结果.
-  const Group groups[] = {{"（一）", "予以公开"}, {"（二）", "部分公开"}, {"（三）", "不予公开"},
-                          {"（四）", "无法提供"}, {"（五）", "不予处理"}, {"（六）", "其他处理"}};
   Chart c;
   c.id = "outcomes";
   c.title = "政府信息公开申请办理结果";
@@ -49,16 +48,13 @@ std::optional<Chart> Outcomes(const report::Report& r) {
   c.unit = "件";
   ChartSeries s;
   s.name = "申请数量";
-  for (const Group& g : groups) {
+  for (int g = 0; g < kOutcomeGroups; ++g) {
     std::optional<double> sum;
-    for (const report::Row3Spec& spec : report::Rows3(r.format)) {
-      if (!spec.outcome) continue;
-      const std::string_view label = spec.group.starts_with("（") ? spec.group : spec.label;
-      if (!label.starts_with(g.prefix)) continue;
-      const report::Cell& v = r.section3->at(spec.id, report::kTotalCol);
+    for (report::Row3 row : OutcomeRows(r.format, g)) {
+      const report::Cell& v = r.section3->at(row, report::kTotalCol);
       if (v) sum = sum.value_or(0) + static_cast<double>(*v);
     }
-    c.categories.push_back(g.name);
+    c.categories.push_back(kGroupName[g]);
     s.values.push_back(sum);
   }
   c.series.push_back(std::move(s));
@@ -426,6 +422,19 @@ struct FontDescFree {
 constexpr const char* kPangoFonts = "黑体,SimHei,Noto Sans CJK SC,sans-serif";
 
 }  // namespace
+
+std::vector<report::Row3> OutcomeRows(report::Format f, int group) {
+  std::vector<report::Row3> out;
+  if (group < 0 || group >= kOutcomeGroups) return out;
+  for (const report::Row3Spec& spec : report::Rows3(f)) {
+    if (!spec.outcome) continue;
+    // Sub-rows carry their group （三）… in `group`; （一）（二） and the
+    // 2019 （六） row are labelled themselves.
+    const std::string_view label = spec.group.starts_with("（") ? spec.group : spec.label;
+    if (label.starts_with(kGroupPrefix[group])) out.push_back(spec.id);
+  }
+  return out;
+}
 
 std::vector<Chart> ReportCharts(const ReportDocument& doc) {
   std::vector<Chart> out;

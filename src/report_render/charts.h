@@ -46,6 +46,12 @@ struct Chart {
 // The charts of a document, in the order above, without the omitted ones.
 std::vector<Chart> ReportCharts(const ReportDocument& doc);
 
+// The rows of table 三 whose 总计 figures make category `group` (0 = 予以公开 …
+// 5 = 其他处理) of the outcomes chart, for spreadsheets that link the chart to
+// the table.
+std::vector<report::Row3> OutcomeRows(report::Format f, int group);
+inline constexpr int kOutcomeGroups = 6;
+
 // The section a chart is printed in (0-based: 0 = 一): trend → 一,
 // proactive → 二, outcomes and applicants → 三 (after the table).
 int ChartSection(const Chart& chart);

@@ -266,8 +266,10 @@ TEST_F(XlsxInCalc, Format2021TotalsRecalculateToTheReportFigures) {
   // recalculation the sheets are the same.
   EXPECT_EQ(Raw("tampered-r2021", kSheet3), Raw("r2021", kSheet3));
   EXPECT_EQ(Raw("tampered-r2021", kSheet4), Raw("r2021", kSheet4));
-  // The chart data sheet.
+  // The chart data sheet: outcome and applicant figures are formulas over
+  // table 三, recalculated too.
   const std::string charts = Raw("r2021", kChartSheet);
+  EXPECT_EQ(Raw("tampered-r2021", kChartSheet), charts);
   EXPECT_NE(charts.find("部分公开,1"), std::string::npos) << charts;
   EXPECT_NE(charts.find("2022年,3,141"), std::string::npos) << charts;
 }

@@ -255,9 +255,41 @@ void WriteTable(lxw_worksheet* ws, const Table& t, const ReportDocument& doc, co
   worksheet_fit_to_pages(ws, 1, 0);
 }
 
+// The formula of a chart figure that comes from table 三 (outcomes: the 总计
+// column summed over the group's rows; applicants: the row 一、本年新收), so
+// the chart follows the table; "" for figures not taken from a table.
+std::string LinkedFormula(const Chart& c, size_t category, const std::optional<Table>& t3,
+                          report::Format format) {
+  if (!t3) return "";
+  auto grid_row = [&](std::string_view key) {
+    for (size_t i = 0; i < t3->rows.size(); ++i) {
+      if (t3->rows[i].key == key) return static_cast<int>(i);
+    }
+    return -1;
+  };
+  const std::string sheet = std::string("'") + kSheet3 + "'!";
+  if (c.id == "applicants") {
+    const int r = grid_row("new");
+    if (r < 0) return "";
+    return "=" + sheet + Ref(kFirstGridRow + r, 3 + static_cast<int>(category));
+  }
+  if (c.id == "outcomes") {
+    std::string refs;
+    for (report::Row3 row : OutcomeRows(format, static_cast<int>(category))) {
+      const int r = grid_row(report::Row3Info(row).key);
+      if (r < 0) return "";
+      refs += refs.empty() ? "" : ",";
+      refs += sheet + Ref(kFirstGridRow + r, 3 + report::kTotalCol);
+    }
+    return refs.empty() ? "" : "=SUM(" + refs + ")";
+  }
+  return "";
+}
+
 // The chart sheet: per chart a small data table and the native chart beside it.
 void WriteCharts(lxw_workbook* wb, lxw_worksheet* ws, const std::vector<Chart>& charts,
-                 const Formats& fm, Errors& err, std::vector<std::string>& keep) {
+                 const std::optional<Table>& t3, report::Format format, const Formats& fm,
+                 Errors& err, std::vector<std::string>& keep) {
   err(worksheet_set_column(ws, 0, 0, 16, nullptr), "设置列宽");
   err(worksheet_set_column(ws, 1, 2, 14, nullptr), "设置列宽");
   lxw_row_t row = 0;
@@ -279,7 +311,10 @@ void WriteCharts(lxw_workbook* wb, lxw_worksheet* ws, const std::vector<Chart>& 
       for (size_t s = 0; s < c.series.size(); ++s) {
         const auto& v = i < c.series[s].values.size() ? c.series[s].values[i] : std::nullopt;
         const lxw_col_t col = static_cast<lxw_col_t>(1 + s);
-        if (v) {
+        const std::string formula = LinkedFormula(c, i, t3, format);
+        if (v && !formula.empty()) {
+          err(worksheet_write_formula_num(ws, r, col, formula.c_str(), fm.count, *v), "写入公式");
+        } else if (v) {
           err(worksheet_write_number(ws, r, col, *v, fm.count), "写入图表数据");
         } else {
           err(worksheet_write_blank(ws, r, col, fm.count), "写入图表数据");
@@ -404,7 +439,7 @@ Result<std::string> Render(const ReportDocument& doc) {
     if (ws == nullptr) {
       err.Fail("创建工作表图表失败");
     } else {
-      WriteCharts(wb, ws, charts, fm, err, keep);
+      WriteCharts(wb, ws, charts, Table3(doc.report), doc.report.format, fm, err, keep);
     }
   }
   const lxw_error closed = workbook_close(wb);

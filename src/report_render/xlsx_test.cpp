@@ -106,6 +106,20 @@ TEST(XlsxTest, Table4TotalsAndTable2Blanks) {
   EXPECT_STREQ(CellAt(s2, "C21").child("v").text().get(), "146.2243");
 }
 
+TEST(XlsxTest, ChartDataFollowsTable3) {
+  Workbook w(Doc2021());
+  const pugi::xml_document s = w.Sheet(4);
+  // Outcomes: row 3 予以公开 … row 8 其他处理; 无法提供 sums the 总计 of rows 19…21.
+  EXPECT_STREQ(CellAt(s, "B3").child("f").text().get(), "SUM('三、依申请公开'!J9)");
+  EXPECT_STREQ(CellAt(s, "B6").child("f").text().get(),
+               "SUM('三、依申请公开'!J19,'三、依申请公开'!J20,'三、依申请公开'!J21)");
+  EXPECT_STREQ(CellAt(s, "B6").child("v").text().get(), "2");
+  // Trend figures are plain numbers (not in any table).
+  bool trend = false;
+  for (pugi::xpath_node c : s.select_nodes("//c[v='141']")) trend = trend || !c.node().child("f");
+  EXPECT_TRUE(trend);
+}
+
 TEST(XlsxTest, AWrongTotalIsWrittenAsAFigure) {
   ReportDocument d = Doc2021();
   d.report.section3->at(report::Row3::kNew, report::kTotalCol) = 5;
