@@ -56,14 +56,15 @@ cairo_status_t Append(void* closure, const unsigned char* data, unsigned int len
   }
 }
 
-double MmToPt(double mm) { return mm * 72.0 / 25.4; }
+constexpr double MmToPt(double mm) { return mm * 72.0 / 25.4; }
 
 // ---- Geometry (points) ---------------------------------------------------------------------
 
 constexpr double kPageW = 595.2756, kPageH = 841.8898;  // A4
-const double kLeft = MmToPt(28), kRight = MmToPt(26), kTop = MmToPt(37), kBottom = MmToPt(35);
-const double kTextW = kPageW - kLeft - kRight;
-const double kTextBottom = kPageH - kBottom;
+constexpr double kLeft = MmToPt(28), kRight = MmToPt(26), kTop = MmToPt(37),
+                 kBottom = MmToPt(35);
+constexpr double kTextW = kPageW - kLeft - kRight;
+constexpr double kTextBottom = kPageH - kBottom;
 constexpr double kBodyPitch = 28;      // line pitch of prose, as in official documents
 constexpr double kTitlePitch = 34;
 constexpr double kCellPadX = 3, kCellPadY = 3;
@@ -197,9 +198,8 @@ class Renderer {
 
   // “— n —” centred 7 mm under the text area, 宋体 四号.
   void EndPage() {
-    Layout l = NewLayout("— " + std::to_string(page_) + " —", kTitleFace, kTextW, Align::kCenter,
+    Layout l = NewLayout("— " + std::to_string(page_) + " —", kTableFace, kTextW, Align::kCenter,
                          0, 14);
-    pango_layout_set_font_description(l.get(), Describe(kTableFace, 14).get());
     cairo_set_source_rgb(cr_.get(), 0, 0, 0);
     cairo_move_to(cr_.get(), kLeft, kTextBottom + MmToPt(7));
     pango_cairo_show_layout(cr_.get(), l.get());

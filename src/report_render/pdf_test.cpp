@@ -220,6 +220,13 @@ TEST(PdfRender, RefusesAReportWithoutTitle) {
   EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
 }
 
+TEST(PdfRender, Deterministic) {
+  Result<std::string> a = RenderPdf(Doc2021());
+  Result<std::string> b = RenderPdf(Doc2021());
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_TRUE(*a == *b);
+}
+
 TEST(PdfRender, MissingSectionsAndBlankCells) {
   ReportDocument d = Doc2021();
   d.report.section4.reset();
