@@ -8,6 +8,7 @@
 #include <cmath>
 #include <exception>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -246,9 +247,10 @@ class Renderer {
     }
   }
 
-  // A heading keeps at least two lines of what follows on its page.
-  void Heading(const std::string& text, const Face& face, bool outline) {
-    if (Remaining() < 3 * kBodyPitch) NewPage();
+  // A heading keeps at least two lines of what follows on its page, or
+  // `next` points of it (e.g. the first rows of a table).
+  void Heading(const std::string& text, const Face& face, bool outline, double next = 0) {
+    if (Remaining() < kBodyPitch + std::max(2 * kBodyPitch, next)) NewPage();
     if (outline) Outline(text, section_outline_root_);
     Paragraph(text, face, Align::kLeft, 2 * face.size_pt, kBodyPitch);
   }
@@ -266,21 +268,32 @@ class Renderer {
                                                                            : kTableFace;
   }
 
-  void DrawTable(const Table& t) {
+  // The geometry of a table at the text width: column edges, laid-out cells,
+  // row heights.
+  struct TableGeometry {
+    std::vector<double> x;
+    std::vector<PlacedCell> placed;
+    std::vector<CellBox> boxes;
+    std::vector<double> h;
+  };
+
+  TableGeometry Measure(const Table& t) {
+    TableGeometry g;
     double total = 0;
     for (double w : t.widths) total += w;
-    std::vector<double> x(static_cast<size_t>(t.columns) + 1, kLeft);
+    g.x.assign(static_cast<size_t>(t.columns) + 1, kLeft);
     for (int c = 0; c < t.columns; ++c) {
-      x[static_cast<size_t>(c) + 1] = x[static_cast<size_t>(c)] + kTextW * t.widths[static_cast<size_t>(c)] / total;
+      g.x[static_cast<size_t>(c) + 1] =
+          g.x[static_cast<size_t>(c)] + kTextW * t.widths[static_cast<size_t>(c)] / total;
     }
-    const std::vector<PlacedCell> placed = Place(t);
-    std::vector<CellBox> boxes;
-    boxes.reserve(placed.size());
+    g.placed = Place(t);
+    g.boxes.reserve(g.placed.size());
     const size_t nrows = t.rows.size();
-    std::vector<double> h(nrows, kTableFace.size_pt * 1.4 + 2 * kCellPadY);
-    for (const PlacedCell& p : placed) {
+    g.h.assign(nrows, kTableFace.size_pt * 1.4 + 2 * kCellPadY);
+    for (const PlacedCell& p : g.placed) {
       const TableCell& c = *p.cell;
-      const double w = x[static_cast<size_t>(p.col + c.col_span)] - x[static_cast<size_t>(p.col)] - 2 * kCellPadX;
+      const double w = g.x[static_cast<size_t>(p.col + c.col_span)] - g.x[static_cast<size_t>(p.col)] -
+                       2 * kCellPadX;
       const Align a = c.role == CellRole::kValue       ? Align::kRight
                       : c.role == CellRole::kRowHeader ? Align::kLeft
                                                        : Align::kCenter;
@@ -291,34 +304,52 @@ class Renderer {
         pango_layout_set_font_description(b.layout.get(), Describe(kTableFace, 7.5).get());
       }
       b.height = Height(b.layout.get()) + 2 * kCellPadY;
-      if (c.row_span == 1) h[static_cast<size_t>(p.row)] = std::max(h[static_cast<size_t>(p.row)], b.height);
-      boxes.push_back(std::move(b));
+      if (c.row_span == 1) {
+        g.h[static_cast<size_t>(p.row)] = std::max(g.h[static_cast<size_t>(p.row)], b.height);
+      }
+      g.boxes.push_back(std::move(b));
     }
-    for (const CellBox& b : boxes) {
+    for (const CellBox& b : g.boxes) {
       const int r0 = b.placed->row, span = b.placed->cell->row_span;
       if (span == 1) continue;
       double sum = 0;
-      for (int r = r0; r < r0 + span; ++r) sum += h[static_cast<size_t>(r)];
-      if (sum < b.height) h[static_cast<size_t>(r0 + span - 1)] += b.height - sum;
+      for (int r = r0; r < r0 + span; ++r) sum += g.h[static_cast<size_t>(r)];
+      if (sum < b.height) g.h[static_cast<size_t>(r0 + span - 1)] += b.height - sum;
     }
+    return g;
+  }
 
+  // Rows that open a block of table 二 stay with the rows after them.
+  static bool KeepWithNext(const Table& t, size_t r) {
+    return !t.rows[r].header && !t.rows[r].cells.empty() &&
+           (t.rows[r].cells.front().role == CellRole::kBlock ||
+            t.rows[r].cells.front().role == CellRole::kColumnHeader);
+  }
+
+  // The height a table needs on its first page: header rows and the first
+  // data rows (with those kept together).
+  static double FirstChunk(const Table& t, const std::vector<double>& h) {
+    const size_t header_rows = static_cast<size_t>(t.header_rows());
+    double first = 0;
+    for (size_t r = 0; r < header_rows; ++r) first += h[r];
+    for (size_t r = header_rows; r < t.rows.size(); ++r) {
+      first += h[r];
+      if (!KeepWithNext(t, r)) break;
+    }
+    return first;
+  }
+
+  void DrawTable(const Table& t, TableGeometry& g) {
+    const std::vector<double>& x = g.x;
+    const std::vector<CellBox>& boxes = g.boxes;
+    const std::vector<double>& h = g.h;
+    const size_t nrows = t.rows.size();
     const int header_rows = t.header_rows();
     double header_h = 0;
     for (int r = 0; r < header_rows; ++r) header_h += h[static_cast<size_t>(r)];
 
-    // Rows that open a block of table 二 stay with the rows after them.
-    auto keep_with_next = [&](size_t r) {
-      return !t.rows[r].header && !t.rows[r].cells.empty() &&
-             (t.rows[r].cells.front().role == CellRole::kBlock ||
-              t.rows[r].cells.front().role == CellRole::kColumnHeader);
-    };
     // The table starts where its header and first rows fit.
-    double first = header_h;
-    for (size_t r = static_cast<size_t>(header_rows); r < nrows; ++r) {
-      first += h[r];
-      if (!keep_with_next(r)) break;
-    }
-    if (Remaining() < first && y_ > kTop) NewPage();
+    if (Remaining() < FirstChunk(t, h) && y_ > kTop) NewPage();
 
     size_t r = static_cast<size_t>(header_rows);
     while (r < nrows) {
@@ -327,7 +358,7 @@ class Renderer {
       size_t end = r;
       while (end < nrows) {
         double need = h[end];
-        for (size_t k = end; keep_with_next(k) && k + 1 < nrows; ++k) need += h[k + 1];
+        for (size_t k = end; KeepWithNext(t, k) && k + 1 < nrows; ++k) need += h[k + 1];
         if (y_ + used + need > kTextBottom && end > r) break;
         used += h[end];
         ++end;
@@ -411,7 +442,14 @@ class Renderer {
     const std::vector<Chart> charts = ReportCharts(d);
     const char* ids[3] = {"table2", "table3", "table4"};
     for (int s = 0; s < 6; ++s) {
-      Heading(std::string(SectionHeading(s)), kHeadingFace, true);
+      const Table* t = nullptr;
+      for (const Table& x : tables) {
+        if (s >= 1 && s <= 3 && x.id == ids[s - 1]) t = &x;
+      }
+      std::optional<TableGeometry> geometry;
+      if (t != nullptr) geometry = Measure(*t);
+      Heading(std::string(SectionHeading(s)), kHeadingFace, true,
+              geometry ? 4 + FirstChunk(*t, geometry->h) : 0);
       if (s == 0) {
         Prose(d.narrative.overview);
         for (const Subsection& sub : d.narrative.overview_parts) {
@@ -420,13 +458,9 @@ class Renderer {
           Prose(sub.text);
         }
       } else if (s <= 3) {
-        const Table* t = nullptr;
-        for (const Table& x : tables) {
-          if (x.id == ids[s - 1]) t = &x;
-        }
         if (t != nullptr) {
           y_ += 4;
-          DrawTable(*t);
+          DrawTable(*t, *geometry);
         } else {
           Prose("（本部分未提供统计表。）");
         }

@@ -184,6 +184,32 @@ TEST_F(PdfTest, TableHeaderRepeatsOnEveryPageOfTheTable) {
   EXPECT_GE(with_rows, 2) << "table 三 should run over a page break in this sample";
 }
 
+TEST_F(PdfTest, SectionHeadingsStayWithTheirTables) {
+  for (const ReportDocument& d : {Doc2021(), Doc2019()}) {
+    const std::string text = Tool("pdftotext", d, "-raw -enc UTF-8");
+    std::vector<std::string> pages;
+    for (size_t start = 0; start < text.size();) {
+      const size_t ff = text.find('\f', start);
+      pages.push_back(Squeeze(text.substr(start, ff == std::string::npos ? std::string::npos : ff - start)));
+      if (ff == std::string::npos) break;
+      start = ff + 1;
+    }
+    const std::pair<const char*, const char*> pairs[] = {
+        {"二、主动公开政府信息情况", "第二十条第（一）项"},
+        {"三、收到和处理政府信息公开申请情况", "法人或其他组织"},
+        {"四、政府信息公开行政复议、行政诉讼情况", "未经复议直接起诉"}};
+    for (const auto& [heading, header] : pairs) {
+      bool found = false;
+      for (const std::string& page : pages) {
+        if (page.find(heading) == std::string::npos) continue;
+        found = true;
+        EXPECT_NE(page.find(header), std::string::npos) << heading << " is cut from its table";
+      }
+      EXPECT_TRUE(found) << heading;
+    }
+  }
+}
+
 TEST_F(PdfTest, ChartsAreDrawnWhenThereIsData) {
   const std::string s21 = Squeeze(Tool("pdftotext", Doc2021(), "-enc UTF-8"));
   for (const char* title : {"政府信息公开申请办理结果", "本年新收政府信息公开申请的申请人类型",
