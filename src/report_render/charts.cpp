@@ -316,8 +316,8 @@ Scene Layout(const Chart& chart, double width, double height) {
     const double cx = left + slot * (static_cast<double>(i) + 0.5);
     const std::vector<std::string> lines = Wrap(chart.categories[i], slot - 4, 11);
     for (size_t k = 0; k < lines.size(); ++k) {
-      out.push_back(Text(cx, bottom + 16 + 14 * static_cast<double>(k), lines[k], 11,
-                         Anchor::kMiddle));
+      out.push_back(
+          Text(cx, bottom + 16 + 14 * static_cast<double>(k), lines[k], 11, Anchor::kMiddle));
     }
   }
 
@@ -523,8 +523,7 @@ std::string ChartSvg(const Chart& chart, double width, double height) {
   return out;
 }
 
-Status DrawChart(cairo_t* cr, const Chart& chart, double x, double y, double width,
-                 double height) {
+Status DrawChart(cairo_t* cr, const Chart& chart, double x, double y, double width, double height) {
   const Scene sc = Layout(chart, width, height);
   cairo_save(cr);
   cairo_translate(cr, x, y);
@@ -569,7 +568,8 @@ Status DrawChart(cairo_t* cr, const Chart& chart, double x, double y, double wid
         PangoRectangle logical;
         pango_layout_get_extents(layout.get(), nullptr, &logical);
         const double w = static_cast<double>(logical.width) / PANGO_SCALE;
-        const double base = static_cast<double>(pango_layout_get_baseline(layout.get())) / PANGO_SCALE;
+        const double base =
+            static_cast<double>(pango_layout_get_baseline(layout.get())) / PANGO_SCALE;
         const double dx = s.anchor == Anchor::kMiddle ? w / 2 : s.anchor == Anchor::kEnd ? w : 0;
         cairo_move_to(cr, s.x - dx, s.y - base);
         pango_cairo_show_layout(cr, layout.get());
@@ -610,8 +610,8 @@ Result<std::string> ChartPng(const Chart& chart, double width, double height, do
   Status drawn = DrawChart(cr, chart, 0, 0, width, height);
   cairo_destroy(cr);
   std::string out;
-  const cairo_status_t st =
-      drawn.ok() ? cairo_surface_write_to_png_stream(surface, AppendPng, &out) : CAIRO_STATUS_SUCCESS;
+  const cairo_status_t st = drawn.ok() ? cairo_surface_write_to_png_stream(surface, AppendPng, &out)
+                                       : CAIRO_STATUS_SUCCESS;
   cairo_surface_destroy(surface);
   if (!drawn.ok()) return drawn;
   if (st != CAIRO_STATUS_SUCCESS) {

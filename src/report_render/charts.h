@@ -38,7 +38,7 @@ struct Chart {
   std::string id;     // "outcomes" | "applicants" | "trend" | "proactive" (unique per report)
   std::string title;  // e.g. 政府信息公开申请办理结果
   ChartKind kind = ChartKind::kColumn;
-  std::string unit;   // e.g. 件 (axis label and text alternative)
+  std::string unit;  // e.g. 件 (axis label and text alternative)
   std::vector<std::string> categories;
   std::vector<ChartSeries> series;
 };
@@ -60,7 +60,7 @@ int ChartSection(const Chart& chart);
 // "政府信息公开申请办理结果（单位：件）：予以公开0件；部分公开1件；…"
 std::string ChartSummary(const Chart& chart);
 
-inline constexpr double kChartWidth = 640;   // default box, in px (SVG) or pt (PDF)
+inline constexpr double kChartWidth = 640;  // default box, in px (SVG) or pt (PDF)
 inline constexpr double kChartHeight = 340;
 
 // The chart as an inline SVG element (no XML declaration) with role="img",
@@ -70,8 +70,8 @@ std::string ChartSvg(const Chart& chart, double width = kChartWidth, double heig
 // Draws the chart with cairo into the box (x, y, width, height) of the
 // current target, text with pango (CJK fonts through fontconfig). The cairo
 // state is saved and restored. Internal when cairo reports an error.
-Status DrawChart(cairo_t* cr, const Chart& chart, double x, double y,
-                 double width = kChartWidth, double height = kChartHeight);
+Status DrawChart(cairo_t* cr, const Chart& chart, double x, double y, double width = kChartWidth,
+                 double height = kChartHeight);
 
 // The chart as a PNG image (white background) of width × height points drawn
 // at `scale` pixels per point, e.g. for documents that cannot hold vectors.

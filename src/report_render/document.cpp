@@ -84,9 +84,9 @@ std::vector<std::string> Paragraphs(std::string_view raw) {
     std::string_view line = text.substr(start, nl - start);
     for (bool changed = true; changed;) {
       changed = false;
-      while (!line.empty() && (line.front() == ' ' || line.front() == '\t' ||
-                               line.front() == '\r' || line.front() == '\f' ||
-                               line.front() == '\v')) {
+      while (!line.empty() &&
+             (line.front() == ' ' || line.front() == '\t' || line.front() == '\r' ||
+              line.front() == '\f' || line.front() == '\v')) {
         line.remove_prefix(1);
         changed = true;
       }

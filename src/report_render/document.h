@@ -35,17 +35,17 @@ struct Subsection {
 // breaks (blank lines are ignored); every character is printed as written
 // (escaped in HTML and XML), never read as markup.
 struct Narrative {
-  std::string overview;                  // 一、总体情况: the opening paragraphs
+  std::string overview;                    // 一、总体情况: the opening paragraphs
   std::vector<Subsection> overview_parts;  // 一's subsections (（一）… （N）…)
-  std::string problems;                  // 五、存在的主要问题及改进情况
-  std::string other;                     // 六、其他需要报告的事项
+  std::string problems;                    // 五、存在的主要问题及改进情况
+  std::string other;                       // 六、其他需要报告的事项
 };
 
 // One year of the five-year trend chart. A blank value is left out of the
 // chart (not drawn as 0).
 struct TrendPoint {
   int year = 0;
-  std::optional<int64_t> applications;       // 本年新收政府信息公开申请数量（总计）
+  std::optional<int64_t> applications;  // 本年新收政府信息公开申请数量（总计）
   std::optional<int64_t> records_published;  // 主动公开政府信息数量
 };
 
@@ -65,11 +65,11 @@ struct ChartInput {
 };
 
 struct ReportDocument {
-  report::Report report;          // format, year, agency and the tables 二/三/四
-  std::string agency_full_name;   // signature and metadata; report.agency when empty
-  std::string title;              // e.g. 威海市工业和信息化局2022年政府信息公开工作年度报告
+  report::Report report;         // format, year, agency and the tables 二/三/四
+  std::string agency_full_name;  // signature and metadata; report.agency when empty
+  std::string title;  // e.g. 威海市工业和信息化局2022年政府信息公开工作年度报告
   PublicationStatus status = PublicationStatus::kDraft;
-  std::optional<Date> date;       // date under the signature (publication date); none: omitted
+  std::optional<Date> date;  // date under the signature (publication date); none: omitted
   Narrative narrative;
   ChartInput charts;
 };

@@ -16,11 +16,19 @@ namespace {
 
 TEST(DocumentTest, CleanText) {
   EXPECT_EQ(CleanText("政府信息\r\n公开\r年报"), "政府信息\n公开\n年报");
-  EXPECT_EQ(CleanText(std::string("a\0b\x01\x7F" "c\td", 9)), "abc\td");
-  EXPECT_EQ(CleanText("\xFF\xC0\x80" "x"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD" "x");
-  EXPECT_EQ(CleanText("\xE4\xB8"), "\xEF\xBF\xBD\xEF\xBF\xBD");           // cut sequence
+  EXPECT_EQ(CleanText(std::string("a\0b\x01\x7F"
+                                  "c\td",
+                                  9)),
+            "abc\td");
+  EXPECT_EQ(CleanText("\xFF\xC0\x80"
+                      "x"),
+            "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"
+            "x");
+  EXPECT_EQ(CleanText("\xE4\xB8"), "\xEF\xBF\xBD\xEF\xBF\xBD");                  // cut sequence
   EXPECT_EQ(CleanText("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // surrogate
-  EXPECT_EQ(CleanText("\xC2\x85" "中"), "中");                              // C1 control
+  EXPECT_EQ(CleanText("\xC2\x85"
+                      "中"),
+            "中");  // C1 control
   EXPECT_EQ(CleanText("𠮷"), "𠮷");
 }
 
@@ -89,7 +97,8 @@ TEST(RenderTest, FormatsByName) {
   EXPECT_EQ(MediaType(OutputFormat::kPdf), "application/pdf");
   EXPECT_EQ(FileExtension(OutputFormat::kXlsx), ".xlsx");
   ReportDocument d = testing::Doc2021();
-  EXPECT_EQ(FileName(d, OutputFormat::kDocx), "威海市工业和信息化局2022年政府信息公开工作年度报告.docx");
+  EXPECT_EQ(FileName(d, OutputFormat::kDocx),
+            "威海市工业和信息化局2022年政府信息公开工作年度报告.docx");
   d.title = "a/b\\c:d*e?f\"g<h>i|j";
   EXPECT_EQ(FileName(d, OutputFormat::kPdf), "abcdefghij.pdf");
 }

@@ -38,7 +38,9 @@ pugi::xml_node Val(pugi::xml_node parent, const char* name, std::string_view val
 void Attr(pugi::xml_node n, const char* name, std::string_view value) {
   n.append_attribute(name).set_value(std::string(value).c_str());
 }
-void Attr(pugi::xml_node n, const char* name, int value) { n.append_attribute(name).set_value(value); }
+void Attr(pugi::xml_node n, const char* name, int value) {
+  n.append_attribute(name).set_value(value);
+}
 
 pugi::xml_node Root(pugi::xml_document& doc, const char* name) {
   pugi::xml_node decl = doc.prepend_child(pugi::node_declaration);

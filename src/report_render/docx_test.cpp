@@ -71,9 +71,10 @@ std::vector<pugi::xml_node> Tables(const pugi::xml_document& doc) {
 TEST(DocxTest, PackageParts) {
   Docx d(Doc2021());
   EXPECT_EQ(d.bytes.substr(0, 2), "PK");
-  for (const char* part : {"[Content_Types].xml", "_rels/.rels", "docProps/core.xml",
-                           "word/document.xml", "word/styles.xml", "word/settings.xml",
-                           "word/fontTable.xml", "word/footer1.xml", "word/_rels/document.xml.rels"}) {
+  for (const char* part :
+       {"[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "word/document.xml",
+        "word/styles.xml", "word/settings.xml", "word/fontTable.xml", "word/footer1.xml",
+        "word/_rels/document.xml.rels"}) {
     std::optional<std::string> xml = ReadPart(d.bytes, part);
     ASSERT_TRUE(xml) << part;
     pugi::xml_document x;
@@ -94,15 +95,17 @@ TEST(DocxTest, HeadingsNarrativeAndSignature) {
   for (pugi::xpath_node p : d.doc.select_nodes("//w:p[w:pPr/w:pStyle/@w:val='Heading1']")) {
     h1.push_back(CellText(p.node()));
   }
-  EXPECT_EQ(h1, (std::vector<std::string>{"一、总体情况", "二、主动公开政府信息情况",
-                                          "三、收到和处理政府信息公开申请情况",
-                                          "四、政府信息公开行政复议、行政诉讼情况",
-                                          "五、存在的主要问题及改进情况", "六、其他需要报告的事项"}));
+  EXPECT_EQ(h1, (std::vector<std::string>{
+                    "一、总体情况", "二、主动公开政府信息情况",
+                    "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况",
+                    "五、存在的主要问题及改进情况", "六、其他需要报告的事项"}));
   EXPECT_EQ(CellText(d.doc.select_node("//w:p[w:pPr/w:pStyle/@w:val='Title']").node()),
             "威海市工业和信息化局2022年政府信息公开工作年度报告");
-  EXPECT_TRUE(d.doc.select_node("//w:p[w:pPr/w:pStyle/@w:val='Heading2'][w:r/w:t='（三）政府信息管理']"));
+  EXPECT_TRUE(
+      d.doc.select_node("//w:p[w:pPr/w:pStyle/@w:val='Heading2'][w:r/w:t='（三）政府信息管理']"));
   EXPECT_TRUE(d.doc.select_node("//w:t[.='严格落实信息发布审查制度 <审查> & “三审三校”。']"));
-  EXPECT_TRUE(d.doc.select_node("//w:p[w:pPr/w:pStyle/@w:val='GkSignature'][w:r/w:t='2023年1月30日']"));
+  EXPECT_TRUE(
+      d.doc.select_node("//w:p[w:pPr/w:pStyle/@w:val='GkSignature'][w:r/w:t='2023年1月30日']"));
 }
 
 TEST(DocxTest, FontsAreWordNamesWithEastAsiaAndFallbacks) {
@@ -119,18 +122,22 @@ TEST(DocxTest, FontsAreWordNamesWithEastAsiaAndFallbacks) {
   EXPECT_EQ(east_asia("Heading1"), "黑体");
   EXPECT_EQ(east_asia("Title"), "宋体");
   EXPECT_EQ(east_asia("GkTable"), "宋体");
-  EXPECT_EQ(std::string(s.select_node("//w:docDefaults//w:rFonts").node().attribute("w:eastAsia").value()),
+  EXPECT_EQ(std::string(
+                s.select_node("//w:docDefaults//w:rFonts").node().attribute("w:eastAsia").value()),
             "仿宋_GB2312");
   std::optional<std::string> fonts = ReadPart(d.bytes, "word/fontTable.xml");
   ASSERT_TRUE(fonts);
   pugi::xml_document f;
   ASSERT_TRUE(f.load_buffer(fonts->data(), fonts->size()));
-  EXPECT_STREQ(f.select_node("//w:font[@w:name='仿宋_GB2312']/w:altName").node().attribute("w:val").value(),
-               "FangSong");
-  EXPECT_STREQ(f.select_node("//w:font[@w:name='黑体']/w:altName").node().attribute("w:val").value(),
-               "SimHei");
-  EXPECT_STREQ(f.select_node("//w:font[@w:name='宋体']/w:altName").node().attribute("w:val").value(),
-               "SimSun");
+  EXPECT_STREQ(
+      f.select_node("//w:font[@w:name='仿宋_GB2312']/w:altName").node().attribute("w:val").value(),
+      "FangSong");
+  EXPECT_STREQ(
+      f.select_node("//w:font[@w:name='黑体']/w:altName").node().attribute("w:val").value(),
+      "SimHei");
+  EXPECT_STREQ(
+      f.select_node("//w:font[@w:name='宋体']/w:altName").node().attribute("w:val").value(),
+      "SimSun");
 }
 
 TEST(DocxTest, Table3MergedHeadersAndRowGroups) {
@@ -150,7 +157,8 @@ TEST(DocxTest, Table3MergedHeadersAndRowGroups) {
   const auto r1 = rows[0].node().select_nodes("w:tc");
   ASSERT_EQ(r1.size(), 3u);
   EXPECT_STREQ(r1[0].node().child("w:tcPr").child("w:gridSpan").attribute("w:val").value(), "3");
-  EXPECT_STREQ(r1[0].node().child("w:tcPr").child("w:vMerge").attribute("w:val").value(), "restart");
+  EXPECT_STREQ(r1[0].node().child("w:tcPr").child("w:vMerge").attribute("w:val").value(),
+               "restart");
   EXPECT_EQ(CellText(r1[1].node()), "申请人情况");
   EXPECT_STREQ(r1[1].node().child("w:tcPr").child("w:gridSpan").attribute("w:val").value(), "6");
   EXPECT_EQ(CellText(r1[2].node()), "总计");
@@ -171,7 +179,8 @@ TEST(DocxTest, Table3MergedHeadersAndRowGroups) {
   // （三）不予公开 opens a vertical merge over its 8 rows.
   const auto secret = rows[7].node().select_nodes("w:tc");
   EXPECT_EQ(CellText(secret[1].node()), "（三）不予公开");
-  EXPECT_STREQ(secret[1].node().child("w:tcPr").child("w:vMerge").attribute("w:val").value(), "restart");
+  EXPECT_STREQ(secret[1].node().child("w:tcPr").child("w:vMerge").attribute("w:val").value(),
+               "restart");
   EXPECT_EQ(CellText(secret[2].node()), "1.属于国家秘密");
   const auto next = rows[8].node().select_nodes("w:tc");
   EXPECT_TRUE(next[0].node().child("w:tcPr").child("w:vMerge"));  // 三、本年度办理结果
@@ -189,7 +198,13 @@ TEST(DocxTest, Table3MergedHeadersAndRowGroups) {
   // Figures right-aligned: the （二） row.
   const auto partial = rows[6].node().select_nodes("w:tc");
   EXPECT_EQ(CellText(partial[partial.size() - 7].node()), "1");
-  EXPECT_STREQ(partial[partial.size() - 7].node().child("w:p").child("w:pPr").child("w:jc").attribute("w:val").value(),
+  EXPECT_STREQ(partial[partial.size() - 7]
+                   .node()
+                   .child("w:p")
+                   .child("w:pPr")
+                   .child("w:jc")
+                   .attribute("w:val")
+                   .value(),
                "right");
 }
 
@@ -199,14 +214,16 @@ TEST(DocxTest, Format2019TablesAndBlanks) {
   ASSERT_EQ(tables.size(), 3u);
   EXPECT_EQ(tables[1].select_nodes("w:tr").size(), 3u + 23u);
   // 其他对外管理服务事项: 3, +1 and a blank cell (no text, not 0).
-  pugi::xml_node row = tables[0].select_node("w:tr[w:tc/w:p/w:r/w:t='其他对外管理服务事项']").node();
+  pugi::xml_node row =
+      tables[0].select_node("w:tr[w:tc/w:p/w:r/w:t='其他对外管理服务事项']").node();
   ASSERT_TRUE(row);
   const auto tcs = row.select_nodes("w:tc");
   ASSERT_EQ(tcs.size(), 4u);
   EXPECT_EQ(CellText(tcs[1].node()), "3");
   EXPECT_EQ(CellText(tcs[2].node()), "+1");
   EXPECT_EQ(CellText(tcs[3].node()), "");
-  pugi::xml_node procurement = tables[0].select_node("w:tr[w:tc/w:p/w:r/w:t='政府集中采购']").node();
+  pugi::xml_node procurement =
+      tables[0].select_node("w:tr[w:tc/w:p/w:r/w:t='政府集中采购']").node();
   const auto p = procurement.select_nodes("w:tc");
   ASSERT_EQ(p.size(), 3u);
   EXPECT_EQ(CellText(p[2].node()), "146.2243");
@@ -226,14 +243,19 @@ TEST(DocxTest, ChartsArePicturesWithTextAlternatives) {
     const std::string descr = p.node().child("wp:docPr").attribute("descr").value();
     EXPECT_NE(descr.find("（单位："), std::string::npos) << descr;
     const std::string id = p.node().select_node(".//a:blip").node().attribute("r:embed").value();
-    const std::string target =
-        r.select_node(("//Relationship[@Id='" + id + "']").c_str()).node().attribute("Target").value();
+    const std::string target = r.select_node(("//Relationship[@Id='" + id + "']").c_str())
+                                   .node()
+                                   .attribute("Target")
+                                   .value();
     ASSERT_FALSE(target.empty()) << id;
     auto part = parts.find("word/" + target);
     ASSERT_NE(part, parts.end()) << target;
     EXPECT_EQ(part->second.substr(0, 8), "\x89PNG\r\n\x1a\n") << target;
   }
-  EXPECT_NE(d.doc.select_node("//wp:docPr[@name='政府信息公开申请办理结果']").node().attribute("descr").as_string(),
+  EXPECT_NE(d.doc.select_node("//wp:docPr[@name='政府信息公开申请办理结果']")
+                .node()
+                .attribute("descr")
+                .as_string(),
             std::string());
   std::optional<std::string> types = ReadPart(d.bytes, "[Content_Types].xml");
   EXPECT_NE(types->find("Extension=\"png\""), std::string::npos);

@@ -98,7 +98,8 @@ void Figure(const Chart& c, std::string& out) {
   out += ChartSvg(c) + "\n";
   out += "<figcaption id=\"" + id + "-caption\">" + Esc(c.title) + "</figcaption>\n";
   // The figures for screen readers, as a table.
-  out += "<table class=\"gk-visually-hidden\">\n<caption>" + Esc(c.title) + "（数据表）</caption>\n";
+  out +=
+      "<table class=\"gk-visually-hidden\">\n<caption>" + Esc(c.title) + "（数据表）</caption>\n";
   out += "<thead><tr><th scope=\"col\">项目</th>";
   for (const ChartSeries& s : c.series) {
     out += "<th scope=\"col\">" + Esc(s.name) + "（" + Esc(c.unit) + "）</th>";
@@ -139,7 +140,9 @@ std::string Fragment(const ReportDocument& doc) {
   std::string out;
   out += "<article class=\"gk-report\" lang=\"zh-CN\" aria-labelledby=\"gk-report-title\">\n";
   if (doc.status == PublicationStatus::kDraft) {
-    out += "<p class=\"gk-draft\" role=\"note\"><strong>草稿</strong>：本报告尚未发布，内容以正式发布版本为准。</p>\n";
+    out +=
+        "<p class=\"gk-draft\" "
+        "role=\"note\"><strong>草稿</strong>：本报告尚未发布，内容以正式发布版本为准。</p>\n";
   }
   out += "<h1 id=\"gk-report-title\">" + Esc(TitleOf(doc)) + "</h1>\n";
 
@@ -148,8 +151,8 @@ std::string Fragment(const ReportDocument& doc) {
   for (int s = 0; s < 6; ++s) {
     out += "<section class=\"gk-section\" aria-labelledby=\"gk-section-" + std::to_string(s + 1) +
            "\">\n";
-    out += "<h2 id=\"gk-section-" + std::to_string(s + 1) + "\">" + Esc(SectionHeading(s)) +
-           "</h2>\n";
+    out +=
+        "<h2 id=\"gk-section-" + std::to_string(s + 1) + "\">" + Esc(SectionHeading(s)) + "</h2>\n";
     if (s == 0) {
       Prose(n.overview, out);
       for (const Subsection& sub : n.overview_parts) {

@@ -20,7 +20,9 @@ struct Parsed {
     EXPECT_TRUE(r) << r.description() << " at " << r.offset << ": "
                    << html.substr(static_cast<size_t>(std::max<ptrdiff_t>(0, r.offset - 80)), 160);
   }
-  pugi::xml_node One(const std::string& xpath) const { return doc.select_node(xpath.c_str()).node(); }
+  pugi::xml_node One(const std::string& xpath) const {
+    return doc.select_node(xpath.c_str()).node();
+  }
 };
 
 std::string Fragment(const ReportDocument& d) {
@@ -75,7 +77,8 @@ TEST(HtmlTest, Table3HeaderCells) {
 TEST(HtmlTest, Table3Format2019HasOneOtherRow) {
   const Parsed p(Fragment(Doc2019()));
   const std::string t = "//table[@id='gk-table3']";
-  EXPECT_STREQ(p.One(t + "/tbody/tr/th[.='三、本年度办理结果']").attribute("rowspan").value(), "20");
+  EXPECT_STREQ(p.One(t + "/tbody/tr/th[.='三、本年度办理结果']").attribute("rowspan").value(),
+               "20");
   pugi::xml_node other = p.One(t + "/tbody/tr/th[.='（六）其他处理']");
   EXPECT_STREQ(other.attribute("colspan").value(), "2");
   EXPECT_FALSE(other.attribute("rowspan"));
@@ -90,7 +93,8 @@ TEST(HtmlTest, Table2BlocksBlanksSignsAndMoney) {
   EXPECT_EQ(Text(block), "第二十条第（一）项");
   EXPECT_STREQ(block.attribute("scope").value(), "rowgroup");
   EXPECT_STREQ(block.attribute("colspan").value(), "4");
-  EXPECT_STREQ(p.One(t + "/tbody[1]/tr[2]/th[.='本年新制作数量']").attribute("scope").value(), "col");
+  EXPECT_STREQ(p.One(t + "/tbody[1]/tr[2]/th[.='本年新制作数量']").attribute("scope").value(),
+               "col");
   pugi::xml_node other = p.One(t + "//tr[th='其他对外管理服务事项']");
   ASSERT_TRUE(other);
   std::vector<std::string> cells;
@@ -140,12 +144,13 @@ TEST(HtmlTest, SectionsNarrativeAndEscaping) {
   EXPECT_EQ(Text(p.One("//h1")), "威海市工业和信息化局2022年政府信息公开工作年度报告");
   std::vector<std::string> h2;
   for (pugi::xpath_node n : p.doc.select_nodes("//h2")) h2.push_back(Text(n.node()));
-  EXPECT_EQ(h2, (std::vector<std::string>{"一、总体情况", "二、主动公开政府信息情况",
-                                          "三、收到和处理政府信息公开申请情况",
-                                          "四、政府信息公开行政复议、行政诉讼情况",
-                                          "五、存在的主要问题及改进情况", "六、其他需要报告的事项"}));
+  EXPECT_EQ(h2, (std::vector<std::string>{
+                    "一、总体情况", "二、主动公开政府信息情况",
+                    "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况",
+                    "五、存在的主要问题及改进情况", "六、其他需要报告的事项"}));
   EXPECT_EQ(Text(p.One("//h3[1]")), "（一）主动公开");
-  EXPECT_TRUE(p.One("//p[.='收到线上依申请公开件3件，按期办结3件，未发生行政复议和行政诉讼案件。']"));
+  EXPECT_TRUE(
+      p.One("//p[.='收到线上依申请公开件3件，按期办结3件，未发生行政复议和行政诉讼案件。']"));
   EXPECT_TRUE(p.One("//p[.='严格落实信息发布审查制度 <审查> & “三审三校”。']"));
   EXPECT_NE(html.find("&lt;审查&gt; &amp;"), std::string::npos);
   EXPECT_TRUE(p.One("//p[.='二是政策解读形式较为单一。']"));
@@ -167,15 +172,24 @@ TEST(HtmlTest, ChartsAreAccessibleSvg) {
     EXPECT_FALSE(std::string(svg.child("desc").text().get()).empty());
     EXPECT_STREQ(f.node().child("table").attribute("class").value(), "gk-visually-hidden");
   }
-  pugi::xml_node outcomes = p.One("//svg[@aria-labelledby='gk-chart-outcomes-title gk-chart-outcomes-desc']");
+  pugi::xml_node outcomes =
+      p.One("//svg[@aria-labelledby='gk-chart-outcomes-title gk-chart-outcomes-desc']");
   ASSERT_TRUE(outcomes);
-  EXPECT_NE(std::string(outcomes.child("desc").text().get()).find("部分公开1件；不予公开0件；无法提供2件"),
+  EXPECT_NE(std::string(outcomes.child("desc").text().get())
+                .find("部分公开1件；不予公开0件；无法提供2件"),
             std::string::npos);
   // The trend chart sits in section 一, the outcomes in section 三.
-  EXPECT_TRUE(p.One("//section[h2='一、总体情况']/figure//svg[@aria-labelledby='gk-chart-trend-title gk-chart-trend-desc']"));
-  EXPECT_TRUE(p.One("//section[h2='三、收到和处理政府信息公开申请情况']/figure//svg[@aria-labelledby='gk-chart-outcomes-title gk-chart-outcomes-desc']"));
+  EXPECT_TRUE(
+      p.One("//section[h2='一、总体情况']/figure//svg[@aria-labelledby='gk-chart-trend-title "
+            "gk-chart-trend-desc']"));
+  EXPECT_TRUE(
+      p.One("//section[h2='三、收到和处理政府信息公开申请情况']/figure//"
+            "svg[@aria-labelledby='gk-chart-outcomes-title gk-chart-outcomes-desc']"));
   // The hidden data table of the proactive chart.
-  EXPECT_EQ(Text(p.One("//figure[@aria-labelledby='gk-chart-proactive-caption']/table//tr[th='工作动态']/td")), "87");
+  EXPECT_EQ(
+      Text(p.One(
+          "//figure[@aria-labelledby='gk-chart-proactive-caption']/table//tr[th='工作动态']/td")),
+      "87");
 }
 
 TEST(HtmlTest, DraftAndMissingTables) {
@@ -184,7 +198,8 @@ TEST(HtmlTest, DraftAndMissingTables) {
   const Parsed p(Fragment(d));
   EXPECT_TRUE(p.One("//p[@class='gk-draft']"));
   EXPECT_FALSE(p.One("//table[@id='gk-table4']"));
-  EXPECT_TRUE(p.One("//section[h2='四、政府信息公开行政复议、行政诉讼情况']/p[@class='gk-missing']"));
+  EXPECT_TRUE(
+      p.One("//section[h2='四、政府信息公开行政复议、行政诉讼情况']/p[@class='gk-missing']"));
   // No trend or proactive data: those charts are omitted.
   EXPECT_EQ(p.doc.select_nodes("//figure").size(), 2u);
 }

@@ -11,8 +11,8 @@
 
 #include "report_render/docx.h"
 #include "report_render/tables.h"
-#include "report_render/xlsx.h"
 #include "report_render/test_util.h"
+#include "report_render/xlsx.h"
 
 namespace gk::report_render {
 namespace {
@@ -49,13 +49,12 @@ class Office {
       inputs += " '" + (dir / name).string() + "'";
     }
     const std::string conf = testing::FontconfigFile(dir);
-    const std::string cmd = "cd '" + dir.string() + "' && HOME='" + dir.string() +
-                            "' FONTCONFIG_FILE='" + conf +
-                            "' timeout 240 soffice --headless --norestore "
-                            "-env:UserInstallation=file://" +
-                            (dir / "profile").string() + " --convert-to '" + filter +
-                            "' --outdir '" + dir.string() + "'" + inputs + " >'" +
-                            (dir / "soffice.log").string() + "' 2>&1";
+    const std::string cmd =
+        "cd '" + dir.string() + "' && HOME='" + dir.string() + "' FONTCONFIG_FILE='" + conf +
+        "' timeout 240 soffice --headless --norestore "
+        "-env:UserInstallation=file://" +
+        (dir / "profile").string() + " --convert-to '" + filter + "' --outdir '" + dir.string() +
+        "'" + inputs + " >'" + (dir / "soffice.log").string() + "' 2>&1";
     const int rc = std::system(cmd.c_str());
     *log = ReadFile(dir / "soffice.log");
     return rc == 0;
@@ -109,30 +108,73 @@ void ExpectRowsInOrder(const std::string& squeezed, const std::vector<std::strin
 TEST_F(DocxInWriter, Format2021TextHasLabelsAndFigures) {
   const std::string text = Text("r2021.txt");
   const std::string s = Squeeze(text);
-  ExpectRowsInOrder(
-      s, {"威海市工业和信息化局2022年政府信息公开工作年度报告", "一、总体情况",
-          "收到线上依申请公开件3件", "二、主动公开政府信息情况", "第二十条第（一）项",
-          "信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "规章", "0", "0", "0",
-          "行政规范性文件", "2", "2", "13", "第二十条第（八）项", "本年收费金额（单位：万元）",
-          "行政事业性收费", "0", "三、收到和处理政府信息公开申请情况", "申请人情况", "总计",
-          "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他",
-          "一、本年新收政府信息公开申请数量", "3000003",
-          "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "1000001",
-          "（三）不予公开", "1.属于国家秘密", "3.危及“三安全一稳定”", "（四）无法提供",
-          "1.本机关不掌握相关政府信息", "2000002",
-          "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "3.其他",
-          "（七）总计", "3000003", "四、结转下年度继续办理", "0000000",
-          "四、政府信息公开行政复议、行政诉讼情况", "行政复议", "行政诉讼", "未经复议直接起诉",
-          "复议后起诉", "000000000000000", "五、存在的主要问题及改进情况", "六、其他需要报告的事项",
-          "本年度未收取政府信息公开信息处理费。", "威海市工业和信息化局", "2023年1月30日"});
+  ExpectRowsInOrder(s, {"威海市工业和信息化局2022年政府信息公开工作年度报告",
+                        "一、总体情况",
+                        "收到线上依申请公开件3件",
+                        "二、主动公开政府信息情况",
+                        "第二十条第（一）项",
+                        "信息内容",
+                        "本年制发件数",
+                        "本年废止件数",
+                        "现行有效件数",
+                        "规章",
+                        "0",
+                        "0",
+                        "0",
+                        "行政规范性文件",
+                        "2",
+                        "2",
+                        "13",
+                        "第二十条第（八）项",
+                        "本年收费金额（单位：万元）",
+                        "行政事业性收费",
+                        "0",
+                        "三、收到和处理政府信息公开申请情况",
+                        "申请人情况",
+                        "总计",
+                        "自然人",
+                        "法人或其他组织",
+                        "商业企业",
+                        "科研机构",
+                        "社会公益组织",
+                        "法律服务机构",
+                        "其他",
+                        "一、本年新收政府信息公开申请数量",
+                        "3000003",
+                        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+                        "1000001",
+                        "（三）不予公开",
+                        "1.属于国家秘密",
+                        "3.危及“三安全一稳定”",
+                        "（四）无法提供",
+                        "1.本机关不掌握相关政府信息",
+                        "2000002",
+                        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+                        "3.其他",
+                        "（七）总计",
+                        "3000003",
+                        "四、结转下年度继续办理",
+                        "0000000",
+                        "四、政府信息公开行政复议、行政诉讼情况",
+                        "行政复议",
+                        "行政诉讼",
+                        "未经复议直接起诉",
+                        "复议后起诉",
+                        "000000000000000",
+                        "五、存在的主要问题及改进情况",
+                        "六、其他需要报告的事项",
+                        "本年度未收取政府信息公开信息处理费。",
+                        "威海市工业和信息化局",
+                        "2023年1月30日"});
 }
 
 TEST_F(DocxInWriter, Format2019TextHasLabelsAndFigures) {
   const std::string s = Squeeze(Text("r2019.txt"));
-  ExpectRowsInOrder(s, {"本年新制作数量", "本年新公开数量", "对外公开总数量", "规范性文件",
-                        "其他对外管理服务事项", "3+1", "行政处罚", "2-10", "采购项目数量",
-                        "采购总金额", "政府集中采购", "5146.2243", "一、本年新收政府信息公开申请数量",
-                        "6100007", "（六）其他处理", "0000000", "（七）总计", "6100007"});
+  ExpectRowsInOrder(
+      s, {"本年新制作数量", "本年新公开数量", "对外公开总数量", "规范性文件",
+          "其他对外管理服务事项", "3+1", "行政处罚", "2-10", "采购项目数量", "采购总金额",
+          "政府集中采购", "5146.2243", "一、本年新收政府信息公开申请数量", "6100007",
+          "（六）其他处理", "0000000", "（七）总计", "6100007"});
   EXPECT_EQ(s.find("3.其他"), std::string::npos);
 }
 
@@ -158,7 +200,8 @@ class XlsxInCalc : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new testing::TempDir();
-    ok_ = testing::HaveTool("soffice") && fs::exists("/usr/lib/libreoffice/share/registry/calc.xcd");
+    ok_ =
+        testing::HaveTool("soffice") && fs::exists("/usr/lib/libreoffice/share/registry/calc.xcd");
     if (!ok_) {
       log_ = "LibreOffice Calc is required (libreoffice-calc-nogui, scripts/deps.sh)";
       return;
@@ -169,7 +212,8 @@ class XlsxInCalc : public ::testing::Test {
     // Proof that Calc recalculates: wrong cached values must not show.
     for (const char* name : {"r2021", "r2019"}) {
       const fs::path p = dir_->path() / (std::string("tampered-") + name + ".xlsx");
-      ok_ = testing::Rezip(Tampered(testing::Unzip(files[std::string(name) + ".xlsx"])), p.string());
+      ok_ =
+          testing::Rezip(Tampered(testing::Unzip(files[std::string(name) + ".xlsx"])), p.string());
       if (!ok_) {
         log_ = "cannot write " + p.string();
         return;
@@ -177,9 +221,9 @@ class XlsxInCalc : public ::testing::Test {
       files[p.filename().string()] = ReadFile(p);
     }
     // Every sheet to its own UTF-8 CSV (token 12 = -1), values as shown.
-    ok_ = Office::Convert(dir_->path(), files,
-                          "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
-                          &log_);
+    ok_ = Office::Convert(
+        dir_->path(), files,
+        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1", &log_);
   }
   static void TearDownTestSuite() {
     delete dir_;
@@ -196,7 +240,8 @@ class XlsxInCalc : public ::testing::Test {
       size_t start = 0;
       while (true) {
         const size_t comma = line.find(',', start);
-        fields.push_back(line.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+        fields.push_back(
+            line.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
         if (comma == std::string::npos) break;
         start = comma + 1;
       }
@@ -254,13 +299,15 @@ TEST_F(XlsxInCalc, Format2021TotalsRecalculateToTheReportFigures) {
   EXPECT_EQ(t4[4][5], "未经复议直接起诉");
   for (int g = 0; g < report::kNumGroups4; ++g) {
     for (int f = 0; f < report::kNumFields4; ++f) {
-      EXPECT_EQ(t4[6][static_cast<size_t>(g * 5 + f)], Shown(r.section4->cells[static_cast<size_t>(g)][static_cast<size_t>(f)]));
+      EXPECT_EQ(t4[6][static_cast<size_t>(g * 5 + f)],
+                Shown(r.section4->cells[static_cast<size_t>(g)][static_cast<size_t>(f)]));
     }
   }
   const auto t2 = Sheet("r2021", kSheet2);
   ASSERT_GE(t2.size(), 8u);
   EXPECT_EQ(t2[3][0], "第二十条第（一）项");
-  EXPECT_EQ(t2[4], (std::vector<std::string>{"信息内容", "本年制发件数", "本年废止件数", "现行有效件数"}));
+  EXPECT_EQ(t2[4],
+            (std::vector<std::string>{"信息内容", "本年制发件数", "本年废止件数", "现行有效件数"}));
   EXPECT_EQ(t2[6], (std::vector<std::string>{"行政规范性文件", "2", "2", "13"}));
   // The cached values were replaced by 999 in the tampered copy: after
   // recalculation the sheets are the same.

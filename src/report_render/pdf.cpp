@@ -62,11 +62,10 @@ constexpr double MmToPt(double mm) { return mm * 72.0 / 25.4; }
 // ---- Geometry (points) ---------------------------------------------------------------------
 
 constexpr double kPageW = 595.2756, kPageH = 841.8898;  // A4
-constexpr double kLeft = MmToPt(28), kRight = MmToPt(26), kTop = MmToPt(37),
-                 kBottom = MmToPt(35);
+constexpr double kLeft = MmToPt(28), kRight = MmToPt(26), kTop = MmToPt(37), kBottom = MmToPt(35);
 constexpr double kTextW = kPageW - kLeft - kRight;
 constexpr double kTextBottom = kPageH - kBottom;
-constexpr double kBodyPitch = 28;      // line pitch of prose, as in official documents
+constexpr double kBodyPitch = 28;  // line pitch of prose, as in official documents
 constexpr double kTitlePitch = 34;
 constexpr double kCellPadX = 3, kCellPadY = 3;
 constexpr double kChartH = 250;
@@ -199,8 +198,8 @@ class Renderer {
 
   // “— n —” centred 7 mm under the text area, 宋体 四号.
   void EndPage() {
-    Layout l = NewLayout("— " + std::to_string(page_) + " —", kTableFace, kTextW, Align::kCenter,
-                         0, 14);
+    Layout l =
+        NewLayout("— " + std::to_string(page_) + " —", kTableFace, kTextW, Align::kCenter, 0, 14);
     cairo_set_source_rgb(cr_.get(), 0, 0, 0);
     cairo_move_to(cr_.get(), kLeft, kTextBottom + MmToPt(7));
     pango_cairo_show_layout(cr_.get(), l.get());
@@ -292,8 +291,8 @@ class Renderer {
     g.h.assign(nrows, kTableFace.size_pt * 1.4 + 2 * kCellPadY);
     for (const PlacedCell& p : g.placed) {
       const TableCell& c = *p.cell;
-      const double w = g.x[static_cast<size_t>(p.col + c.col_span)] - g.x[static_cast<size_t>(p.col)] -
-                       2 * kCellPadX;
+      const double w = g.x[static_cast<size_t>(p.col + c.col_span)] -
+                       g.x[static_cast<size_t>(p.col)] - 2 * kCellPadX;
       const Align a = c.role == CellRole::kValue       ? Align::kRight
                       : c.role == CellRole::kRowHeader ? Align::kLeft
                                                        : Align::kCenter;

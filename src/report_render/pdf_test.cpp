@@ -66,8 +66,8 @@ std::string Prefix(std::string_view s, size_t n) {
 void ExpectTable3Rows(const std::string& text, const report::Report& r) {
   const std::vector<std::string> lines = Lines(text);
   size_t at = 0;
-  while (at < lines.size() && Squeeze(lines[at]).find("三、收到和处理政府信息公开申请情况") ==
-                                  std::string::npos) {
+  while (at < lines.size() &&
+         Squeeze(lines[at]).find("三、收到和处理政府信息公开申请情况") == std::string::npos) {
     ++at;
   }
   ASSERT_LT(at, lines.size()) << text;
@@ -102,14 +102,16 @@ void ExpectTable2Rows(const std::string& text, const report::Report& r) {
     }
     bool matched = false;
     for (; at < lines.size() && !matched; ++at) matched = Tokens(lines[at]) == expected;
-    EXPECT_TRUE(matched) << "row " << row.key << " not found in order: " << ::testing::PrintToString(expected);
+    EXPECT_TRUE(matched) << "row " << row.key
+                         << " not found in order: " << ::testing::PrintToString(expected);
   }
 }
 
 TEST_F(PdfTest, A4WithMetadata) {
   const std::string info = Tool("pdfinfo", Doc2021());
   EXPECT_NE(info.find("(A4)"), std::string::npos) << info;
-  EXPECT_NE(info.find("威海市工业和信息化局2022年政府信息公开工作年度报告"), std::string::npos) << info;
+  EXPECT_NE(info.find("威海市工业和信息化局2022年政府信息公开工作年度报告"), std::string::npos)
+      << info;
   EXPECT_NE(info.find("Creator:         Gongkai"), std::string::npos) << info;
 }
 
@@ -190,7 +192,8 @@ TEST_F(PdfTest, SectionHeadingsStayWithTheirTables) {
     std::vector<std::string> pages;
     for (size_t start = 0; start < text.size();) {
       const size_t ff = text.find('\f', start);
-      pages.push_back(Squeeze(text.substr(start, ff == std::string::npos ? std::string::npos : ff - start)));
+      pages.push_back(
+          Squeeze(text.substr(start, ff == std::string::npos ? std::string::npos : ff - start)));
       if (ff == std::string::npos) break;
       start = ff + 1;
     }
@@ -227,7 +230,8 @@ TEST_F(PdfTest, DraftIsMarkedOnEveryPage) {
   int pages = 0;
   for (size_t start = 0; start < text.size();) {
     const size_t ff = text.find('\f', start);
-    const std::string page = text.substr(start, ff == std::string::npos ? std::string::npos : ff - start);
+    const std::string page =
+        text.substr(start, ff == std::string::npos ? std::string::npos : ff - start);
     if (!Squeeze(page).empty()) {
       ++pages;
       EXPECT_NE(page.find("草稿"), std::string::npos) << page;

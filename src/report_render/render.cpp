@@ -21,8 +21,8 @@ constexpr Info kInfo[] = {
     {OutputFormat::kDocx, "docx",
      "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx"},
     {OutputFormat::kPdf, "pdf", "application/pdf", ".pdf"},
-    {OutputFormat::kXlsx, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-     ".xlsx"},
+    {OutputFormat::kXlsx, "xlsx",
+     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx"},
 };
 
 const Info& InfoOf(OutputFormat f) {

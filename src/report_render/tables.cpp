@@ -173,7 +173,8 @@ std::optional<Table> Table3(const report::Report& r) {
 
   TableRow h1;
   h1.header = true;
-  TableCell note = Header("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", 3, 3);
+  TableCell note =
+      Header("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", 3, 3);
   note.role = CellRole::kNote;
   h1.cells.push_back(note);
   h1.cells.push_back(Header("申请人情况", 1, 6));
@@ -268,13 +269,15 @@ std::optional<Table> Table4(const report::Report& r) {
   h1.cells.push_back(Header("行政诉讼", 1, 10));
   TableRow h2;
   h2.header = true;
-  for (int f = 0; f < report::kNumFields4; ++f) h2.cells.push_back(Header(report::FieldLabel4(f), 2, 1));
+  for (int f = 0; f < report::kNumFields4; ++f)
+    h2.cells.push_back(Header(report::FieldLabel4(f), 2, 1));
   h2.cells.push_back(Header("未经复议直接起诉", 1, 5));
   h2.cells.push_back(Header("复议后起诉", 1, 5));
   TableRow h3;
   h3.header = true;
   for (int g = 1; g < report::kNumGroups4; ++g) {
-    for (int f = 0; f < report::kNumFields4; ++f) h3.cells.push_back(Header(report::FieldLabel4(f)));
+    for (int f = 0; f < report::kNumFields4; ++f)
+      h3.cells.push_back(Header(report::FieldLabel4(f)));
   }
   TableRow d;
   d.key = "section4";

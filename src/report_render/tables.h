@@ -56,13 +56,13 @@ struct TableRow {
 };
 
 struct Table {
-  std::string id;       // "table2" | "table3" | "table4"
-  std::string caption;  // e.g. 二、主动公开政府信息情况
-  int columns = 0;      // grid width
+  std::string id;              // "table2" | "table3" | "table4"
+  std::string caption;         // e.g. 二、主动公开政府信息情况
+  int columns = 0;             // grid width
   std::vector<double> widths;  // relative column widths (sum is arbitrary)
   int label_columns = 0;       // leading columns holding labels
   std::vector<TableRow> rows;
-  int header_rows() const;     // leading rows with header == true
+  int header_rows() const;  // leading rows with header == true
 };
 
 // One cell with its grid position (top-left corner).

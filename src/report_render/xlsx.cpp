@@ -48,7 +48,8 @@ class TempDir {
 class Errors {
  public:
   void operator()(lxw_error e, const char* what) {
-    if (e != LXW_NO_ERROR && first_.empty()) first_ = std::string(what) + "（" + lxw_strerror(e) + "）";
+    if (e != LXW_NO_ERROR && first_.empty())
+      first_ = std::string(what) + "（" + lxw_strerror(e) + "）";
   }
   void Fail(const std::string& what) {
     if (first_.empty()) first_ = what;
@@ -150,7 +151,9 @@ lxw_format* FormatOf(const Formats& fm, const TableCell& c) {
     case CellRole::kValue:
       break;
   }
-  return c.kind == ValueKind::kMoney ? fm.money : c.kind == ValueKind::kSigned ? fm.signed_count : fm.count;
+  return c.kind == ValueKind::kMoney    ? fm.money
+         : c.kind == ValueKind::kSigned ? fm.signed_count
+                                        : fm.count;
 }
 
 double Number(const TableCell& c) {
@@ -301,7 +304,8 @@ void WriteCharts(lxw_workbook* wb, lxw_worksheet* ws, const std::vector<Chart>& 
     err(worksheet_write_string(ws, header, 0, "项目", fm.header), "写入图表数据");
     for (size_t s = 0; s < c.series.size(); ++s) {
       const std::string name = c.series[s].name + "（" + c.unit + "）";
-      err(worksheet_write_string(ws, header, static_cast<lxw_col_t>(1 + s), name.c_str(), fm.header),
+      err(worksheet_write_string(ws, header, static_cast<lxw_col_t>(1 + s), name.c_str(),
+                                 fm.header),
           "写入图表数据");
     }
     const lxw_row_t first = header + 1;

@@ -63,14 +63,14 @@ TEST(XlsxTest, Table3MergedHeaderAndTotalFormulas) {
   Workbook w(Doc2021());
   const pugi::xml_document s = w.Sheet(2);
   // Grid from row 4: the header of three rows.
-  EXPECT_TRUE(Merged(s, "A4:C6"));   // 勾稽关系 note
-  EXPECT_TRUE(Merged(s, "D4:I4"));   // 申请人情况
-  EXPECT_TRUE(Merged(s, "J4:J6"));   // 总计
-  EXPECT_TRUE(Merged(s, "D5:D6"));   // 自然人
-  EXPECT_TRUE(Merged(s, "E5:I5"));   // 法人或其他组织
-  EXPECT_TRUE(Merged(s, "A7:C7"));   // 一、本年新收…
-  EXPECT_TRUE(Merged(s, "A9:A30"));  // 三、本年度办理结果 over 22 rows
-  EXPECT_TRUE(Merged(s, "B11:B18")); // （三）不予公开
+  EXPECT_TRUE(Merged(s, "A4:C6"));    // 勾稽关系 note
+  EXPECT_TRUE(Merged(s, "D4:I4"));    // 申请人情况
+  EXPECT_TRUE(Merged(s, "J4:J6"));    // 总计
+  EXPECT_TRUE(Merged(s, "D5:D6"));    // 自然人
+  EXPECT_TRUE(Merged(s, "E5:I5"));    // 法人或其他组织
+  EXPECT_TRUE(Merged(s, "A7:C7"));    // 一、本年新收…
+  EXPECT_TRUE(Merged(s, "A9:A30"));   // 三、本年度办理结果 over 22 rows
+  EXPECT_TRUE(Merged(s, "B11:B18"));  // （三）不予公开
   // 总计 column of 一、本年新收: SUM of the six applicant columns, cached 3.
   pugi::xml_node total = CellAt(s, "J7");
   EXPECT_STREQ(total.child("f").text().get(), "SUM(D7:I7)");

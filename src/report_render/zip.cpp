@@ -13,13 +13,15 @@ Result<std::string> ZipParts(const std::vector<ZipPart>& parts, time_t mtime, co
   zip_error_init(&err);
   zip_source_t* src = zip_source_buffer_create(nullptr, 0, 0, &err);
   if (src == nullptr) {
-    Status s = Status::Internal(prefix + "创建内存缓冲区失败（libzip：" + zip_error_strerror(&err) + "）");
+    Status s =
+        Status::Internal(prefix + "创建内存缓冲区失败（libzip：" + zip_error_strerror(&err) + "）");
     zip_error_fini(&err);
     return s;
   }
   zip_t* za = zip_open_from_source(src, ZIP_TRUNCATE, &err);
   if (za == nullptr) {
-    Status s = Status::Internal(prefix + "创建压缩包失败（libzip：" + zip_error_strerror(&err) + "）");
+    Status s =
+        Status::Internal(prefix + "创建压缩包失败（libzip：" + zip_error_strerror(&err) + "）");
     zip_source_free(src);
     zip_error_fini(&err);
     return s;
