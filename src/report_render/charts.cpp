@@ -298,7 +298,8 @@ Scene Layout(const Chart& chart, double width, double height) {
     }
   }
   const auto [axis_max, step] = NiceScale(max);
-  auto ypos = [&](double v) { return bottom - v / axis_max * plot_h; };
+  // Negative figures (not expected for counts) are drawn at the axis.
+  auto ypos = [&](double v) { return bottom - std::max(0.0, v) / axis_max * plot_h; };
 
   // Grid lines and tick labels; the unit above the axis.
   for (double v = 0; v <= axis_max + step / 2; v += step) {
