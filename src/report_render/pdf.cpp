@@ -130,11 +130,11 @@ class Renderer {
     } else if (doc_->report.year) {
       date = std::to_string(*doc_->report.year + 1) + "-01-01";
     }
-    if (!date.empty()) {
-      date += "T00:00:00";
-      cairo_pdf_surface_set_metadata(surface_.get(), CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
-      cairo_pdf_surface_set_metadata(surface_.get(), CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
-    }
+    // Never the clock: without a date or a year, the epoch (as the DOCX).
+    if (date.empty()) date = "1970-01-01";
+    date += "T00:00:00";
+    cairo_pdf_surface_set_metadata(surface_.get(), CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
+    cairo_pdf_surface_set_metadata(surface_.get(), CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
   }
 
   Status CheckChineseFont() {
