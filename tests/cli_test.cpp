@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <fstream>
 #include <sstream>
 
 #include "support/process.h"
@@ -418,6 +419,84 @@ TEST_F(TempDir, ApplicationsImportIsAllOrNothing) {
                 "2025-12-31", "--out", Path("m.xlsx"), "--db", db})
                 .exit_code,
             2);
+}
+
+}  // namespace
+}  // namespace gk::testing
+
+// ---- report ---------------------------------------------------------------------
+
+namespace gk::testing {
+namespace {
+
+TEST_F(TempDir, ReportFromTheDemoRecordsInEveryFormat) {
+  const std::string db = "sqlite:" + Path("g.db");
+  ASSERT_EQ(Gk({"demo", "--db", db}).exit_code, 0);
+  // JSON to stdout: the seed report's tables (seed 002, 2019 format).
+  auto j = Gk({"report", "--agency", "weihai-huoju", "--year", "2020", "--db", db});
+  ASSERT_EQ(j.exit_code, 0) << j.err;
+  const auto lines = JsonLines(j.out);
+  ASSERT_EQ(lines.size(), 1u);
+  const json report = lines[0];
+  EXPECT_EQ(report["source"]["kind"], "records");
+  EXPECT_EQ(report["status"], "published");
+  std::ifstream in(kSeeds + "002.expected.json");
+  const json want = json::parse(in);
+  EXPECT_EQ(report["section3"], want["section3"]);
+  EXPECT_EQ(report["section2"], want["section2"]);
+
+  // PDF: pdftotext finds the table figures in row order; the first page is
+  // kept as a PNG next to the test binary for a human to look at.
+  const std::string pdf = Path("r.pdf");
+  auto p = Gk({"report", "--agency", "weihai-huoju", "--year", "2020", "--format", "pdf", "--out",
+               pdf, "--db", db});
+  ASSERT_EQ(p.exit_code, 0) << p.err;
+  auto text = gk::testing::Run({"/usr/bin/pdftotext", "-layout", pdf, "-"});
+  ASSERT_EQ(text.exit_code, 0);
+  EXPECT_NE(text.out.find("146.2243"), std::string::npos);
+  EXPECT_NE(text.out.find("其他对外管理服务事项"), std::string::npos);
+  std::filesystem::create_directories("artifacts");
+  auto png = gk::testing::Run({"/usr/bin/pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdf,
+                  "artifacts/report-weihai-huoju-2020-page1"});
+  EXPECT_EQ(png.exit_code, 0) << png.err;
+  EXPECT_TRUE(std::filesystem::exists("artifacts/report-weihai-huoju-2020-page1.png"));
+
+  for (const std::string f : {"html", "docx", "xlsx"}) {
+    const std::string out = Path("r." + f);
+    auto r = Gk({"report", "--agency", "weihai-lingang", "--year", "2021", "--format", f, "--out",
+                 out, "--db", db});
+    EXPECT_EQ(r.exit_code, 0) << f << ": " << r.err;
+    const std::string bytes = ReadFile(out);
+    EXPECT_GT(bytes.size(), 1000u) << f;
+    if (f == "html") {
+      EXPECT_NE(bytes.find("lang=\"zh-CN\""), std::string::npos);
+    } else {
+      EXPECT_EQ(bytes.substr(0, 2), "PK") << f;
+    }
+  }
+  // A year not published: the live figures, marked draft.
+  auto draft = Gk({"report", "--agency", "weihai-lingang", "--year", "2026", "--db", db});
+  ASSERT_EQ(draft.exit_code, 0);
+  EXPECT_EQ(JsonLines(draft.out)[0]["status"], "draft");
+}
+
+TEST_F(TempDir, ReportBadInputExitsTwo) {
+  const std::string db = "sqlite:" + Path("g.db");
+  EXPECT_EQ(Gk({"report", "--agency", "weihai-huoju", "--year", "2020", "--db", db}).exit_code, 2);
+  ASSERT_EQ(Gk({"demo", "--db", db}).exit_code, 0);
+  for (std::vector<std::string> args :
+       {std::vector<std::string>{"report", "--agency", "nowhere", "--year", "2020"},
+        {"report", "--agency", "weihai-huoju", "--year", "1900"},
+        {"report", "--agency", "weihai-huoju", "--year", "20x0"},
+        {"report", "--agency", "weihai-huoju", "--year", "2020", "--format", "odt"},
+        {"report", "--year", "2020"}}) {
+    args.push_back("--db");
+    args.push_back(db);
+    auto r = Gk(args);
+    EXPECT_EQ(r.exit_code, 2) << args[2];
+    EXPECT_EQ(CountLines(r.err), 1u) << r.err;
+    EXPECT_TRUE(r.out.empty());
+  }
 }
 
 }  // namespace

@@ -357,6 +357,22 @@ TEST_F(StaffTest, PublishedReportsArePublicOthersAre404) {
   EXPECT_EQ(j["status"], "published");
   EXPECT_EQ(j["section3"]["new"]["total"], 6);
   EXPECT_EQ(c.Get("/api/v1/reports/weihai-lingang/2021.json")->body, pub->body);
+  // The other forms of the published report.
+  auto html = c.Get("/api/v1/reports/weihai-lingang/2021.html");
+  ASSERT_EQ(html->status, 200);
+  EXPECT_NE(html->get_header_value("Content-Type").find("text/html"), std::string::npos);
+  EXPECT_NE(html->body.find("lang=\"zh-CN\""), std::string::npos);
+  EXPECT_NE(html->body.find("<th scope=\"col\""), std::string::npos);
+  auto pdf = c.Get("/api/v1/reports/weihai-lingang/2021.pdf");
+  ASSERT_EQ(pdf->status, 200);
+  EXPECT_EQ(pdf->body.substr(0, 5), "%PDF-");
+  EXPECT_NE(pdf->get_header_value("Content-Disposition").find("attachment"), std::string::npos);
+  for (const std::string ext : {"docx", "xlsx"}) {
+    auto r = c.Get("/api/v1/reports/weihai-lingang/2021." + ext);
+    ASSERT_EQ(r->status, 200) << ext;
+    EXPECT_EQ(r->body.substr(0, 2), "PK") << ext;
+  }
+  EXPECT_EQ(c.Get("/api/v1/reports/weihai-lingang/2023.pdf")->status, 404);
   // Not published, unknown agency, bad year: JSON errors, nothing else.
   for (const std::string path : {"/api/v1/reports/weihai-lingang/2023",
                                  "/api/v1/reports/nowhere/2021", "/api/v1/reports/weihai-lingang/21"}) {

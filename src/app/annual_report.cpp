@@ -1,11 +1,14 @@
 #include "app/annual_report.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "app/case_files.h"
 #include "cases/vocab.h"
 #include "law/outcomes.h"
 #include "report/json.h"
+#include "report_render/render.h"
 #include "report/validate.h"
 
 namespace gk::app {
@@ -127,6 +130,67 @@ Status CheckOpenYear(store::Store& store, std::string_view agency_id, int year) 
 }
 
 }  // namespace
+
+Result<RenderedReport> RenderAnnualReport(store::Store& store, const law::Calendar& cal,
+                                          std::string_view agency_id, int year,
+                                          std::string_view format, bool published_only) {
+  const bool json_out = format == "json";
+  report_render::OutputFormat out_format = report_render::OutputFormat::kHtml;
+  if (!json_out) {
+    const std::optional<report_render::OutputFormat> f = report_render::ParseOutputFormat(format);
+    if (!f) return Status::Invalid("format：不支持的格式“" + std::string(format) + "”");
+    out_format = *f;
+  }
+  report_render::ReportDocument doc;
+  std::map<std::string, std::string> texts;
+  auto published = LoadPublishedReport(store, agency_id, year);
+  if (!published.ok()) return published.status();
+  if (published->has_value()) {
+    doc.report = (*published)->report;
+    doc.agency_full_name = (*published)->agency.name;
+    doc.status = report_render::PublicationStatus::kPublished;
+    if (auto d = Date::Parse((*published)->published_at.substr(0, 10)); d.ok()) doc.date = *d;
+    texts = (*published)->texts;
+  } else if (published_only) {
+    return Status::NotFound(std::to_string(year) + "年度报告尚未发布");
+  } else {
+    auto live = LoadAnnualReport(store, cal, agency_id, year);
+    if (!live.ok()) return live.status();
+    doc.report = live->report;
+    doc.agency_full_name = live->agency.name;
+    texts = live->texts;
+  }
+  const std::string title =
+      doc.agency_full_name + std::to_string(year) + "年政府信息公开工作年度报告";
+  if (json_out) {
+    return RenderedReport{report::WriteReportJson(doc.report), "application/json",
+                          title + ".json"};
+  }
+  doc.title = title;
+  doc.narrative.overview = texts["一"];
+  doc.narrative.problems = texts["五"];
+  doc.narrative.other = texts["六"];
+  // Five-year trend of applications received, from the case facts.
+  auto rows = store.AgencyCaseFacts(agency_id);
+  if (!rows.ok()) return rows.status();
+  std::vector<reporting::CaseFacts> facts;
+  for (const store::CaseRow& r : *rows) facts.push_back(FactsFromRow(r));
+  int first_year = year;
+  for (const reporting::CaseFacts& f : facts) {
+    if (!f.case_id.empty()) first_year = std::min(first_year, f.received_on.year());
+  }
+  for (int y = year - 4; y <= year; ++y) {
+    report_render::TrendPoint p;
+    p.year = y;
+    // Years before the first record are unknown, not 0.
+    if (y >= first_year) p.applications = reporting::Summarise(facts, y).received;
+    doc.charts.trend.push_back(p);
+  }
+  Result<std::string> bytes = report_render::Render(doc, out_format);
+  if (!bytes.ok()) return bytes.status();
+  return RenderedReport{std::move(*bytes), std::string(report_render::MediaType(out_format)),
+                        report_render::FileName(doc, out_format)};
+}
 
 Date ReportDueDate(const store::AgencyRow& agency, int year) {
   // Art. 49: departments by 31 January, governments by 31 March.

@@ -87,6 +87,19 @@ Status SaveReportNarrative(store::Store& store, std::string_view agency_id, int 
                            std::string_view section, std::string_view body,
                            const ReportActor& actor);
 
+// A report as a file: the published snapshot (published_only), or else the
+// live report when the year is not published. `format`: json, html,
+// html-fragment, docx, pdf, xlsx. NotFound when published_only and the year
+// is not published; Invalid for an unknown format.
+struct RenderedReport {
+  std::string bytes;
+  std::string mime;
+  std::string filename;
+};
+Result<RenderedReport> RenderAnnualReport(store::Store& store, const law::Calendar& cal,
+                                          std::string_view agency_id, int year,
+                                          std::string_view format, bool published_only);
+
 // The Art. 49 publication deadline of an agency's report for `year`:
 // departments by 31 January, governments by 31 March of the next year.
 Date ReportDueDate(const store::AgencyRow& agency, int year);

@@ -343,18 +343,14 @@ int RunLedger(const LedgerArgs& args) {
 int RunReport(const ReportArgs& args) {
   auto ws = OpenWorkspace(args.db);
   if (!ws) return kExitUsage;
-  auto r = app::LoadAnnualReport(*ws->store, ws->calendar, args.agency, args.year);
+  auto r = app::RenderAnnualReport(*ws->store, ws->calendar, args.agency, args.year, args.format,
+                                   /*published_only=*/false);
   if (!r.ok()) {
     Fail(r.status().message());
     return kExitUsage;
   }
-  std::string bytes;
-  if (args.format == "json") {
-    bytes = report::WriteReportJson(r->report) + "\n";
-  } else {
-    Fail("--format " + args.format + ": not available in this build");
-    return kExitUsage;
-  }
+  std::string bytes = std::move(r->bytes);
+  if (args.format == "json") bytes += "\n";
   if (args.out.empty()) {
     std::cout << bytes << std::flush;
     return kExitOk;

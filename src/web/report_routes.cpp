@@ -96,27 +96,38 @@ void ReportApi(ServerState& st, const httplib::Request& req, httplib::Response& 
   const std::optional<int> year = ParseYear(req.matches[2]);
   const std::string ext = req.matches[4];
   if (!year) return JsonError(res, 400, "bad_year", "year：年度应为四位数字");
-  Result<std::optional<app::PublishedReport>> r = [&] {
+  Result<std::optional<app::PublishedReport>> published = [&] {
     std::lock_guard lock(st.mu);
     return app::LoadPublishedReport(*st.store, agency, *year);
   }();
-  if (!r.ok()) {
-    switch (r.status().code()) {
+  if (!published.ok()) {
+    switch (published.status().code()) {
       case StatusCode::kNotFound:
         return JsonError(res, 404, "not_found", "没有这个机关");
       case StatusCode::kInvalidArgument:
-        return JsonError(res, 400, "bad_year", r.status().message());
+        return JsonError(res, 400, "bad_year", published.status().message());
       default:
         return JsonError(res, 500, "internal", "暂时无法读取年度报告");
     }
   }
-  if (!r->has_value()) {
+  if (!published->has_value()) {
     return JsonError(res, 404, "not_published", std::to_string(*year) + "年度报告尚未发布");
   }
   if (ext.empty() || ext == "json") {
-    return JsonBody(res, 200, report::WriteReportJson((*r)->report));
+    return JsonBody(res, 200, report::WriteReportJson((*published)->report));
   }
-  JsonError(res, 404, "format_unavailable", "暂不提供该格式：" + ext);
+  Result<app::RenderedReport> r = [&] {
+    std::lock_guard lock(st.mu);
+    return app::RenderAnnualReport(*st.store, st.calendar, agency, *year, ext,
+                                   /*published_only=*/true);
+  }();
+  if (!r.ok()) return JsonError(res, 500, "internal", "暂时无法生成该格式的年度报告");
+  if (ext != "html") {
+    res.set_header("Content-Disposition",
+                   "attachment; filename=\"report." + ext + "\"; filename*=UTF-8''" +
+                       httplib::detail::encode_query_param(r->filename));
+  }
+  res.set_content(r->bytes, r->mime);
 }
 
 // ---- staff -------------------------------------------------------------------------
@@ -289,6 +300,11 @@ void ReportEditor(ServerState& st, const app::Session& s, const httplib::Request
   } else {
     b += "<p>下表由案件、目录和填报数据实时计算；点击任一数字可查看其来源。</p>";
   }
+  b += "<p>导出：";
+  for (const char* ext : {"pdf", "docx", "xlsx", "html", "json"}) {
+    b += "<a href=\"" + base + "/export." + ext + "\">" + ext + "</a> ";
+  }
+  b += "</p>";
   b += Section2Table(r->report, base) + Section3Table(r->report, base) +
        Section4Table(r->report, base);
 
@@ -476,6 +492,22 @@ void RegisterReportRoutes(httplib::Server& svr, ServerState& st) {
   svr.Get(target, WithSession(st, [&st](const app::Session& s, const httplib::Request& req,
                                         httplib::Response& res) {
             ReportEditor(st, s, req, res, "");
+          }));
+  svr.Get(target + R"(/export\.(json|html|docx|pdf|xlsx))",
+          WithSession(st, [&st](const app::Session& s, const httplib::Request& req,
+                                httplib::Response& res) {
+            std::lock_guard lock(st.mu);
+            std::string agency;
+            int year = 0;
+            if (!StaffTarget(st, s, req, res, &agency, &year)) return;
+            const std::string ext = req.matches[3];
+            auto r = app::RenderAnnualReport(*st.store, st.calendar, agency, year, ext,
+                                             /*published_only=*/false);
+            if (!r.ok()) return JsonError(res, 500, "internal", "暂时无法导出年度报告");
+            res.set_header("Content-Disposition",
+                           "attachment; filename=\"report." + ext + "\"; filename*=UTF-8''" +
+                               httplib::detail::encode_query_param(r->filename));
+            res.set_content(r->bytes, r->mime);
           }));
   auto cell = WithSession(st, [&st](const app::Session& s, const httplib::Request& req,
                                     httplib::Response& res) { CellPage(st, s, req, res); });
