@@ -224,7 +224,8 @@ Result<std::vector<reporting::RecordFacts>> LoadRecordFacts(store::Store& store,
 }
 
 Result<AnnualReport> LoadAnnualReport(store::Store& store, const law::Calendar& cal,
-                                      std::string_view agency_id, int year) {
+                                      std::string_view agency_id, int year,
+                                      const std::optional<DrillDown>& drill) {
   if (Status s = CheckYear(year); !s.ok()) return s;
   auto agency = GetAgencyOr404(store, agency_id);
   if (!agency.ok()) return agency.status();
@@ -243,7 +244,15 @@ Result<AnnualReport> LoadAnnualReport(store::Store& store, const law::Calendar& 
   if (!figures.ok()) return figures.status();
   auto records = LoadRecordFacts(store, agency_id);
   if (!records.ok()) return records.status();
-  out.live = reporting::ComputeReport({out.agency.name, year, cases, *records, *figures});
+  reporting::ReportInput in{out.agency.name, year, cases, *records, *figures,
+                            reporting::RefsWanted::kNone, "", "", ""};
+  if (drill) {
+    in.refs = reporting::RefsWanted::kOneCell;
+    in.refs_section = drill->section;
+    in.refs_row = drill->row;
+    in.refs_column = drill->column;
+  }
+  out.live = reporting::ComputeReport(in);
   out.summary = reporting::Summarise(cases, year);
   out.generated["一"] = reporting::ApplicationsParagraph(out.summary);
   out.generated["六"] = reporting::FeesParagraph(out.summary);

@@ -42,9 +42,16 @@ struct AnnualReport {
   std::map<std::string, std::string> generated;  // 一 and 六, from the records
 };
 
+// The cell whose drill-down list `live` should carry (none by default: the
+// lists of every cell are costly for a large agency).
+struct DrillDown {
+  std::string section, row, column;
+};
+
 // NotFound for an unknown agency; Invalid for a year outside 2008–2100.
 Result<AnnualReport> LoadAnnualReport(store::Store& store, const law::Calendar& cal,
-                                      std::string_view agency_id, int year);
+                                      std::string_view agency_id, int year,
+                                      const std::optional<DrillDown>& drill = std::nullopt);
 
 // A published report as frozen: nullopt when the year is not published (never
 // published, or reopened since). Does not recompute anything.

@@ -191,6 +191,38 @@ ComputedReport ComputeReport(const ReportInput& in) {
   r.agency = in.agency_name;
   r.source.kind = "records";
 
+  auto wants = [&in](std::string_view section, std::string_view row, std::string_view column) {
+    return in.refs == RefsWanted::kAll ||
+           (in.refs == RefsWanted::kOneCell && in.refs_section == section && in.refs_row == row &&
+            in.refs_column == column);
+  };
+  // The one section 三 / 四 cell whose refs are wanted, as indices (-1: none).
+  int want_row3 = -1, want_col3 = -1, want_group4 = -1, want_field4 = -1;
+  if (in.refs == RefsWanted::kOneCell) {
+    for (const report::Row3Spec& spec : report::Rows3(f)) {
+      for (int c = 0; c < report::kNumCols3; ++c) {
+        if (wants("三", spec.key, report::ColKey3(c))) {
+          want_row3 = static_cast<int>(spec.id);
+          want_col3 = c;
+        }
+      }
+    }
+    for (int g = 0; g < report::kNumGroups4; ++g) {
+      for (int fi = 0; fi < report::kNumFields4; ++fi) {
+        if (wants("四", report::GroupKey4(g), report::FieldKey4(fi))) {
+          want_group4 = g;
+          want_field4 = fi;
+        }
+      }
+    }
+  }
+  auto ref3 = [&](int row, int col) {
+    return in.refs == RefsWanted::kAll || (row == want_row3 && col == want_col3);
+  };
+  auto ref4 = [&](int g, int fi) {
+    return in.refs == RefsWanted::kAll || (g == want_group4 && fi == want_field4);
+  };
+
   // ---- Section 三 ----
   report::Section3 s3;
   std::map<std::pair<int, int>, std::vector<std::string>> refs3;
@@ -204,10 +236,12 @@ ComputedReport ComputeReport(const ReportInput& in) {
     for (Row3 row : s.ReportRows(in.year, f)) {
       for (int c : {*col, report::kTotalCol}) {
         *s3.at(row, c) += 1;
-        refs3[{static_cast<int>(row), c}].push_back(s.case_id);
+        if (ref3(static_cast<int>(row), c)) refs3[{static_cast<int>(row), c}].push_back(s.case_id);
         if (report::Row3Info(row).outcome) {
           *s3.at(Row3::kTotal, c) += 1;
-          refs3[{static_cast<int>(Row3::kTotal), c}].push_back(s.case_id);
+          if (ref3(static_cast<int>(Row3::kTotal), c)) {
+            refs3[{static_cast<int>(Row3::kTotal), c}].push_back(s.case_id);
+          }
         }
       }
     }
@@ -258,10 +292,9 @@ ComputedReport ComputeReport(const ReportInput& in) {
         field = 3;  // 尚未审结 on 31 December
       }
       if (field < 0) continue;
-      const std::string ref = s.case_id + "/" + p.id;
       for (int fi : {field, report::kNumFields4 - 1}) {
         *s4.cells[p.group][fi] += 1;
-        refs4[{p.group, fi}].push_back(ref);
+        if (ref4(p.group, fi)) refs4[{p.group, fi}].push_back(s.case_id + "/" + p.id);
       }
     }
   }
@@ -303,7 +336,7 @@ ComputedReport ComputeReport(const ReportInput& in) {
                      FromCatalog(f, t.row, t.column, in.year, in.records)) {
         s2.cells[i][j] = c->value;
         t.basis = CellBasis::kRecords;
-        t.refs = std::move(c->refs);
+        if (wants("二", t.row, t.column)) t.refs = std::move(c->refs);
         t.rule = "目录中文件类型为“" + std::string(rows2[i].label) + "”的记录：" + c->rule;
       } else {
         t.basis = CellBasis::kBlank;

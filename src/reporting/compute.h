@@ -102,6 +102,11 @@ struct CellTrace {
   std::string rule;  // the rule applied, in Chinese, citing the row
 };
 
+// Which cells get their refs (the drill-down lists): all of them is costly
+// for an agency with a million applications, so reports for display list
+// none and a drill-down asks for its one cell.
+enum class RefsWanted { kAll, kNone, kOneCell };
+
 struct ReportInput {
   std::string agency_name;
   int year = 0;
@@ -110,6 +115,8 @@ struct ReportInput {
   // All entered figures of the agency and year, oldest first; the latest for
   // a cell wins.
   std::span<const EnteredFigure> figures;
+  RefsWanted refs = RefsWanted::kAll;
+  std::string refs_section, refs_row, refs_column;  // kOneCell
 };
 
 struct ComputedReport {

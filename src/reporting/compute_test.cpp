@@ -25,6 +25,11 @@ std::vector<CaseFacts> Facts(const std::vector<cases::CaseState>& states) {
   return out;
 }
 
+ReportInput In(int year, std::span<const CaseFacts> cases, std::span<const RecordFacts> records,
+               std::span<const EnteredFigure> figures) {
+  return {"某机关", year, cases, records, figures, RefsWanted::kAll, "", "", ""};
+}
+
 int64_t Cell3(const ComputedReport& c, Row3 row, int col) {
   return c.report.section3->at(row, col).value_or(-1);
 }
@@ -63,7 +68,7 @@ TEST(ComputeReportTest, SectionThreeCountsEachApplicationOnceInTheYearOfItsDecis
   cs.push_back(ast.state());
 
   const std::vector<CaseFacts> fcs = Facts(cs);
-  ComputedReport c = ComputeReport({"某机关", 2021, fcs, {}, {}});
+  ComputedReport c = ComputeReport(In(2021, fcs, {}, {}));
   EXPECT_EQ(c.report.format, report::Format::k2021);
   EXPECT_EQ(c.report.source.kind, "records");
   EXPECT_EQ(Cell3(c, Row3::kNew, 0), 3);
@@ -88,7 +93,7 @@ TEST(ComputeReportTest, SectionThreeCountsEachApplicationOnceInTheYearOfItsDecis
             (std::vector<std::string>{"A1", "A2", "A5"}));
 
   // The year before: A4 carried forward.
-  ComputedReport prev = ComputeReport({"某机关", 2020, fcs, {}, {}});
+  ComputedReport prev = ComputeReport(In(2020, fcs, {}, {}));
   EXPECT_EQ(prev.report.format, report::Format::k2019);
   EXPECT_EQ(Cell3(prev, Row3::kNew, report::kTotalCol), 1);
   EXPECT_EQ(Cell3(prev, Row3::kCarriedForward, report::kTotalCol), 1);
@@ -110,7 +115,7 @@ TEST(ComputeReportTest, EndingsWithoutADecisionHaveTheirRows) {
     cs.push_back(b.state());
   }
   const std::vector<CaseFacts> fcs = Facts(cs);
-  ComputedReport c = ComputeReport({"某机关", 2021, fcs, {}, {}});
+  ComputedReport c = ComputeReport(In(2021, fcs, {}, {}));
   EXPECT_EQ(Cell3(c, Row3::kOtherNoCorrection, 0), 1);
   EXPECT_EQ(Cell3(c, Row3::kOtherOther, 0), 1);
   EXPECT_EQ(Cell3(c, Row3::kTotal, 0), 2);
@@ -125,11 +130,11 @@ TEST(ComputeReportTest, SectionFourCountsInTheYearsOfFilingAndDecision) {
   b.Add("2022-02-10", cases::ReviewDecidedPayload{"F1", cases::ProceedingResult::kUpheld, ""});
   std::vector<cases::CaseState> cs{b.state()};
   const std::vector<CaseFacts> fcs = Facts(cs);
-  ComputedReport y1 = ComputeReport({"某机关", 2021, fcs, {}, {}});
+  ComputedReport y1 = ComputeReport(In(2021, fcs, {}, {}));
   EXPECT_EQ(y1.report.section4->cells[0][3], 1);  // pending
   EXPECT_EQ(y1.report.section4->cells[0][4], 1);  // total
   EXPECT_EQ(y1.Find("四", "review", "pending")->refs, std::vector<std::string>{"R1/F1"});
-  ComputedReport y2 = ComputeReport({"某机关", 2022, fcs, {}, {}});
+  ComputedReport y2 = ComputeReport(In(2022, fcs, {}, {}));
   EXPECT_EQ(y2.report.section4->cells[0][0], 1);  // upheld
   EXPECT_EQ(y2.report.section4->cells[0][3], 0);
   EXPECT_TRUE(Errors(y2.report).empty());
@@ -158,7 +163,7 @@ TEST(ComputeReportTest, SectionTwoFromTheCatalogAndEnteredFigures) {
       {"licensing", "decisions", 12, "审批系统（更正）", "admin1", "2023-01-06T10:00:00+08:00"},
       {"fees", "amount_10k_yuan", 706'000'000, "财政票据", "admin1", "2023-01-06T10:00:00+08:00"},
   };
-  ComputedReport c = ComputeReport({"某机关", 2022, {}, records, figures});
+  ComputedReport c = ComputeReport(In(2022, {}, records, figures));
   const report::Section2& s2 = *c.report.section2;
   const report::Format f = report::Format::k2021;
   EXPECT_EQ(*s2.Find(f, "normative_documents", "issued"), 2);
@@ -176,12 +181,31 @@ TEST(ComputeReportTest, SectionTwoFromTheCatalogAndEnteredFigures) {
             (std::vector<std::string>{"n1", "n3", "n4"}));
 
   // 2019 format: made / published / cumulative.
-  ComputedReport old = ComputeReport({"某机关", 2020, {}, records, {}});
+  ComputedReport old = ComputeReport(In(2020, {}, records, {}));
   const report::Format f19 = report::Format::k2019;
   EXPECT_EQ(*old.report.section2->Find(f19, "normative_documents", "made"), 1);
   EXPECT_EQ(*old.report.section2->Find(f19, "normative_documents", "published"), 1);
   EXPECT_EQ(*old.report.section2->Find(f19, "normative_documents", "total_published"), 2);
   EXPECT_EQ(*old.report.section2->Find(f19, "procurement", "items"), std::nullopt);
+}
+
+TEST(ComputeReportTest, RefsOnlyForTheCellAsked) {
+  std::vector<cases::CaseState> cs;
+  cs.push_back(Decided("A1", "2021-03-01", "2021-03-10", law::Outcome::kGranted));
+  cs.push_back(Decided("A2", "2021-04-01", "2021-04-12", law::Outcome::kNotHeld));
+  const std::vector<CaseFacts> fcs = Facts(cs);
+  ReportInput in = In(2021, fcs, {}, {});
+  in.refs = RefsWanted::kNone;
+  ComputedReport none = ComputeReport(in);
+  EXPECT_TRUE(none.Find("三", "new", "total")->refs.empty());
+  EXPECT_EQ(Cell3(none, Row3::kNew, report::kTotalCol), 2);
+  in.refs = RefsWanted::kOneCell;
+  in.refs_section = "三";
+  in.refs_row = "granted";
+  in.refs_column = "total";
+  ComputedReport one = ComputeReport(in);
+  EXPECT_EQ(one.Find("三", "granted", "total")->refs, std::vector<std::string>{"A1"});
+  EXPECT_TRUE(one.Find("三", "new", "total")->refs.empty());
 }
 
 TEST(ComputeReportTest, EnteredFiguresAreChecked) {
@@ -249,7 +273,7 @@ TEST(ComputeReportTest, RandomHistoriesAlwaysBalance) {
         ASSERT_EQ(fcs[k].ReportRows(year, f), cs[k].ReportRows(year, f)) << cs[k].case_id;
       }
     }
-    ComputedReport c = ComputeReport({"某机关", year, fcs, {}, {}});
+    ComputedReport c = ComputeReport(In(year, fcs, {}, {}));
     const std::vector<std::string> errors = Errors(c.report);
     EXPECT_TRUE(errors.empty()) << errors.front();
     // Section 四 from the facts equals the states' own cells.
@@ -264,7 +288,7 @@ TEST(ComputeReportTest, RandomHistoriesAlwaysBalance) {
     EXPECT_EQ(c.report.section4->cells, want.cells);
     if (year > 2019) {
       // Carried over = the previous year's carried forward, column by column.
-      ComputedReport p = ComputeReport({"某机关", year - 1, fcs, {}, {}});
+      ComputedReport p = ComputeReport(In(year - 1, fcs, {}, {}));
       for (int col = 0; col < report::kNumCols3; ++col) {
         EXPECT_EQ(Cell3(c, Row3::kCarriedOver, col), Cell3(p, Row3::kCarriedForward, col));
       }

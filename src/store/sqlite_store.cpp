@@ -70,7 +70,7 @@ class SqliteStore final : public Store {
   explicit SqliteStore(sqlite3* db) : db_(db) {}
   ~SqliteStore() override { sqlite3_close_v2(db_); }
 
-  Status Exec(std::string_view sql, std::string_view what) {
+  Status Exec(std::string_view sql, std::string_view what) {  // also used by OpenSqliteStore
     char* err = nullptr;
     std::string s(sql);
     if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
@@ -896,7 +896,8 @@ class SqliteStore final : public Store {
 
 }  // namespace
 
-Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, OpenMode mode) {
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, OpenMode mode,
+                                               Durability durability) {
   struct stat st {};
   const bool exists = ::stat(path.c_str(), &st) == 0;
   if (!exists && mode == OpenMode::kMustExist) {
@@ -919,6 +920,9 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, OpenMode
     return Status::Invalid("database " + path + ": " + s.message());
   if (auto s = store->Migrate(); !s.ok())
     return Status::Invalid("database " + path + ": " + s.message());
+  if (durability == Durability::kNone) {
+    if (auto s = store->Exec("PRAGMA synchronous=OFF", "bulk load"); !s.ok()) return s;
+  }
   return std::unique_ptr<Store>(std::move(store));
 }
 

@@ -376,7 +376,8 @@ void CellPage(ServerState& st, const app::Session& s, const httplib::Request& re
   const std::string section = req.get_param_value("section");
   const std::string row = req.get_param_value("row");
   const std::string column = req.get_param_value("column");
-  auto r = app::LoadAnnualReport(*st.store, st.calendar, agency, year);
+  auto r = app::LoadAnnualReport(*st.store, st.calendar, agency, year,
+                                 app::DrillDown{section, row, column});
   if (!r.ok()) return JsonError(res, 500, "internal", "暂时无法生成报告");
   const reporting::CellTrace* t = r->live.Find(section, row, column);
   if (!t) {
