@@ -5,6 +5,7 @@
 #include "app/annual_report.h"
 #include "app/clock.h"
 #include "report/json.h"
+#include "report/validate.h"
 #include "web/html.h"
 #include "web/page.h"
 #include "web/staff_session.h"
@@ -479,6 +480,41 @@ void EditorPost(ServerState& st, const app::Session& s, const httplib::Request& 
 }
 
 }  // namespace
+
+std::string SupervisedReportsSection(ServerState& st, const app::Session& s) {
+  std::lock_guard lock(st.mu);
+  auto agencies = st.store->ListAgencies();
+  if (!agencies.ok()) return "";
+  const Date today = app::TodayInShanghai();
+  const int year = today.year() - 1;
+  std::string b = "<h2>" + std::to_string(year) +
+                  "年度报告（第四十九条）</h2><table><thead><tr><th scope=\"col\">机关</th>"
+                  "<th scope=\"col\">应公布日期</th><th scope=\"col\">状态</th>"
+                  "<th scope=\"col\">勾稽错误</th><th scope=\"col\">提示</th></tr></thead><tbody>";
+  for (const store::AgencyRow& a : *agencies) {
+    if (!app::CanSeeAgency(*agencies, s.user, a.id)) continue;
+    const Date due = app::ReportDueDate(a, year);
+    auto pub = app::LoadPublishedReport(*st.store, a.id, year);
+    std::string status, errors, warnings;
+    if (!pub.ok() || !pub->has_value()) {
+      status = today > due ? "逾期未发布" : "未发布";
+    } else {
+      const auto& p = **pub;
+      status = "已发布（" + p.published_at.substr(0, 10) + "）";
+      if (p.published_at.substr(0, 10) > due.ToString()) status += "，晚于应公布日期";
+      int e = 0, w = 0;
+      for (const report::Finding& f : report::Validate(p.report)) {
+        (f.severity == report::Severity::kError ? e : w) += 1;
+      }
+      errors = std::to_string(e);
+      warnings = std::to_string(w);
+    }
+    b += "<tr><td><a href=\"/admin/reports/" + E(a.id) + "/" + std::to_string(year) + "\">" +
+         E(a.name) + "</a></td><td>" + due.ToString() + "</td><td>" + E(status) + "</td><td>" +
+         errors + "</td><td>" + warnings + "</td></tr>";
+  }
+  return b + "</tbody></table>";
+}
 
 void RegisterReportRoutes(httplib::Server& svr, ServerState& st) {
   svr.Get("/reports", [&st](const httplib::Request& req, httplib::Response& res) {

@@ -10,10 +10,18 @@
 
 #include <httplib.h>
 
+#include <string>
+
+#include "app/staff.h"
 #include "web/state.h"
 
 namespace gk::web {
 
 void RegisterReportRoutes(httplib::Server& svr, ServerState& st);
+
+// The supervising office's view of the annual reports of the agencies in the
+// user's scope: for last year, each agency's status against its Art. 49 date
+// and the validator's findings on what it published (an HTML section).
+std::string SupervisedReportsSection(ServerState& st, const app::Session& s);
 
 }  // namespace gk::web

@@ -17,6 +17,7 @@
 #include "law/fees.h"
 #include "web/html.h"
 #include "web/page.h"
+#include "web/report_routes.h"
 #include "web/staff_session.h"
 
 namespace gk::web {
@@ -680,6 +681,7 @@ void Supervision(ServerState& st, const app::Session& s, httplib::Response& res)
          std::to_string(done) + "</td></tr>";
   }
   b += "</tbody></table>";
+  b += SupervisedReportsSection(st, s);
   res.set_content(AdminPage(s, "监督", b), "text/html; charset=utf-8");
 }
 
