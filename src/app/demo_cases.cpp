@@ -80,7 +80,7 @@ cases::Application ApplicationFor(const CasePlan& p) {
     a.name = std::string(kCompanies[static_cast<size_t>(i) % kCompanies.size()]);
     if (p.applicant == kLaw) a.name = "威海某某律师事务所";
     a.id_type = cases::IdType::kUscc;
-    const std::string first17 = "913710007" + Pad(20000000 + i * 131, 8);
+    const std::string first17 = "913710007" + Pad(10000000 + (i * 131) % 89999999, 8);
     a.id_number = first17 + *ids::UsccCheckChar(first17);
     a.contact_person = std::string(kSurnames[static_cast<size_t>(i + 3) % kSurnames.size()]) +
                        "某";
