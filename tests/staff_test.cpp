@@ -8,6 +8,7 @@
 #include <regex>
 #include <thread>
 
+#include "auth/totp.h"
 #include "support/process.h"
 
 namespace gk::testing {
@@ -443,6 +444,119 @@ TEST_F(StaffTest, ReportEditorDrillDownAndPublication) {
                 ->status,
             303);
   EXPECT_EQ(c.Get("/api/v1/reports/weihai-lingang/" + std::to_string(year))->status, 404);
+}
+
+}  // namespace
+}  // namespace gk::testing
+
+// ---- accounts, two-factor sign-in and the audit log ---------------------------------
+
+namespace gk::testing {
+namespace {
+
+int64_t NowUnix() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+TEST_F(StaffTest, AgencyHeadManagesItsAccounts) {
+  auto boss = SignIn("boss");
+  auto list = Get(boss, "/admin/users");
+  ASSERT_EQ(list->status, 200);
+  EXPECT_NE(list->body.find(">wang<"), std::string::npos);
+  EXPECT_EQ(list->body.find(">zhao<"), std::string::npos);  // another agency
+  // Create a handler of its agency; not a sysadmin.
+  EXPECT_EQ(PostForm(boss, "/admin/users",
+                     "csrf=" + boss.csrf + "&username=li&role=handler&password=pass-li-123")
+                ->status,
+            200);
+  EXPECT_EQ(PostForm(boss, "/admin/users",
+                     "csrf=" + boss.csrf + "&username=root2&role=sysadmin&password=pass-li-123")
+                ->status,
+            403);
+  EXPECT_EQ(PostForm(boss, "/admin/users",
+                     "csrf=" + boss.csrf + "&username=li&role=handler&password=pass-li-123")
+                ->status,
+            409);
+  httplib::Client c("127.0.0.1", port_);
+  EXPECT_EQ(c.Post("/login", "username=li&password=pass-li-123",
+                   "application/x-www-form-urlencoded")
+                ->status,
+            303);
+  // Reset wang's password: wang's session ends.
+  auto wang = SignIn("wang");
+  EXPECT_EQ(Get(wang, "/admin")->status, 200);
+  EXPECT_EQ(PostForm(boss, "/admin/users/wang/password",
+                     "csrf=" + boss.csrf + "&new_password=new-wang-pass-1")
+                ->status,
+            200);
+  EXPECT_EQ(Get(wang, "/admin")->status, 303);
+  EXPECT_EQ(c.Post("/login", "username=wang&password=new-wang-pass-1",
+                   "application/x-www-form-urlencoded")
+                ->status,
+            303);
+  // Not another agency's account; not as a handler.
+  EXPECT_EQ(PostForm(boss, "/admin/users/zhao/password",
+                     "csrf=" + boss.csrf + "&new_password=x-pass-12345")
+                ->status,
+            403);
+  auto li = SignIn("li");
+  EXPECT_EQ(Get(li, "/admin/users")->status, 403);
+  EXPECT_EQ(Get(li, "/admin/audit")->status, 403);
+  // Disabled: cannot sign in.
+  EXPECT_EQ(PostForm(boss, "/admin/users/li/disable", "csrf=" + boss.csrf)->status, 200);
+  EXPECT_EQ(c.Post("/login", "username=li&password=pass-li-123",
+                   "application/x-www-form-urlencoded")
+                ->status,
+            401);
+
+  // The audit log: who did what, from where; exportable.
+  (void)SignIn("sup");  // the supervisor's sign-in is not this agency's
+  auto audit = Get(boss, "/admin/audit");
+  ASSERT_EQ(audit->status, 200);
+  EXPECT_NE(audit->body.find("POST /admin/users/wang/password"), std::string::npos);
+  EXPECT_NE(audit->body.find("sign_in"), std::string::npos);
+  auto csv = Get(boss, "/admin/audit?format=csv");
+  ASSERT_EQ(csv->status, 200);
+  EXPECT_NE(csv->body.find("时间,用户,机关,地址,操作,状态"), std::string::npos);
+  // Only its agency's staff: the supervisor's sign-ins are not in it.
+  EXPECT_EQ(csv->body.find("\"sup\""), std::string::npos);
+}
+
+TEST_F(StaffTest, TwoFactorSignIn) {
+  auto wang = SignIn("wang");
+  auto page = Get(wang, "/admin/account");
+  ASSERT_EQ(page->status, 200);
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(page->body, m, std::regex("<code>([A-Z2-7]{32})</code>")));
+  const std::string secret = m[1];
+  const std::string raw = *auth::Base32Decode(secret);
+  // A wrong code is refused; the right one turns it on.
+  EXPECT_EQ(PostForm(wang, "/admin/account/totp",
+                     "csrf=" + wang.csrf + "&secret=" + secret + "&code=000000")
+                    ->status == 400 ||
+                auth::Hotp(raw, static_cast<uint64_t>(auth::TotpStep(NowUnix()))) == "000000",
+            true);
+  auto on = PostForm(wang, "/admin/account/totp",
+                     "csrf=" + wang.csrf + "&secret=" + secret + "&code=" +
+                         auth::Hotp(raw, static_cast<uint64_t>(auth::TotpStep(NowUnix()))));
+  ASSERT_EQ(on->status, 200) << on->body;
+  httplib::Client c("127.0.0.1", port_);
+  auto without = c.Post("/login", "username=wang&password=pass-wang-123",
+                        "application/x-www-form-urlencoded");
+  EXPECT_EQ(without->status, 401);
+  EXPECT_FALSE(without->has_header("Set-Cookie"));
+  // The next step's code (the current one was used to turn it on).
+  const std::string next = auth::Hotp(raw, static_cast<uint64_t>(auth::TotpStep(NowUnix()) + 1));
+  auto with = c.Post("/login", "username=wang&password=pass-wang-123&otp=" + next,
+                     "application/x-www-form-urlencoded");
+  EXPECT_EQ(with->status, 303);
+  // The same code does not work twice.
+  EXPECT_EQ(c.Post("/login", "username=wang&password=pass-wang-123&otp=" + next,
+                   "application/x-www-form-urlencoded")
+                ->status,
+            401);
 }
 
 }  // namespace

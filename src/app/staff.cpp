@@ -1,6 +1,7 @@
 #include "app/staff.h"
 
 #include "auth/password.h"
+#include "auth/totp.h"
 #include "core/hash.h"
 
 namespace gk::app {
@@ -49,12 +50,14 @@ Status AddUser(store::Store& store, const NewUser& u) {
   }
   auto hash = auth::HashPassword(u.password);
   if (!hash.ok()) return hash.status();
-  store::UserRow row{u.username, u.agency_id, u.role, *hash, u.now_iso, u.created_by};
+  store::UserRow row{u.username, u.agency_id, u.role, *hash, u.now_iso, u.created_by, "", 0,
+                     false};
   return store.CreateUser(row);
 }
 
 Result<SignInResult> SignIn(store::Store& store, std::string_view username,
-                            std::string_view password, std::string_view address, int64_t now) {
+                            std::string_view password, std::string_view address, int64_t now,
+                            std::string_view otp) {
   auto failures = store.CountLoginFailures(username, address, now - kSignInWindowSeconds);
   if (!failures.ok()) return failures.status();
   if (*failures >= kSignInFailureLimit) {
@@ -67,9 +70,21 @@ Result<SignInResult> SignIn(store::Store& store, std::string_view username,
   const bool ok = user->has_value() ? auth::VerifyPassword(password, (*user)->password_hash)
                                     : (auth::VerifyPassword(password, kDummy), false);
   auto role = user->has_value() ? auth::RoleFromKey((*user)->role) : std::nullopt;
-  if (!ok || !role) {
+  if (!ok || !role || (*user)->disabled) {
     if (auto s = store.RecordLoginFailure(username, address, now); !s.ok()) return s;
     return Status::NotFound("用户名或密码错误");
+  }
+  if (!(*user)->totp_secret.empty()) {
+    // RFC 6238: a code of the current step (±1), each code once.
+    const std::optional<int64_t> step =
+        auth::VerifyTotp((*user)->totp_secret, otp, now, (*user)->totp_last_step);
+    auto used = step ? store.UseTotpStep(username, *step) : Result<bool>(false);
+    if (!used.ok()) return used.status();
+    if (!*used) {
+      if (auto s = store.RecordLoginFailure(username, address, now); !s.ok()) return s;
+      return Status::NotFound(otp.empty() ? "该账号已开启两步验证，请填写动态验证码"
+                                          : "动态验证码错误或已使用");
+    }
   }
   SignInResult r;
   r.token = RandomToken(43, kTokenAlphabet);
@@ -95,7 +110,7 @@ Result<std::optional<Session>> FindSession(store::Store& store, std::string_view
   if (!user.ok()) return user.status();
   if (!user->has_value()) return std::optional<Session>();
   auto role = auth::RoleFromKey((*user)->role);
-  if (!role) return std::optional<Session>();
+  if (!role || (*user)->disabled) return std::optional<Session>();
   if (auto t = store.TouchSession(hash, now); !t.ok()) return t;
   Session out{StaffUser{(*user)->username, *role, (*user)->agency_id}, (*s)->csrf_token, hash};
   return std::optional<Session>(std::move(out));

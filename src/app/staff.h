@@ -41,9 +41,12 @@ inline constexpr int64_t kSessionIdleSeconds = 30 * 60;
 
 // kRateLimited after 10 failures for the account from the address within 15
 // minutes (for the rest of that window); NotFound for a wrong name or password
-// (one message for both, so names cannot be probed). A new token every time.
+// (one message for both, so names cannot be probed), for a disabled account,
+// and — when the account has two-factor sign-in — for a missing, wrong or
+// reused one-time code (each counts as a failure). A new token every time.
 Result<SignInResult> SignIn(store::Store& store, std::string_view username,
-                            std::string_view password, std::string_view address, int64_t now);
+                            std::string_view password, std::string_view address, int64_t now,
+                            std::string_view otp = "");
 
 struct Session {
   StaffUser user;

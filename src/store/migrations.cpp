@@ -8,6 +8,7 @@ std::string_view Migration0004();
 std::string_view Migration0005();
 std::string_view Migration0006();
 std::string_view Migration0008();
+std::string_view Migration0009();
 }  // namespace gk::embedded
 
 namespace gk::store {
@@ -21,6 +22,7 @@ const std::vector<Migration>& Migrations() {
       {5, "0005_documents", embedded::Migration0005()},
       {6, "0006_outbox", embedded::Migration0006()},
       {8, "0008_reports", embedded::Migration0008()},
+      {9, "0009_accounts", embedded::Migration0009()},
   };
   return kAll;
 }

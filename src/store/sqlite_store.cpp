@@ -448,15 +448,97 @@ class SqliteStore final : public Store {
   }
 
   Result<std::optional<UserRow>> GetUser(std::string_view username) override {
-    Stmt q(db_,
-           "SELECT username, agency_id, role, password_hash, created_at, created_by FROM users "
-           "WHERE username = ?");
+    Stmt q(db_, std::string(kUserColumns) + " WHERE username = ?");
     q.Bind(1, username);
     int rc = q.Step();
     if (rc == SQLITE_DONE) return std::optional<UserRow>();
     if (rc != SQLITE_ROW) return q.Error("read user");
-    UserRow u{q.Text(0), OptText(q, 1), q.Text(2), q.Text(3), q.Text(4), q.Text(5)};
-    return std::optional<UserRow>(std::move(u));
+    return std::optional<UserRow>(ReadUser(q));
+  }
+
+  static constexpr std::string_view kUserColumns =
+      "SELECT username, agency_id, role, password_hash, created_at, created_by, "
+      "COALESCE(totp_secret, ''), totp_last_step, disabled FROM users";
+  static UserRow ReadUser(const Stmt& q) {
+    UserRow u{q.Text(0), OptText(q, 1), q.Text(2), q.Text(3), q.Text(4), q.Text(5),
+              q.Text(6), q.Int(7),      q.Int(8) != 0};
+    return u;
+  }
+
+  Result<std::vector<UserRow>> ListUsers(const std::optional<std::string>& agency_id) override {
+    Stmt q(db_, std::string(kUserColumns) + (agency_id ? " WHERE agency_id = ?" : "") +
+                    " ORDER BY username");
+    if (agency_id) q.Bind(1, *agency_id);
+    std::vector<UserRow> out;
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW) out.push_back(ReadUser(q));
+    if (rc != SQLITE_DONE) return q.Error("list users");
+    return out;
+  }
+
+  Status UpdateUser(std::string_view sql, std::string_view username, std::string_view value,
+                    std::string_view what) {
+    Stmt q(db_, sql);
+    q.Bind(1, value).Bind(2, username);
+    if (q.Step() != SQLITE_DONE) return q.Error(what);
+    if (sqlite3_changes(db_) == 0) return Status::NotFound("no user " + std::string(username));
+    return Status::Ok();
+  }
+  Status SetPasswordHash(std::string_view username, std::string_view hash) override {
+    return UpdateUser("UPDATE users SET password_hash = ? WHERE username = ?", username, hash,
+                      "set password");
+  }
+  Status SetTotpSecret(std::string_view username, std::string_view secret) override {
+    return UpdateUser(
+        "UPDATE users SET totp_secret = NULLIF(?, ''), totp_last_step = 0 WHERE username = ?",
+        username, secret, "set totp secret");
+  }
+  Status SetUserDisabled(std::string_view username, bool disabled) override {
+    return UpdateUser("UPDATE users SET disabled = CAST(? AS INTEGER) WHERE username = ?",
+                      username, disabled ? "1" : "0", "disable user");
+  }
+  Result<bool> UseTotpStep(std::string_view username, int64_t step) override {
+    Stmt q(db_, "UPDATE users SET totp_last_step = ? WHERE username = ? AND totp_last_step < ?");
+    q.Bind(1, step).Bind(2, username).Bind(3, step);
+    if (q.Step() != SQLITE_DONE) return q.Error("use totp step");
+    return sqlite3_changes(db_) == 1;
+  }
+  Status DeleteUserSessions(std::string_view username, std::string_view keep) override {
+    Stmt q(db_, "DELETE FROM sessions WHERE username = ? AND token_hash <> ?");
+    q.Bind(1, username).Bind(2, keep);
+    if (q.Step() != SQLITE_DONE) return q.Error("end sessions");
+    return Status::Ok();
+  }
+  Status AppendAudit(const AuditRow& r) override {
+    Stmt q(db_,
+           "INSERT INTO audit_log(at, username, agency_id, address, action, status, detail) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    q.Bind(1, r.at).Bind(2, r.username);
+    BindOpt(q, 3, r.agency_id);
+    q.Bind(4, r.address).Bind(5, r.action).Bind(6, static_cast<int64_t>(r.status)).Bind(7, r.detail);
+    if (q.Step() != SQLITE_DONE) return q.Error("append audit");
+    return Status::Ok();
+  }
+  Result<std::vector<AuditRow>> ListAudit(const AuditFilter& f) override {
+    std::string sql =
+        "SELECT id, at, username, agency_id, address, action, status, detail FROM audit_log "
+        "WHERE (? = 0 OR id < ?)";
+    if (f.agency_id) sql += " AND agency_id = ?";
+    sql += " ORDER BY id DESC LIMIT ?";
+    Stmt q(db_, sql);
+    q.Bind(1, f.before_id);
+    q.Bind(2, f.before_id);
+    int i = 3;
+    if (f.agency_id) q.Bind(i++, *f.agency_id);
+    q.Bind(i, static_cast<int64_t>(f.limit));
+    std::vector<AuditRow> out;
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW) {
+      out.push_back({q.Int(0), q.Text(1), q.Text(2), OptText(q, 3), q.Text(4), q.Text(5),
+                     static_cast<int>(q.Int(6)), q.Text(7)});
+    }
+    if (rc != SQLITE_DONE) return q.Error("read audit log");
+    return out;
   }
 
   Status CreateSession(const SessionRow& s) override {

@@ -90,6 +90,24 @@ struct UserRow {
   std::string role;
   std::string password_hash;
   std::string created_at, created_by;
+  std::string totp_secret;  // base32; "" = no two-factor sign-in
+  int64_t totp_last_step = 0;
+  bool disabled = false;
+};
+
+// One staff action (migration 0009).
+struct AuditRow {
+  int64_t id = 0;
+  std::string at, username;
+  std::optional<std::string> agency_id;
+  std::string address, action;
+  int status = 0;
+  std::string detail;
+};
+struct AuditFilter {
+  std::optional<std::string> agency_id;  // nullopt: every agency
+  int limit = 200;
+  int64_t before_id = 0;  // 0: newest first from the end
 };
 
 struct SessionRow {
@@ -213,6 +231,19 @@ class Store {
   virtual Status CreateUser(const UserRow& user) = 0;
   virtual Result<std::optional<UserRow>> GetUser(std::string_view username) = 0;
 
+  // Users of an agency (nullopt: all), by username.
+  virtual Result<std::vector<UserRow>> ListUsers(const std::optional<std::string>& agency_id) = 0;
+  virtual Status SetPasswordHash(std::string_view username, std::string_view hash) = 0;
+  virtual Status SetTotpSecret(std::string_view username, std::string_view secret) = 0;
+  virtual Status SetUserDisabled(std::string_view username, bool disabled) = 0;
+  // Records `step` as used when it is later than the last one; false when it
+  // is not (the code was already used).
+  virtual Result<bool> UseTotpStep(std::string_view username, int64_t step) = 0;
+  // Ends every session of the user except `keep_token_hash` ("" = all).
+  virtual Status DeleteUserSessions(std::string_view username, std::string_view keep_token_hash) = 0;
+  // The audit log: appended durably; read newest first.
+  virtual Status AppendAudit(const AuditRow& row) = 0;
+  virtual Result<std::vector<AuditRow>> ListAudit(const AuditFilter& filter) = 0;
   // Sessions, keyed by the hash of their token.
   virtual Status CreateSession(const SessionRow& session) = 0;
   virtual Result<std::optional<SessionRow>> GetSession(std::string_view token_hash) = 0;

@@ -216,10 +216,10 @@ TEST_F(CaseStoreTest, AgencyCode) {
 }
 
 TEST_F(CaseStoreTest, UsersAndSessions) {
-  UserRow u{"wang", "lg", "handler", "$argon2id$x", "now", "admin"};
+  UserRow u{"wang", "lg", "handler", "$argon2id$x", "now", "admin", "", 0, false};
   ASSERT_TRUE(store_->CreateUser(u).ok());
   EXPECT_EQ(store_->CreateUser(u).code(), StatusCode::kConflict);
-  UserRow bad{"li", "nowhere", "handler", "h", "now", "admin"};
+  UserRow bad{"li", "nowhere", "handler", "h", "now", "admin", "", 0, false};
   EXPECT_FALSE(store_->CreateUser(bad).ok());
   EXPECT_EQ((*store_->GetUser("wang"))->agency_id, "lg");
   EXPECT_FALSE(store_->GetUser("zhao")->has_value());
@@ -235,6 +235,31 @@ TEST_F(CaseStoreTest, UsersAndSessions) {
     ASSERT_TRUE(store_->RecordLoginFailure("wang", "1.1.1.1", 1000 + i).ok());
   EXPECT_EQ(*store_->CountLoginFailures("wang", "1.1.1.1", 1001), 2);
   EXPECT_EQ(*store_->CountLoginFailures("wang", "2.2.2.2", 0), 0);
+
+  // Account management (0009).
+  ASSERT_TRUE(store_->SetPasswordHash("wang", "$argon2id$y").ok());
+  EXPECT_EQ(store_->SetPasswordHash("nobody", "h").code(), StatusCode::kNotFound);
+  ASSERT_TRUE(store_->SetTotpSecret("wang", "GEZDGNBV").ok());
+  EXPECT_EQ((*store_->GetUser("wang"))->totp_secret, "GEZDGNBV");
+  EXPECT_TRUE(*store_->UseTotpStep("wang", 10));
+  EXPECT_FALSE(*store_->UseTotpStep("wang", 10));  // a code works once
+  EXPECT_TRUE(*store_->UseTotpStep("wang", 11));
+  ASSERT_TRUE(store_->SetUserDisabled("wang", true).ok());
+  EXPECT_TRUE((*store_->GetUser("wang"))->disabled);
+  ASSERT_EQ(store_->ListUsers(std::string("lg"))->size(), 1u);
+  ASSERT_TRUE(store_->CreateSession({"h2", "wang", "c", 1, 1, "a"}).ok());
+  ASSERT_TRUE(store_->CreateSession({"h3", "wang", "c", 1, 1, "a"}).ok());
+  ASSERT_TRUE(store_->DeleteUserSessions("wang", "h3").ok());
+  EXPECT_FALSE(store_->GetSession("h2")->has_value());
+  EXPECT_TRUE(store_->GetSession("h3")->has_value());
+  ASSERT_TRUE(store_->AppendAudit({0, "t1", "wang", std::string("lg"), "1.1.1.1", "sign_in", 303, ""}).ok());
+  ASSERT_TRUE(store_->AppendAudit({0, "t2", "root", std::nullopt, "1.1.1.1", "POST /admin/x", 201, ""}).ok());
+  auto all = store_->ListAudit({});
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_EQ((*all)[0].username, "root");  // newest first
+  AuditFilter lg;
+  lg.agency_id = "lg";
+  EXPECT_EQ(store_->ListAudit(lg)->size(), 1u);
 }
 
 TEST_F(StoreTest, ReportFiguresTextsAndPublication) {

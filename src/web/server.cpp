@@ -21,6 +21,7 @@
 #include "web/public_applications.h"
 #include "web/request_log.h"
 #include "app/case_files.h"
+#include "web/account_routes.h"
 #include "web/report_routes.h"
 #include "web/staff_routes.h"
 #include "web/state.h"
@@ -286,6 +287,7 @@ Status RunServer(const ServerOptions& options) {
   RegisterPublicApplicationRoutes(svr, st);
   // Before the staff routes: their catch-all POST /admin/… answers 404.
   RegisterReportRoutes(svr, st);
+  RegisterAccountRoutes(svr, st);
   RegisterStaffRoutes(svr, st);
   // Security headers on every response (inline styles only; no scripts).
   svr.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {

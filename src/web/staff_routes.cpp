@@ -65,6 +65,9 @@ std::string LoginForm(const std::string& username, const std::string& error) {
        "\"><label for=\"password\">密码</label>"
        "<input id=\"password\" name=\"password\" type=\"password\" "
        "autocomplete=\"current-password\" required>"
+       "<label for=\"otp\">动态验证码（已开启两步验证的账号填写）</label>"
+       "<input id=\"otp\" name=\"otp\" inputmode=\"numeric\" autocomplete=\"one-time-code\" "
+       "maxlength=\"6\">"
        "<button type=\"submit\">登录</button></form>";
   return Page("登录", b);
 }
@@ -80,9 +83,12 @@ void PostLogin(ServerState& st, const httplib::Request& req, httplib::Response& 
   }
   Result<app::SignInResult> r = [&] {
     std::lock_guard lock(st.mu);
-    return app::SignIn(*st.store, user, pass, req.remote_addr, UnixNow());
+    return app::SignIn(*st.store, user, pass, req.remote_addr, UnixNow(),
+                       req.get_param_value("otp"));
   }();
   if (!r.ok()) {
+    RecordAudit(st, user.substr(0, 64), std::nullopt, req, "sign_in",
+                r.status().code() == StatusCode::kRateLimited ? 429 : 401);
     const bool limited = r.status().code() == StatusCode::kRateLimited;
     res.status = limited ? 429 : r.status().code() == StatusCode::kNotFound ? 401 : 500;
     res.set_content(
@@ -98,9 +104,13 @@ void PostLogin(ServerState& st, const httplib::Request& req, httplib::Response& 
   res.set_header("Set-Cookie",
                  std::string(kCookie) + "=" + r->token + "; Path=/; HttpOnly; SameSite=Strict");
   res.set_redirect("/admin", 303);
+  RecordAudit(st, r->user.username, r->user.agency_id, req, "sign_in", 303);
 }
 
 void PostLogout(ServerState& st, const httplib::Request& req, httplib::Response& res) {
+  if (auto s = CurrentSession(st, req)) {
+    RecordAudit(st, s->user.username, s->user.agency_id, req, "sign_out", 303);
+  }
   if (std::string token = CookieToken(req); !token.empty()) {
     std::lock_guard lock(st.mu);
     (void)app::SignOut(*st.store, token);

@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "app/clock.h"
 #include "core/hash.h"
 #include "web/html.h"
 
@@ -68,15 +69,35 @@ bool InScope(ServerState& st, const app::Session& s, std::string_view agency_id)
 
 std::string AdminPage(const app::Session& s, std::string_view title, std::string_view body) {
   std::string b = "<p>" + EscapeHtml(s.user.username) + "（" +
-                  std::string(auth::Label(s.user.role)) + "） · <a href=\"/admin\">待办案件</a> · <a href=\"/admin/reports\">年度报告</a>";
+                  std::string(auth::Label(s.user.role)) + "） · <a href=\"/admin\">待办案件</a> · <a href=\"/admin/reports\">年度报告</a>"
+                  " · <a href=\"/admin/account\">我的账号</a>";
   if (s.user.role == auth::Role::kSupervisor) {
     b += " · <a href=\"/admin/supervision\">监督</a>";
+  }
+  if (s.user.role == auth::Role::kAgencyAdmin || s.user.role == auth::Role::kSysadmin) {
+    b += " · <a href=\"/admin/users\">账号管理</a> · <a href=\"/admin/audit\">操作日志</a>";
   }
   b +=
       "</p><form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf\" value=\"" +
       EscapeHtml(s.csrf) + "\"><button type=\"submit\">退出登录</button></form>";
   b += body;
   return Page(title, b);
+}
+
+
+void RecordAudit(ServerState& st, const std::string& username,
+                 const std::optional<std::string>& agency_id, const httplib::Request& req,
+                 std::string_view action, int status, std::string_view detail) {
+  store::AuditRow row;
+  row.at = app::NowUtcIso();
+  row.username = username.substr(0, 64);
+  row.agency_id = agency_id;
+  row.address = req.remote_addr;
+  row.action = std::string(action.substr(0, 300));
+  row.status = status;
+  row.detail = std::string(detail.substr(0, 500));
+  std::lock_guard lock(st.mu);
+  (void)st.store->AppendAudit(row);
 }
 
 }  // namespace gk::web

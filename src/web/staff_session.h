@@ -35,7 +35,14 @@ bool InScope(ServerState& st, const app::Session& s, std::string_view agency_id)
 // A back-office page: the user, the staff menu and sign-out around `body`.
 std::string AdminPage(const app::Session& s, std::string_view title, std::string_view body);
 
+// Appends a staff action to the audit log (who, when, what, from which
+// address, the answer's status); never fails the request.
+void RecordAudit(ServerState& st, const std::string& username,
+                 const std::optional<std::string>& agency_id, const httplib::Request& req,
+                 std::string_view action, int status, std::string_view detail = "");
+
 // Runs `fn` with the request's session; sends the user to sign in otherwise.
+// Every state-changing request is recorded in the audit log.
 template <typename Fn>
 httplib::Server::Handler WithSession(ServerState& st, Fn fn) {
   return [&st, fn](const httplib::Request& req, httplib::Response& res) {
@@ -45,9 +52,17 @@ httplib::Server::Handler WithSession(ServerState& st, Fn fn) {
       res.set_redirect("/login", 303);
       return;
     }
-    if (IsWrite(req) && !CsrfOk(*s, req))
-      return Forbidden(req, res, "缺少或错误的安全令牌（CSRF），请刷新页面后重试");
+    if (IsWrite(req) && !CsrfOk(*s, req)) {
+      Forbidden(req, res, "缺少或错误的安全令牌（CSRF），请刷新页面后重试");
+      RecordAudit(st, s->user.username, s->user.agency_id, req, req.method + " " + req.path,
+                  res.status, "csrf");
+      return;
+    }
     fn(*s, req, res);
+    if (IsWrite(req)) {
+      RecordAudit(st, s->user.username, s->user.agency_id, req, req.method + " " + req.path,
+                  res.status == -1 ? 200 : res.status);
+    }
   };
 }
 
