@@ -80,6 +80,12 @@ struct LedgerArgs {
 };
 int RunLedger(const LedgerArgs& args);
 
+struct RecordsImportArgs {
+  std::string file;
+  std::string db = "sqlite:var/gongkai.db";
+};
+int RunRecordsImport(const RecordsImportArgs& args);
+
 struct VerifyArgs {
   std::string db = "sqlite:var/gongkai.db";
 };
