@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <thread>
 
 #include "support/process.h"
@@ -271,6 +272,99 @@ TEST_F(PortalTest, FeedAndSitemap) {
   size_t urls = 0;
   for (size_t p = 0; (p = map->body.find("<url>", p)) != std::string::npos; ++p) ++urls;
   EXPECT_EQ(urls, 2u + 5u + 30u);  // home, search, 5 agencies, 30 records
+}
+
+// ---- staff workflow ------------------------------------------------------------------
+
+class StaffRecordsTest : public PortalTest {
+ protected:
+  void AddUser(const std::string& name, const std::string& role, const std::string& agency) {
+    auto r = Gk({"user", "add", name, "--role", role, "--agency", agency, "--db",
+                 "sqlite:" + dir_ + "/g.db"},
+                "pass-" + name + "-123\n");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  struct Staff {
+    std::string cookie, csrf;
+  };
+  Staff SignIn(const std::string& name) {
+    auto r = client_->Post("/login", "username=" + name + "&password=pass-" + name + "-123",
+                           "application/x-www-form-urlencoded");
+    EXPECT_EQ(r->status, 303);
+    Staff s;
+    const std::string set = r->get_header_value("Set-Cookie");
+    s.cookie = set.substr(0, set.find(';'));
+    auto page = client_->Get("/admin/records", {{"Cookie", s.cookie}});
+    std::smatch m;
+    if (std::regex_search(page->body, m, std::regex("name=\"csrf\" value=\"([^\"]+)\"")))
+      s.csrf = m[1];
+    return s;
+  }
+  httplib::Result Post(const Staff& s, const std::string& path, const std::string& body,
+                       bool with_csrf = true) {
+    return client_->Post(path, {{"Cookie", s.cookie}},
+                         (with_csrf ? "csrf=" + s.csrf + "&" : std::string()) + body,
+                         "application/x-www-form-urlencoded");
+  }
+  int64_t Total(const std::string& q) {
+    return GetJson("/api/v1/records?q=" + q)["total"].get<int64_t>();
+  }
+};
+
+TEST_F(StaffRecordsTest, DraftReviewPublishWithdraw) {
+  ASSERT_TRUE(ready_) << ReadFile(log_);
+  AddUser("ed", "editor", "weihai-lingang");
+  AddUser("rv", "reviewer", "weihai-lingang");
+  AddUser("hd", "handler", "weihai-lingang");
+  AddUser("rv2", "reviewer", "weihai-huoju");
+  const Staff ed = SignIn("ed"), rv = SignIn("rv"), hd = SignIn("hd"), rv2 = SignIn("rv2");
+  ASSERT_FALSE(ed.csrf.empty());
+  EXPECT_EQ(client_->Get("/admin/records", {{"Cookie", hd.cookie}})->status, 403);
+  EXPECT_EQ(client_->Get("/admin/records")->status, 303);  // no session → sign in
+
+  const std::string form =
+      "title=%E5%B7%A5%E4%BD%9C%E6%8A%A5%E5%91%8Aqzx&publisher=P&category=C&body=B&formed_on=2024-01-02";
+  EXPECT_EQ(Post(ed, "/admin/records", form, false)->status, 403);  // CSRF first
+  auto bad = Post(ed, "/admin/records", "title=&publisher=P&category=C");
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_NE(bad->body.find("title（标题）"), std::string::npos);
+  auto created = Post(ed, "/admin/records", form);
+  ASSERT_EQ(created->status, 303) << created->body;
+  const std::string loc = created->get_header_value("Location");
+  ASSERT_EQ(loc.rfind("/admin/records/", 0), 0u);
+  const std::string id = loc.substr(std::string("/admin/records/").size());
+  auto page = client_->Get(loc, {{"Cookie", ed.cookie}});
+  EXPECT_TRUE(std::regex_search(page->body, std::regex("<dd>[0-9A-Z-]+/20[0-9]{2}-00001</dd>")))
+      << "索引号 generated";
+  EXPECT_EQ(Total("qzx"), 0) << "drafts are not public";
+  EXPECT_EQ(client_->Get("/records/" + id)->status, 404);
+  EXPECT_EQ(client_->Get(loc, {{"Cookie", rv2.cookie}})->status, 404) << "other agency";
+
+  ASSERT_EQ(Post(ed, loc + "/actions", "action=submit&revision=1")->status, 303);
+  auto partial = Post(rv, loc + "/actions", "action=approve&revision=2&check=no_secret");
+  EXPECT_EQ(partial->status, 400);
+  EXPECT_NE(partial->body.find("保密审查未完成"), std::string::npos);
+  EXPECT_EQ(Post(ed, loc + "/actions",
+                 "action=approve&revision=2&check=no_secret&check=no_personal&check=no_commercial"
+                 "&check=no_safety&check=accurate")
+                ->status,
+            400)
+      << "editors do not publish";
+  auto ok = Post(rv, loc + "/actions",
+                 "action=approve&revision=2&check=no_secret&check=no_personal&check=no_commercial"
+                 "&check=no_safety&check=accurate&note=ok");
+  ASSERT_EQ(ok->status, 303) << ok->body;
+  EXPECT_EQ(Total("qzx"), 1);
+  EXPECT_EQ(client_->Get("/records/" + id)->status, 200);
+  EXPECT_EQ(Post(rv, loc + "/actions", "action=withdraw&revision=3&note=")->status, 400);
+  EXPECT_EQ(Post(rv, loc + "/actions", "action=withdraw&revision=2&note=x")->status, 409);
+  ASSERT_EQ(Post(rv, loc + "/actions", "action=withdraw&revision=3&note=%E6%9C%89%E8%AF%AF")->status,
+            303);
+  EXPECT_EQ(Total("qzx"), 0);
+  EXPECT_EQ(client_->Get("/records/" + id)->status, 404);
+  auto history = client_->Get(loc, {{"Cookie", rv.cookie}});
+  for (const char* s : {"create", "submit", "approve", "withdraw", "撤回理由：有误", "不含国家秘密"})
+    EXPECT_NE(history->body.find(s), std::string::npos) << s;
 }
 
 }  // namespace

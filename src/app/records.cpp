@@ -120,6 +120,12 @@ Result<int64_t> CreateDraft(store::Store& store, const Actor& actor, Record draf
   draft.agency_id = actor.agency_id;
   draft.status = RecordStatus::kDraft;
   draft.id = 0;
+  {
+    // Validate before a serial is allocated (a rejected draft uses no number).
+    Record probe = draft;
+    if (probe.index_no.empty()) probe.index_no.assign(1, '-');
+    if (auto e = catalog::Validate(probe)) return Status::Invalid(e->message);
+  }
   if (draft.index_no.empty()) {
     auto agency = store.GetAgency(actor.agency_id);
     if (!agency.ok()) return agency.status();

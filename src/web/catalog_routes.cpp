@@ -5,6 +5,7 @@
 #include "catalog/record.h"
 #include "catalog/search.h"
 #include "store/store.h"
+#include "web/catalog_admin.h"
 #include "web/html.h"
 #include "web/page.h"
 
@@ -612,6 +613,7 @@ void RegisterCatalogRoutes(httplib::Server& svr, ServerState& st) {
           [&st](const httplib::Request& req, httplib::Response& res) { Feed(st, req, res); });
   svr.Get("/sitemap.xml",
           [&st](const httplib::Request& req, httplib::Response& res) { Sitemap(st, req, res); });
+  RegisterCatalogAdminRoutes(svr, st);
 }
 
 }  // namespace gk::web

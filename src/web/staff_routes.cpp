@@ -179,6 +179,10 @@ std::string AdminPage(const app::Session& s, std::string_view title, std::string
   if (s.user.role == auth::Role::kSupervisor) {
     b += " · <a href=\"/admin/supervision\">监督</a>";
   }
+  if (s.user.role == auth::Role::kEditor || s.user.role == auth::Role::kReviewer ||
+      s.user.role == auth::Role::kAgencyAdmin) {
+    b += " · <a href=\"/admin/records\">主动公开信息</a>";
+  }
   b +=
       "</p><form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf\" value=\"" +
       EscapeHtml(s.csrf) + "\"><button type=\"submit\">退出登录</button></form>";
@@ -937,6 +941,14 @@ httplib::Server::Handler WithSession(ServerState& st, Fn fn) {
 }
 
 }  // namespace
+
+httplib::Server::Handler WithStaffSession(ServerState& st, StaffHandler fn) {
+  return WithSession(st, std::move(fn));
+}
+
+std::string StaffPage(const app::Session& s, std::string_view title, std::string_view body) {
+  return AdminPage(s, title, body);
+}
 
 void RegisterStaffRoutes(httplib::Server& svr, ServerState& st) {
   // The guard runs before routing: no session → sign in; a state-changing
