@@ -63,7 +63,7 @@ inline constexpr char kHitEnd = '\x02';
 
 struct RecordHit {
   catalog::Record record;
-  std::string title_snippet;  // "" without a text condition
+  std::string title_snippet;  // the whole title, matches marked ("" without a text condition)
   std::string body_snippet;
 };
 

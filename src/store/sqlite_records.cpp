@@ -262,7 +262,7 @@ class SqliteRecordStore final : public RecordStore {
     std::string select = "SELECT " + std::string(kColumns);
     if (text)
       select +=
-          ", snippet(records_fts, 0, char(1), char(2), '…', 32), "
+          ", highlight(records_fts, 0, char(1), char(2)), "
           "snippet(records_fts, 1, char(1), char(2), '…', 24)";
     Stmt q(db_, select + from + where + order + " LIMIT ? OFFSET ?");
     if (!q.ok()) return q.Error("search records");
