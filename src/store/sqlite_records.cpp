@@ -222,7 +222,7 @@ class SqliteRecordStore final : public RecordStore {
     const bool text = !query.fts.empty();
     if (text && query.status && *query.status != catalog::RecordStatus::kPublished)
       return Status::Invalid("full-text search covers published records only");
-    std::string from = text ? " FROM records_fts JOIN records r ON r.id = records_fts.rowid"
+    std::string from = text ? " FROM records_fts CROSS JOIN records r ON r.id = records_fts.rowid"
                             : " FROM records r";
     std::string where = " WHERE r.status = ?";
     if (text) where += " AND records_fts MATCH ?";
@@ -241,12 +241,38 @@ class SqliteRecordStore final : public RecordStore {
       return i;
     };
     RecordPage page;
+    // The index holds published records only: without other filters the
+    // count and the ranked page come from it alone (FTS5 sorts by rank
+    // itself and computes highlights for the returned rows only).
+    const bool index_only = text && !query.agency_id && !query.category && !query.year &&
+                            !query.validity;
     {
-      Stmt q(db_, "SELECT COUNT(*)" + from + where);
+      Stmt q(db_, index_only ? std::string("SELECT COUNT(*) FROM records_fts WHERE records_fts MATCH ?")
+                             : "SELECT COUNT(*)" + from + where);
       if (!q.ok()) return q.Error("count records");
-      bind(q);
+      if (index_only)
+        q.Bind(1, query.fts);
+      else
+        bind(q);
       if (q.Step() != SQLITE_ROW) return q.Error("count records");
       page.total = q.Int(0);
+    }
+    if (index_only && query.order == RecordOrder::kRelevance) {
+      Stmt q(db_, "SELECT " + std::string(kColumns) +
+                      ", h.t, h.b FROM (SELECT rowid AS id, rank AS rk, "
+                      "highlight(records_fts, 0, char(1), char(2)) AS t, "
+                      "snippet(records_fts, 1, char(1), char(2), '…', 24) AS b FROM records_fts "
+                      "WHERE records_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?) h "
+                      "CROSS JOIN records r ON r.id = h.id ORDER BY h.rk, r.id");
+      if (!q.ok()) return q.Error("search records");
+      q.Bind(1, query.fts);
+      q.Bind(2, static_cast<int64_t>(query.limit));
+      q.Bind(3, static_cast<int64_t>(query.offset));
+      int rc;
+      while ((rc = q.Step()) == SQLITE_ROW)
+        page.items.push_back({ReadRecord(q).record, q.Text(kColumnCount), q.Text(kColumnCount + 1)});
+      if (rc != SQLITE_DONE) return q.Error("search records");
+      return page;
     }
     std::string order;
     switch (query.order) {
