@@ -22,13 +22,18 @@ ProcessResult Gk(std::vector<std::string> args, const std::string& input = "") {
   return Run(args, input);
 }
 
-size_t Lines(const std::string& s) { return static_cast<size_t>(std::count(s.begin(), s.end(), '\n')); }
+size_t Lines(const std::string& s) {
+  return static_cast<size_t>(std::count(s.begin(), s.end(), '\n'));
+}
 
 std::string Rec(const std::string& agency, const std::string& index_no, const std::string& title,
                 const std::string& published_on, const std::string& extra = "") {
-  json j = {{"agency_id", agency},     {"index_no", index_no},
-            {"title", title},          {"publisher", "威海临港经济技术开发区管理委员会"},
-            {"published_on", published_on}, {"category", "通知公告"}};
+  json j = {{"agency_id", agency},
+            {"index_no", index_no},
+            {"title", title},
+            {"publisher", "威海临港经济技术开发区管理委员会"},
+            {"published_on", published_on},
+            {"category", "通知公告"}};
   std::string s = j.dump();
   s.pop_back();
   return s + extra + "}\n";
@@ -58,10 +63,11 @@ TEST_F(RecordsCli, HelpAndUsage) {
 }
 
 TEST_F(RecordsCli, ImportsAllAndPrintsTheCount) {
-  const std::string f = File("ok.jsonl", Rec("weihai-lingang", "A/2024-00001", "第一件", "2024-01-02") +
-                                             "\n" +
-                                             Rec("weihai-huoju", "A/2024-00001", "第二件", "2024-01-03",
-                                                 R"(,"doc_type":"规章","validity":"有效","formed_on":"2023-12-29","doc_no":"第1号","body":"正文")"));
+  const std::string f = File(
+      "ok.jsonl",
+      Rec("weihai-lingang", "A/2024-00001", "第一件", "2024-01-02") + "\n" +
+          Rec("weihai-huoju", "A/2024-00001", "第二件", "2024-01-03",
+              R"(,"doc_type":"规章","validity":"有效","formed_on":"2023-12-29","doc_no":"第1号","body":"正文")"));
   auto r = Gk({"records", "import", f, "--db", db_});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("2"), std::string::npos) << r.out;
@@ -78,7 +84,8 @@ TEST_F(RecordsCli, BadLineNamesLineAndFieldAndLoadsNothing) {
       {good + Rec("weihai-lingang", "B/2", "", "2024-01-02"), "line 2: field title"},
       {good + good, "line 2: field index_no"},
       {good + Rec("nowhere", "B/3", "标题", "2024-01-02"), "line 2: field agency_id"},
-      {good + "\n" + Rec("weihai-lingang", "B/4", "标题", "2024-02-30"), "line 3: field published_on"},
+      {good + "\n" + Rec("weihai-lingang", "B/4", "标题", "2024-02-30"),
+       "line 3: field published_on"},
       {good + Rec("weihai-lingang", "B/5", "标题", "2024-01-02", R"(,"doc_type":"通知")"),
        "line 2: field doc_type"},
       {good + "{\"agency_id\":", "line 2: field line"},
@@ -117,21 +124,21 @@ class PortalTest : public ::testing::Test {
     std::string lines;
     for (int i = 1; i <= 30; ++i) {
       const std::string day = "2024-03-" + std::string(i < 10 ? "0" : "") + std::to_string(i);
-      lines += Rec(i % 2 ? "weihai-lingang" : "weihai-huoju", "LG/2024-" + std::to_string(i),
-                   i == 5 ? "关于政府信息公开工作的通知" : "第" + std::to_string(i) + "号通知 <b>",
-                   day,
-                   i == 5 ? R"(,"body":"各部门：做好政府信息公开工作。PDF 附件另发。","validity":"有效")"
-                          : R"(,"body":"其他内容")");
+      lines +=
+          Rec(i % 2 ? "weihai-lingang" : "weihai-huoju", "LG/2024-" + std::to_string(i),
+              i == 5 ? "关于政府信息公开工作的通知" : "第" + std::to_string(i) + "号通知 <b>", day,
+              i == 5 ? R"(,"body":"各部门：做好政府信息公开工作。PDF 附件另发。","validity":"有效")"
+                     : R"(,"body":"其他内容")");
     }
     WriteFile(dir_ + "/r.jsonl", lines);
     auto imp = Gk({"records", "import", dir_ + "/r.jsonl", "--db", db});
     ASSERT_EQ(imp.exit_code, 0) << imp.err;
     port_ = FreePort();
     log_ = dir_ + "/serve.log";
-    server_ = std::make_unique<Background>(
-        std::vector<std::string>{kBin, "serve", "--db", db, "--listen",
-                                 "127.0.0.1:" + std::to_string(port_)},
-        log_);
+    server_ =
+        std::make_unique<Background>(std::vector<std::string>{kBin, "serve", "--db", db, "--listen",
+                                                              "127.0.0.1:" + std::to_string(port_)},
+                                     log_);
     client_ = std::make_unique<httplib::Client>("127.0.0.1", port_);
     client_->set_connection_timeout(1);
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
@@ -170,8 +177,8 @@ TEST_F(PortalTest, ApiListsSearchesAndPages) {
   EXPECT_EQ(all["total"], 30);
   ASSERT_EQ(all["items"].size(), 20u);
   const json& first = all["items"][0];
-  for (const char* k : {"id", "index_no", "title", "publisher", "doc_no", "published_on", "category",
-                        "validity", "url"})
+  for (const char* k : {"id", "index_no", "title", "publisher", "doc_no", "published_on",
+                        "category", "validity", "url"})
     EXPECT_TRUE(first.contains(k)) << k;
   EXPECT_EQ(first["published_on"], "2024-03-30");  // newest first
   EXPECT_EQ(first["url"], "/records/" + std::to_string(first["id"].get<int>()));
@@ -181,11 +188,11 @@ TEST_F(PortalTest, ApiListsSearchesAndPages) {
   EXPECT_EQ(p2["total"], 30);
   EXPECT_EQ(p2["items"].size(), 5u);
   // Every word must occur (title or body); 2-character words exactly; Latin case-folded; NFKC.
-  EXPECT_EQ(GetJson("/api/v1/records?q=%E6%94%BF%E5%BA%9C")["total"], 1);             // 政府
-  EXPECT_EQ(GetJson("/api/v1/records?q=%E6%94%BF%E5%BA%9C%20pdf")["total"], 1);       // 政府 pdf
-  EXPECT_EQ(GetJson("/api/v1/records?q=%EF%BD%90%EF%BD%84%EF%BD%86")["total"], 1);    // ｐｄｆ
-  EXPECT_EQ(GetJson("/api/v1/records?q=%E5%BA%9C%E6%94%BF")["total"], 0);             // 府政
-  EXPECT_EQ(GetJson("/api/v1/records?q=%E9%80%9A%E7%9F%A5")["total"], 30);            // 通知
+  EXPECT_EQ(GetJson("/api/v1/records?q=%E6%94%BF%E5%BA%9C")["total"], 1);           // 政府
+  EXPECT_EQ(GetJson("/api/v1/records?q=%E6%94%BF%E5%BA%9C%20pdf")["total"], 1);     // 政府 pdf
+  EXPECT_EQ(GetJson("/api/v1/records?q=%EF%BD%90%EF%BD%84%EF%BD%86")["total"], 1);  // ｐｄｆ
+  EXPECT_EQ(GetJson("/api/v1/records?q=%E5%BA%9C%E6%94%BF")["total"], 0);           // 府政
+  EXPECT_EQ(GetJson("/api/v1/records?q=%E9%80%9A%E7%9F%A5")["total"], 30);          // 通知
   EXPECT_EQ(GetJson("/api/v1/records?q=%E6%94%BF%E5%BA%9C%20xml")["total"], 0);
   EXPECT_EQ(GetJson("/api/v1/records?q=%22%20OR%20*")["total"], 0);  // FTS syntax is quoted
 }
@@ -222,8 +229,8 @@ TEST_F(PortalTest, PagesAreAccessibleAndEscaped) {
   json hit = GetJson("/api/v1/records?q=%E6%94%BF%E5%BA%9C");
   const std::string url = hit["items"][0]["url"];
   for (const std::string& path : {std::string("/"), std::string("/?agency=weihai-lingang"),
-                                 std::string("/agencies/weihai-lingang"),
-                                 std::string("/search?q=%E6%94%BF%E5%BA%9C"), url}) {
+                                  std::string("/agencies/weihai-lingang"),
+                                  std::string("/search?q=%E6%94%BF%E5%BA%9C"), url}) {
     auto r = client_->Get(path);
     ASSERT_TRUE(r) << path;
     EXPECT_EQ(r->status, 200) << path;
@@ -235,7 +242,8 @@ TEST_F(PortalTest, PagesAreAccessibleAndEscaped) {
   EXPECT_NE(search->body.find("<mark>政府</mark>"), std::string::npos);
   EXPECT_NE(search->body.find("共找到 1 条"), std::string::npos);
   auto agency = client_->Get("/agencies/weihai-lingang");
-  for (const char* s : {"政府信息公开指南", "政府信息公开目录", "索引号", "内容概述", "/reports?agency=weihai-lingang"})
+  for (const char* s : {"政府信息公开指南", "政府信息公开目录", "索引号", "内容概述",
+                        "/reports?agency=weihai-lingang"})
     EXPECT_NE(agency->body.find(s), std::string::npos) << s;
   auto bad = client_->Get("/search?page=0");
   EXPECT_EQ(bad->status, 400);
@@ -323,7 +331,8 @@ TEST_F(StaffRecordsTest, DraftReviewPublishWithdraw) {
   EXPECT_EQ(client_->Get("/admin/records")->status, 303);  // no session → sign in
 
   const std::string form =
-      "title=%E5%B7%A5%E4%BD%9C%E6%8A%A5%E5%91%8Aqzx&publisher=P&category=C&body=B&formed_on=2024-01-02";
+      "title=%E5%B7%A5%E4%BD%9C%E6%8A%A5%E5%91%8Aqzx&publisher=P&category=C&body=B&formed_on=2024-"
+      "01-02";
   EXPECT_EQ(Post(ed, "/admin/records", form, false)->status, 403);  // CSRF first
   auto bad = Post(ed, "/admin/records", "title=&publisher=P&category=C");
   EXPECT_EQ(bad->status, 400);
@@ -358,12 +367,14 @@ TEST_F(StaffRecordsTest, DraftReviewPublishWithdraw) {
   EXPECT_EQ(client_->Get("/records/" + id)->status, 200);
   EXPECT_EQ(Post(rv, loc + "/actions", "action=withdraw&revision=3&note=")->status, 400);
   EXPECT_EQ(Post(rv, loc + "/actions", "action=withdraw&revision=2&note=x")->status, 409);
-  ASSERT_EQ(Post(rv, loc + "/actions", "action=withdraw&revision=3&note=%E6%9C%89%E8%AF%AF")->status,
-            303);
+  ASSERT_EQ(
+      Post(rv, loc + "/actions", "action=withdraw&revision=3&note=%E6%9C%89%E8%AF%AF")->status,
+      303);
   EXPECT_EQ(Total("qzx"), 0);
   EXPECT_EQ(client_->Get("/records/" + id)->status, 404);
   auto history = client_->Get(loc, {{"Cookie", rv.cookie}});
-  for (const char* s : {"create", "submit", "approve", "withdraw", "撤回理由：有误", "不含国家秘密"})
+  for (const char* s :
+       {"create", "submit", "approve", "withdraw", "撤回理由：有误", "不含国家秘密"})
     EXPECT_NE(history->body.find(s), std::string::npos) << s;
 }
 

@@ -13,8 +13,7 @@ using catalog::Record;
 using catalog::RecordStatus;
 
 std::string LineError(size_t line, std::string_view field, std::string_view msg) {
-  return "line " + std::to_string(line) + ": field " + std::string(field) + ": " +
-         std::string(msg);
+  return "line " + std::to_string(line) + ": field " + std::string(field) + ": " + std::string(msg);
 }
 
 }  // namespace
@@ -65,13 +64,13 @@ Result<int64_t> ImportRecords(store::Store& store, std::string_view jsonl, std::
     if (failed_at < records.size()) {
       const Record& r = records[failed_at];
       if (n.status().code() == StatusCode::kConflict)
-        return Status::Invalid(LineError(lines[failed_at], "index_no",
-                                         "index_no（索引号）：机构 " + r.agency_id + " 已有索引号为“" +
-                                             r.index_no + "”的信息"));
+        return Status::Invalid(LineError(
+            lines[failed_at], "index_no",
+            "index_no（索引号）：机构 " + r.agency_id + " 已有索引号为“" + r.index_no + "”的信息"));
       if (n.status().code() == StatusCode::kNotFound)
-        return Status::Invalid(LineError(lines[failed_at], "agency_id",
-                                         "agency_id（机构）：没有标识为“" + r.agency_id +
-                                             "”的机构"));
+        return Status::Invalid(
+            LineError(lines[failed_at], "agency_id",
+                      "agency_id（机构）：没有标识为“" + r.agency_id + "”的机构"));
     }
     return Status::Internal(n.status().message());
   }
@@ -92,10 +91,14 @@ const std::vector<ReviewItem>& ReviewChecklist() {
 
 std::string_view ActionKey(RecordAction a) {
   switch (a) {
-    case RecordAction::kSubmit: return "submit";
-    case RecordAction::kApprove: return "approve";
-    case RecordAction::kReject: return "reject";
-    case RecordAction::kWithdraw: return "withdraw";
+    case RecordAction::kSubmit:
+      return "submit";
+    case RecordAction::kApprove:
+      return "approve";
+    case RecordAction::kReject:
+      return "reject";
+    case RecordAction::kWithdraw:
+      return "withdraw";
   }
   return "submit";
 }
@@ -186,8 +189,8 @@ Status ApplyAction(store::Store& store, const Actor& actor, int64_t record_id,
           return Status::Invalid("保密审查未完成：请确认“" + std::string(item.label) + "”");
         list += "☑ " + std::string(item.label) + "\n";
       }
-      recorded_note = "保密审查：同意公开\n" + list +
-                      (note.empty() ? "" : "审查意见：" + std::string(note));
+      recorded_note =
+          "保密审查：同意公开\n" + list + (note.empty() ? "" : "审查意见：" + std::string(note));
       r.status = RecordStatus::kPublished;
       if (!r.published_on) r.published_on = today;
       break;
@@ -211,8 +214,8 @@ Status ApplyAction(store::Store& store, const Actor& actor, int64_t record_id,
   }
   if (auto e = catalog::Validate(r)) return Status::Invalid(e->message);
   return store.records().UpdateRecord(
-      r, expected_revision, {actor.username, std::string(ActionKey(action)), recorded_note,
-                             std::string(now)});
+      r, expected_revision,
+      {actor.username, std::string(ActionKey(action)), recorded_note, std::string(now)});
 }
 
 }  // namespace gk::app

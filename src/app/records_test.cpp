@@ -52,7 +52,8 @@ TEST_F(RecordsAppTest, ImportNamesLineAndFieldAndWritesNothing) {
   const Case cases[] = {
       {Line("1") + Line("2", R"(,"title":"")"), "line 2: field title: "},
       {Line("1") + "\n" + Line("1"), "line 3: field index_no: "},
-      {Line("1") + R"({"agency_id":"zz","index_no":"9","title":"t","publisher":"p","published_on":"2024-01-01","category":"c"})",
+      {Line("1") +
+           R"({"agency_id":"zz","index_no":"9","title":"t","publisher":"p","published_on":"2024-01-01","category":"c"})",
        "line 2: field agency_id: "},
       {"{oops\n", "line 1: field line: "},
       {Line("1", R"(,"validity":"作废")"), "line 1: field validity: "},
@@ -90,10 +91,12 @@ TEST_F(RecordsAppTest, WorkflowDraftReviewPublishWithdraw) {
   EXPECT_EQ((*got)->record.index_no, "LG/2024-00001");
   EXPECT_EQ(Count(), 0);
 
-  EXPECT_FALSE(ApplyAction(*store_, editor, *id, 1, RecordAction::kApprove, "", {}, today, "t").ok());
+  EXPECT_FALSE(
+      ApplyAction(*store_, editor, *id, 1, RecordAction::kApprove, "", {}, today, "t").ok());
   EXPECT_EQ(ApplyAction(*store_, other, *id, 1, RecordAction::kSubmit, "", {}, today, "t").code(),
             StatusCode::kNotFound);
-  ASSERT_TRUE(ApplyAction(*store_, editor, *id, 1, RecordAction::kSubmit, "", {}, today, "t2").ok());
+  ASSERT_TRUE(
+      ApplyAction(*store_, editor, *id, 1, RecordAction::kSubmit, "", {}, today, "t2").ok());
   // Approval needs every checklist item.
   auto partial = ApplyAction(*store_, reviewer, *id, 2, RecordAction::kApprove, "", {"no_secret"},
                              today, "t3");
@@ -102,16 +105,17 @@ TEST_F(RecordsAppTest, WorkflowDraftReviewPublishWithdraw) {
   std::vector<std::string> all;
   for (const auto& item : ReviewChecklist()) all.emplace_back(item.key);
   ASSERT_TRUE(
-      ApplyAction(*store_, reviewer, *id, 2, RecordAction::kApprove, "同意", all, today, "t4").ok());
+      ApplyAction(*store_, reviewer, *id, 2, RecordAction::kApprove, "同意", all, today, "t4")
+          .ok());
   EXPECT_EQ(Count(), 1);
   got = store_->records().GetRecord(*id);
   EXPECT_EQ((*got)->record.published_on, today);
 
   EXPECT_FALSE(
       ApplyAction(*store_, reviewer, *id, 3, RecordAction::kWithdraw, " ", {}, today, "t5").ok());
-  ASSERT_TRUE(ApplyAction(*store_, reviewer, *id, 3, RecordAction::kWithdraw, "政策已调整", {},
-                          today, "t6")
-                  .ok());
+  ASSERT_TRUE(
+      ApplyAction(*store_, reviewer, *id, 3, RecordAction::kWithdraw, "政策已调整", {}, today, "t6")
+          .ok());
   EXPECT_EQ(Count(), 0);
   auto revs = store_->records().RecordRevisions(*id);
   ASSERT_EQ(revs->size(), 4u);

@@ -8,9 +8,12 @@ namespace gk::catalog {
 
 std::string_view DocTypeLabel(DocType t) {
   switch (t) {
-    case DocType::kRule: return "规章";
-    case DocType::kNormative: return "行政规范性文件";
-    case DocType::kOther: return "其他";
+    case DocType::kRule:
+      return "规章";
+    case DocType::kNormative:
+      return "行政规范性文件";
+    case DocType::kOther:
+      return "其他";
   }
   return "其他";
 }
@@ -23,9 +26,12 @@ std::optional<DocType> ParseDocType(std::string_view s) {
 
 std::string_view ValidityLabel(Validity v) {
   switch (v) {
-    case Validity::kInForce: return "有效";
-    case Validity::kExpired: return "失效";
-    case Validity::kRepealed: return "废止";
+    case Validity::kInForce:
+      return "有效";
+    case Validity::kExpired:
+      return "失效";
+    case Validity::kRepealed:
+      return "废止";
   }
   return "有效";
 }
@@ -120,8 +126,7 @@ std::optional<FieldError> CheckText(std::string_view value, std::string_view fie
     return FieldError{std::string(field), name + "：不是有效的 UTF-8 文本"};
   if (required && value.find_first_not_of(" \t\r\n") == std::string_view::npos)
     return FieldError{std::string(field), name + "：不能为空"};
-  if (HasControl(value, false))
-    return FieldError{std::string(field), name + "：含有控制字符"};
+  if (HasControl(value, false)) return FieldError{std::string(field), name + "：含有控制字符"};
   if (CharCount(value) > max_chars)
     return FieldError{std::string(field),
                       name + "：不能超过 " + std::to_string(max_chars) + " 个字符"};
@@ -151,8 +156,7 @@ std::optional<FieldError> Validate(const Record& r) {
     if (auto e = CheckText(t.value, t.field, t.label, t.required, t.max)) return e;
   if (!text::IsValidUtf8(r.body)) return FieldError{"body", "body（正文）：不是有效的 UTF-8 文本"};
   if (HasControl(r.body, true)) return FieldError{"body", "body（正文）：含有控制字符"};
-  if (r.body.size() > kMaxBodyBytes)
-    return FieldError{"body", "body（正文）：不能超过 2 MiB"};
+  if (r.body.size() > kMaxBodyBytes) return FieldError{"body", "body（正文）：不能超过 2 MiB"};
   const bool public_once =
       r.status == RecordStatus::kPublished || r.status == RecordStatus::kWithdrawn;
   if (public_once && !r.published_on)

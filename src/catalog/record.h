@@ -46,14 +46,14 @@ struct Record {
   std::string agency_id;
   std::string index_no;  // 索引号, unique per agency
   std::string title;
-  std::string publisher;                // 发布机构
-  std::optional<Date> formed_on;        // 成文日期
-  std::optional<Date> published_on;     // 发布日期
-  std::string doc_no;                   // 文号
+  std::string publisher;             // 发布机构
+  std::optional<Date> formed_on;     // 成文日期
+  std::optional<Date> published_on;  // 发布日期
+  std::string doc_no;                // 文号
   DocType doc_type = DocType::kOther;
-  std::string category;                 // 公开目录 category, free text
+  std::string category;  // 公开目录 category, free text
   Classifications classifications;
-  std::optional<int> art20_item;        // 1..15
+  std::optional<int> art20_item;  // 1..15
   std::optional<Validity> validity;
   std::optional<Date> validity_changed_on;
   std::string body;

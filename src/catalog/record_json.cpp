@@ -33,7 +33,8 @@ struct FieldReader {
     }
     auto d = Date::Parse(it->get<std::string>());
     if (!d.ok()) {
-      Fail(key, std::string(key) + "（" + label + "）：日期格式不正确，应为 年-月-日，如 2024-03-01");
+      Fail(key,
+           std::string(key) + "（" + label + "）：日期格式不正确，应为 年-月-日，如 2024-03-01");
       return std::nullopt;
     }
     return *d;

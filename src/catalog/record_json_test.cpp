@@ -37,7 +37,8 @@ TEST(ImportJson, BadLinesNameTheField) {
       {"{" + kBase + R"(,"validity_changed_on":"2024-05-01"})", "validity_changed_on"},
       {"{" + kBase + R"(,"formed_on":"2024-13-01"})", "formed_on"},
       {"{" + kBase + R"(,"formed_on":"2024-04-01"})", "published_on"},
-      {"{" + kBase + R"(,"category":"一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一"})",
+      {"{" + kBase +
+           R"(,"category":"一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一"})",
        "category"},
       {"{" + kBase + R"(,"art20_item":"1"})", "art20_item"},
       {"{" + kBase + R"(,"art20_item":16})", "art20_item"},
@@ -45,8 +46,8 @@ TEST(ImportJson, BadLinesNameTheField) {
   for (const Case& c : cases) {
     auto r = RecordFromImportJson(c.line);
     ASSERT_TRUE(std::holds_alternative<FieldError>(r)) << c.line;
-    EXPECT_EQ(std::get<FieldError>(r).field, c.field) << c.line << " → "
-                                                      << std::get<FieldError>(r).message;
+    EXPECT_EQ(std::get<FieldError>(r).field, c.field)
+        << c.line << " → " << std::get<FieldError>(r).message;
   }
 }
 

@@ -36,30 +36,44 @@ TEST(Record, EachRuleNamesItsField) {
       {"empty agency", [](Record& r) { r.agency_id = ""; }, "agency_id", "不能为空"},
       {"empty index", [](Record& r) { r.index_no = "  "; }, "index_no", "索引号"},
       {"long index", [](Record& r) { r.index_no = std::string(65, 'A'); }, "index_no", "64"},
-      {"index 64 CJK ok", [](Record& r) { r.index_no = ""; for (int i = 0; i < 64; ++i) r.index_no += "号"; },
+      {"index 64 CJK ok",
+       [](Record& r) {
+         r.index_no = "";
+         for (int i = 0; i < 64; ++i) r.index_no += "号";
+       },
        nullptr, nullptr},
       {"empty title", [](Record& r) { r.title = ""; }, "title", "标题"},
       {"control in title", [](Record& r) { r.title.push_back(char{1}); }, "title", "控制字符"},
-      {"bad utf8 title", [](Record& r) { r.title.assign(1, static_cast<char>(0xff)); }, "title", "UTF-8"},
+      {"bad utf8 title", [](Record& r) { r.title.assign(1, static_cast<char>(0xff)); }, "title",
+       "UTF-8"},
       {"empty publisher", [](Record& r) { r.publisher = ""; }, "publisher", "发布机构"},
       {"empty category", [](Record& r) { r.category = ""; }, "category", "目录分类"},
       {"long category", [](Record& r) { r.category = std::string(51, 'x'); }, "category", "50"},
       {"category 50 ok", [](Record& r) { r.category = std::string(50, 'x'); }, nullptr, nullptr},
-      {"published without date", [](Record& r) { r.published_on.reset(); }, "published_on", "发布日期"},
-      {"draft without date", [](Record& r) { r.published_on.reset(); r.status = RecordStatus::kDraft; },
+      {"published without date", [](Record& r) { r.published_on.reset(); }, "published_on",
+       "发布日期"},
+      {"draft without date",
+       [](Record& r) {
+         r.published_on.reset();
+         r.status = RecordStatus::kDraft;
+       },
        nullptr, nullptr},
-      {"published before formed", [](Record& r) { r.published_on = D("2024-02-01"); }, "published_on",
-       "成文日期"},
+      {"published before formed", [](Record& r) { r.published_on = D("2024-02-01"); },
+       "published_on", "成文日期"},
       {"validity date alone", [](Record& r) { r.validity_changed_on = D("2024-05-01"); },
        "validity_changed_on", "validity"},
       {"validity date before formed",
-       [](Record& r) { r.validity = Validity::kRepealed; r.validity_changed_on = D("2020-01-01"); },
+       [](Record& r) {
+         r.validity = Validity::kRepealed;
+         r.validity_changed_on = D("2020-01-01");
+       },
        "validity_changed_on", "成文日期"},
       {"art20 0", [](Record& r) { r.art20_item = 0; }, "art20_item", "1 至 15"},
       {"art20 16", [](Record& r) { r.art20_item = 16; }, "art20_item", "1 至 15"},
       {"art20 15 ok", [](Record& r) { r.art20_item = 15; }, nullptr, nullptr},
       {"pin order", [](Record& r) { r.pin_order = -1; }, "pin_order", "置顶"},
-      {"body newlines ok", [](Record& r) { r.body = "第一条\n第二条\r\n\t第三条"; }, nullptr, nullptr},
+      {"body newlines ok", [](Record& r) { r.body = "第一条\n第二条\r\n\t第三条"; }, nullptr,
+       nullptr},
       {"body control", [](Record& r) { r.body.push_back(char{7}); }, "body", "正文"},
   };
   for (const Case& c : cases) {

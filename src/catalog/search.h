@@ -29,8 +29,8 @@ namespace gk::catalog {
 enum class TokenizeMode { kDocument, kQuery };
 
 struct Token {
-  std::string text;    // folded token text (UTF-8)
-  size_t begin = 0;    // byte range of the token in the original input
+  std::string text;  // folded token text (UTF-8)
+  size_t begin = 0;  // byte range of the token in the original input
   size_t end = 0;
   bool colocated = false;  // same position as the previous token
 };

@@ -29,12 +29,12 @@ TEST(Tokenizer, DocumentSide) {
       {"政府信息", "政+政府 府+府信 信+信息 息"},
       {"政府，信息", "政+政府 府 信+信息 息"},
       {"GB/T 9704-2012 标准", "gb t 9704 2012 标+标准 准"},
-      {"ＡＢＣ１２３", "abc123"},              // NFKC: full-width → ASCII, folded
-      {"Straße", "strasse"},                   // case folding
+      {"ＡＢＣ１２３", "abc123"},  // NFKC: full-width → ASCII, folded
+      {"Straße", "strasse"},       // case folding
       {"2024年度", "2024 年+年度 度"},
       {"《条例》第二十条", "条+条例 例 第+第二 二+二十 十+十条 条"},
-      {"㈠", "一"},                            // NFKC expands to (一)
-      {"\xff政", "政"},                        // invalid byte = separator
+      {"㈠", "一"},      // NFKC expands to (一)
+      {"\xff政", "政"},  // invalid byte = separator
   };
   for (const Case& c : cases) EXPECT_EQ(Show(c.in, TokenizeMode::kDocument), c.want) << c.in;
 }
@@ -45,11 +45,8 @@ TEST(Tokenizer, QuerySide) {
     const char* want;
   };
   const Case cases[] = {
-      {"政", "政"},
-      {"政府", "政府 府"},
-      {"政府信息", "政府 府信 信息 息"},
-      {"标准A", "标准 准 a"},
-      {"GB标准", "gb 标准 准"},
+      {"政", "政"},           {"政府", "政府 府"},      {"政府信息", "政府 府信 信息 息"},
+      {"标准A", "标准 准 a"}, {"GB标准", "gb 标准 准"},
   };
   for (const Case& c : cases) EXPECT_EQ(Show(c.in, TokenizeMode::kQuery), c.want) << c.in;
 }
@@ -79,7 +76,8 @@ TEST(Query, QuotesEveryWord) {
       {"政府 信息", "{title body} : \"政府\" AND {title body} : \"信息\""},
       {"政府\xE3\x80\x80信息", "{title body} : \"政府\" AND {title body} : \"信息\""},
       {"a\"b", "{title body} : \"a\"\"b\""},
-      {"NEAR(a b) OR *", "{title body} : \"NEAR(a\" AND {title body} : \"b)\" AND {title body} : \"OR\""},
+      {"NEAR(a b) OR *",
+       "{title body} : \"NEAR(a\" AND {title body} : \"b)\" AND {title body} : \"OR\""},
       {"，。 政府", "{title body} : \"政府\""},
   };
   for (const Case& c : cases) {

@@ -18,10 +18,11 @@ namespace gk::store {
 
 // Who changes a record, when, and why (kept in record_revisions).
 struct RecordChange {
-  std::string actor;   // username, or "import"
-  std::string action;  // import | create | edit | submit | approve | reject | publish | withdraw | …
-  std::string note;    // checklist and decision, reason of a withdrawal, …
-  std::string now;     // ISO 8601 UTC
+  std::string actor;  // username, or "import"
+  std::string
+      action;  // import | create | edit | submit | approve | reject | publish | withdraw | …
+  std::string note;  // checklist and decision, reason of a withdrawal, …
+  std::string now;   // ISO 8601 UTC
 };
 
 struct StoredRecord {

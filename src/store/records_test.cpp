@@ -152,8 +152,8 @@ TEST_F(RecordsTest, FiltersOrderSnippetsAndPages) {
   std::vector<Record> recs;
   for (int i = 1; i <= 25; ++i) {
     Record r = Rec(i % 2 ? "a" : "b", std::to_string(i), "公开目录第" + std::to_string(i) + "号",
-                   i <= 12 ? "2023-05-01" : "2024-05-" + std::string(i < 20 ? "0" : "") +
-                                                     std::to_string(i - 10),
+                   i <= 12 ? "2023-05-01"
+                           : "2024-05-" + std::string(i < 20 ? "0" : "") + std::to_string(i - 10),
                    "本文件规定了政府信息公开的范围。");
     r.validity = i % 3 ? catalog::Validity::kInForce : catalog::Validity::kRepealed;
     r.category = i % 5 ? "通知公告" : "规范性文件";
@@ -217,9 +217,9 @@ TEST_F(RecordsTest, FiltersOrderSnippetsAndPages) {
 TEST_F(RecordsTest, SearchTotalsEqualSubstringCounts) {
   // A small alphabet so that words recur; U+F900 is a compatibility
   // ideograph that NFKC maps to U+8C48 (also in the alphabet).
-  const std::vector<std::string> han = {"政", "府", "信", "息", "公", "开", "年", "度", "报", "告",
-                                        "规", "章", "文", "件", "通", "知", "安", "全", "\xEF\xA4\x80",
-                                        "\xE8\xB1\x88"};
+  const std::vector<std::string> han = {"政", "府", "信", "息", "公",           "开",          "年",
+                                        "度", "报", "告", "规", "章",           "文",          "件",
+                                        "通", "知", "安", "全", "\xEF\xA4\x80", "\xE8\xB1\x88"};
   const std::vector<std::string> punct = {"，", "。", "、", "《", "》", " "};
   // Latin words: none is a substring of another; written in several forms.
   const std::vector<std::vector<std::string>> latin = {

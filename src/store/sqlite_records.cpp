@@ -244,11 +244,12 @@ class SqliteRecordStore final : public RecordStore {
     // The index holds published records only: without other filters the
     // count and the ranked page come from it alone (FTS5 sorts by rank
     // itself and computes highlights for the returned rows only).
-    const bool index_only = text && !query.agency_id && !query.category && !query.year &&
-                            !query.validity;
+    const bool index_only =
+        text && !query.agency_id && !query.category && !query.year && !query.validity;
     {
-      Stmt q(db_, index_only ? std::string("SELECT COUNT(*) FROM records_fts WHERE records_fts MATCH ?")
-                             : "SELECT COUNT(*)" + from + where);
+      Stmt q(db_, index_only
+                      ? std::string("SELECT COUNT(*) FROM records_fts WHERE records_fts MATCH ?")
+                      : "SELECT COUNT(*)" + from + where);
       if (!q.ok()) return q.Error("count records");
       if (index_only)
         q.Bind(1, query.fts);
@@ -270,7 +271,8 @@ class SqliteRecordStore final : public RecordStore {
       q.Bind(3, static_cast<int64_t>(query.offset));
       int rc;
       while ((rc = q.Step()) == SQLITE_ROW)
-        page.items.push_back({ReadRecord(q).record, q.Text(kColumnCount), q.Text(kColumnCount + 1)});
+        page.items.push_back(
+            {ReadRecord(q).record, q.Text(kColumnCount), q.Text(kColumnCount + 1)});
       if (rc != SQLITE_DONE) return q.Error("search records");
       return page;
     }
@@ -280,7 +282,9 @@ class SqliteRecordStore final : public RecordStore {
         order = text ? " ORDER BY bm25(records_fts), r.published_on DESC, r.id DESC"
                      : " ORDER BY r.published_on DESC, r.id DESC";
         break;
-      case RecordOrder::kNewest: order = " ORDER BY r.published_on DESC, r.id DESC"; break;
+      case RecordOrder::kNewest:
+        order = " ORDER BY r.published_on DESC, r.id DESC";
+        break;
       case RecordOrder::kPinnedThenNewest:
         order = " ORDER BY r.pinned DESC, r.pin_order, r.published_on DESC, r.id DESC";
         break;
@@ -438,8 +442,7 @@ class SqliteRecordStore final : public RecordStore {
     q.Bind(i + 3, expected_revision);
     if (q.Step() != SQLITE_DONE) {
       if (q.ExtendedError() == SQLITE_CONSTRAINT_UNIQUE)
-        return Status::Conflict("index number " + r.index_no + " exists for agency " +
-                                r.agency_id);
+        return Status::Conflict("index number " + r.index_no + " exists for agency " + r.agency_id);
       return q.Error("update record");
     }
     if (sqlite3_changes(db_) == 0)

@@ -29,8 +29,10 @@ std::optional<app::Actor> ActorOf(const app::Session& s) {
 
 void Denied(const app::Session& s, httplib::Response& res) {
   res.status = 403;
-  Html(res, StaffPage(s, "无权访问",
-                      "<h1>无权访问</h1><p>主动公开信息由本机关的信息编辑、审核人员和机构负责人管理。</p>"));
+  Html(res,
+       StaffPage(
+           s, "无权访问",
+           "<h1>无权访问</h1><p>主动公开信息由本机关的信息编辑、审核人员和机构负责人管理。</p>"));
 }
 
 std::string Csrf(const app::Session& s) {
@@ -55,10 +57,10 @@ std::optional<catalog::FieldError> ReadForm(const httplib::Request& req, Record&
     const char* label;
     std::optional<Date>* out;
   };
-  for (const DateField& f : {DateField{"formed_on", "成文日期", &r.formed_on},
-                             DateField{"published_on", "发布日期", &r.published_on},
-                             DateField{"validity_changed_on", "有效性变更日期",
-                                       &r.validity_changed_on}}) {
+  for (const DateField& f :
+       {DateField{"formed_on", "成文日期", &r.formed_on},
+        DateField{"published_on", "发布日期", &r.published_on},
+        DateField{"validity_changed_on", "有效性变更日期", &r.validity_changed_on}}) {
     const std::string v = text(f.key);
     if (v.empty()) {
       f.out->reset();
@@ -66,8 +68,8 @@ std::optional<catalog::FieldError> ReadForm(const httplib::Request& req, Record&
     }
     auto d = Date::Parse(v);
     if (!d.ok())
-      return catalog::FieldError{f.key, std::string(f.key) + "（" + f.label +
-                                            "）：日期格式不正确，应为 年-月-日"};
+      return catalog::FieldError{
+          f.key, std::string(f.key) + "（" + f.label + "）：日期格式不正确，应为 年-月-日"};
     *f.out = *d;
   }
   const std::string validity = text("validity");
@@ -107,7 +109,8 @@ std::string RecordForm(const app::Session& s, const Record& r, const std::string
     b += Field("index_no", "索引号（留空则自动生成：机构代码/年份-序号）", r.index_no,
                " maxlength=\"64\"");
   b += Field("title", "标题（必填）", r.title, " required maxlength=\"500\" size=\"60\"");
-  b += Field("publisher", "发布机构（必填）", r.publisher, " required maxlength=\"200\" size=\"40\"");
+  b += Field("publisher", "发布机构（必填）", r.publisher,
+             " required maxlength=\"200\" size=\"40\"");
   b += Field("category", "目录分类（必填）", r.category, " required maxlength=\"50\"");
   b += Field("doc_no", "文号", r.doc_no, " maxlength=\"100\"");
   b += "<label for=\"doc_type\">文件类型</label><select id=\"doc_type\" name=\"doc_type\">";
@@ -121,8 +124,8 @@ std::string RecordForm(const app::Session& s, const Record& r, const std::string
              " type=\"date\"");
   b += "<label for=\"validity\">有效性（规章、规范性文件）</label><select id=\"validity\" "
        "name=\"validity\"><option value=\"\">不适用</option>";
-  for (auto v : {catalog::Validity::kInForce, catalog::Validity::kExpired,
-                 catalog::Validity::kRepealed}) {
+  for (auto v :
+       {catalog::Validity::kInForce, catalog::Validity::kExpired, catalog::Validity::kRepealed}) {
     const std::string l(catalog::ValidityLabel(v));
     b += "<option" + std::string(r.validity == v ? " selected" : "") + ">" + l + "</option>";
   }
@@ -173,10 +176,11 @@ void List(ServerState& st, const app::Session& s, const httplib::Request& req,
   for (auto st_ : {RecordStatus::kDraft, RecordStatus::kInReview, RecordStatus::kPublished,
                    RecordStatus::kWithdrawn}) {
     const std::string label(catalog::StatusLabel(st_));
-    b += "<li>" + std::string(st_ == shown ? "<strong aria-current=\"page\">" + label + "</strong>"
-                                           : "<a href=\"/admin/records?status=" +
-                                                 std::string(catalog::StatusKey(st_)) + "\">" +
-                                                 label + "</a>") +
+    b += "<li>" +
+         std::string(st_ == shown
+                         ? "<strong aria-current=\"page\">" + label + "</strong>"
+                         : "<a href=\"/admin/records?status=" +
+                               std::string(catalog::StatusKey(st_)) + "\">" + label + "</a>") +
          "</li>";
   }
   b += "</ul></nav>";
@@ -198,7 +202,9 @@ void List(ServerState& st, const app::Session& s, const httplib::Request& req,
     for (const auto& h : page->items) {
       const Record& r = h.record;
       auto t = catalog::Art26Timeliness(cal, r.formed_on, r.published_on);
-      std::string flag = !t ? "" : t->late ? "逾期发布（应于 " + t->due.ToString() + " 前）" : "按时";
+      std::string flag = !t        ? ""
+                         : t->late ? "逾期发布（应于 " + t->due.ToString() + " 前）"
+                                   : "按时";
       b += "<tr><td>" + EscapeHtml(r.index_no) + "</td><td><a href=\"/admin/records/" +
            std::to_string(r.id) + "\">" + EscapeHtml(r.title) + "</a></td><td>" +
            DateText(r.formed_on) + "</td><td>" + DateText(r.published_on) + "</td><td>" + flag +
@@ -262,13 +268,14 @@ void Show(ServerState& st, const app::Session& s, const std::string& id_text,
   }
   if (!got.ok() || !got->has_value() || (*got)->record.agency_id != actor->agency_id) {
     res.status = 404;
-    return Html(res, StaffPage(s, "没有这条信息", "<h1>没有这条信息</h1><p><a href=\"/admin/records\">返回</a></p>"));
+    return Html(res, StaffPage(s, "没有这条信息",
+                               "<h1>没有这条信息</h1><p><a href=\"/admin/records\">返回</a></p>"));
   }
   const store::StoredRecord& sr = **got;
   const Record& r = sr.record;
   const std::string base = "/admin/records/" + std::to_string(r.id);
-  const std::string rev = "<input type=\"hidden\" name=\"revision\" value=\"" +
-                          std::to_string(sr.revision) + "\">";
+  const std::string rev =
+      "<input type=\"hidden\" name=\"revision\" value=\"" + std::to_string(sr.revision) + "\">";
   std::string b = "<h1>" + EscapeHtml(r.title) + "</h1>";
   if (!error.empty()) b += "<p class=\"err\" role=\"alert\">" + EscapeHtml(error) + "</p>";
   b += "<dl><dt>索引号</dt><dd>" + EscapeHtml(r.index_no) + "</dd><dt>状态</dt><dd>" +
@@ -300,8 +307,10 @@ void Show(ServerState& st, const app::Session& s, const std::string& id_text,
   }
   b += "<h2>修订记录</h2>";
   if (revs.ok()) {
-    b += "<table><caption>每次修改都保留</caption><thead><tr><th scope=\"col\">版本</th><th scope=\"col\">时间</th>"
-         "<th scope=\"col\">人员</th><th scope=\"col\">操作</th><th scope=\"col\">说明</th></tr></thead><tbody>";
+    b += "<table><caption>每次修改都保留</caption><thead><tr><th scope=\"col\">版本</th><th "
+         "scope=\"col\">时间</th>"
+         "<th scope=\"col\">人员</th><th scope=\"col\">操作</th><th "
+         "scope=\"col\">说明</th></tr></thead><tbody>";
     for (const auto& v : *revs)
       b += "<tr><td>" + std::to_string(v.revision) + "</td><td>" + EscapeHtml(v.recorded_at) +
            "</td><td>" + EscapeHtml(v.actor) + "</td><td>" + EscapeHtml(v.action) +
@@ -336,9 +345,12 @@ void Edit(ServerState& st, const app::Session& s, const httplib::Request& req,
     status = app::EditDraft(*st.store, *actor, r, *rev, app::NowUtcIso());
   }
   if (status.ok()) return res.set_redirect("/admin/records/" + std::to_string(*id), 303);
-  res.status = status.code() == StatusCode::kNotFound ? 404 : status.code() == StatusCode::kConflict ? 409 : 400;
+  res.status = status.code() == StatusCode::kNotFound   ? 404
+               : status.code() == StatusCode::kConflict ? 409
+                                                        : 400;
   Show(st, s, id_text, res,
-       status.code() == StatusCode::kConflict ? "该信息已被他人修改，请刷新后重试" : status.message());
+       status.code() == StatusCode::kConflict ? "该信息已被他人修改，请刷新后重试"
+                                              : status.message());
 }
 
 void Act(ServerState& st, const app::Session& s, const httplib::Request& req,
@@ -365,40 +377,38 @@ void Act(ServerState& st, const app::Session& s, const httplib::Request& req,
                             checks, app::TodayInShanghai(), app::NowUtcIso());
   }();
   if (status.ok()) return res.set_redirect("/admin/records/" + std::to_string(*id), 303);
-  res.status = status.code() == StatusCode::kNotFound ? 404 : status.code() == StatusCode::kConflict ? 409 : 400;
+  res.status = status.code() == StatusCode::kNotFound   ? 404
+               : status.code() == StatusCode::kConflict ? 409
+                                                        : 400;
   Show(st, s, id_text, res,
-       status.code() == StatusCode::kConflict ? "该信息已被他人修改，请刷新后重试" : status.message());
+       status.code() == StatusCode::kConflict ? "该信息已被他人修改，请刷新后重试"
+                                              : status.message());
 }
 
 }  // namespace
 
 void RegisterCatalogAdminRoutes(httplib::Server& svr, ServerState& st) {
-  svr.Get("/admin/records", WithStaffSession(st, [&st](const app::Session& s,
-                                                       const httplib::Request& req,
-                                                       httplib::Response& res) {
-            List(st, s, req, res);
-          }));
+  svr.Get("/admin/records",
+          WithStaffSession(st, [&st](const app::Session& s, const httplib::Request& req,
+                                     httplib::Response& res) { List(st, s, req, res); }));
   svr.Get("/admin/records/new",
           WithStaffSession(st, [&st](const app::Session& s, const httplib::Request&,
                                      httplib::Response& res) { NewForm(st, s, res); }));
-  svr.Post("/admin/records", WithStaffSession(st, [&st](const app::Session& s,
-                                                        const httplib::Request& req,
-                                                        httplib::Response& res) {
-             Create(st, s, req, res);
-           }));
-  svr.Get(R"(/admin/records/([0-9]{1,12}))",
-          WithStaffSession(st, [&st](const app::Session& s, const httplib::Request& req,
-                                     httplib::Response& res) { Show(st, s, req.matches[1], res); }));
+  svr.Post("/admin/records",
+           WithStaffSession(st, [&st](const app::Session& s, const httplib::Request& req,
+                                      httplib::Response& res) { Create(st, s, req, res); }));
+  svr.Get(
+      R"(/admin/records/([0-9]{1,12}))",
+      WithStaffSession(st, [&st](const app::Session& s, const httplib::Request& req,
+                                 httplib::Response& res) { Show(st, s, req.matches[1], res); }));
   svr.Post(R"(/admin/records/([0-9]{1,12})/edit)",
-           WithStaffSession(st, [&st](const app::Session& s, const httplib::Request& req,
-                                      httplib::Response& res) {
-             Edit(st, s, req, res, req.matches[1]);
-           }));
+           WithStaffSession(
+               st, [&st](const app::Session& s, const httplib::Request& req,
+                         httplib::Response& res) { Edit(st, s, req, res, req.matches[1]); }));
   svr.Post(R"(/admin/records/([0-9]{1,12})/actions)",
-           WithStaffSession(st, [&st](const app::Session& s, const httplib::Request& req,
-                                      httplib::Response& res) {
-             Act(st, s, req, res, req.matches[1]);
-           }));
+           WithStaffSession(
+               st, [&st](const app::Session& s, const httplib::Request& req,
+                         httplib::Response& res) { Act(st, s, req, res, req.matches[1]); }));
 }
 
 }  // namespace gk::web

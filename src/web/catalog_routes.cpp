@@ -66,9 +66,9 @@ PageOptions View(const httplib::Request& req, httplib::Response& res) {
   if (cookie.find(std::string(kLargeCookie) + "=1") != std::string::npos) large = true;
   if (req.has_param("large")) {
     large = req.get_param_value("large") == "1";
-    res.set_header("Set-Cookie", std::string(kLargeCookie) + "=" + (large ? "1" : "0") +
-                                     "; Path=/; SameSite=Lax; Max-Age=" +
-                                     (large ? "31536000" : "0"));
+    res.set_header("Set-Cookie",
+                   std::string(kLargeCookie) + "=" + (large ? "1" : "0") +
+                       "; Path=/; SameSite=Lax; Max-Age=" + (large ? "31536000" : "0"));
   }
   PageOptions o;
   o.large_text = large;
@@ -82,8 +82,8 @@ void Html(httplib::Response& res, const std::string& page) {
 
 void NotFoundPage(const httplib::Request& req, httplib::Response& res, std::string_view what) {
   res.status = 404;
-  Html(res, Page("未找到", "<h1>未找到</h1><p>" + EscapeHtml(what) +
-                               "</p><p><a href=\"/\">返回首页</a></p>",
+  Html(res, Page("未找到",
+                 "<h1>未找到</h1><p>" + EscapeHtml(what) + "</p><p><a href=\"/\">返回首页</a></p>",
                  View(req, res)));
 }
 
@@ -113,8 +113,8 @@ std::string Summary(std::string_view body, size_t n) {
     out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : body[i];
   }
   // Finish a multi-byte character cut at the limit.
-  for (size_t i = out.size(); i < body.size() && (static_cast<unsigned char>(body[i]) & 0xC0) == 0x80;
-       ++i)
+  for (size_t i = out.size();
+       i < body.size() && (static_cast<unsigned char>(body[i]) & 0xC0) == 0x80; ++i)
     out += body[i];
   if (out.size() < body.size()) out += "…";
   return out;
@@ -160,7 +160,8 @@ ListParams ParseList(ServerState& st, const httplib::Request& req) {
   auto built = catalog::BuildQuery(p.q);
   if (!built.ok()) return fail("q", "q（检索词）：" + built.status().message());
   p.query.fts = built->fts;
-  p.query.order = p.query.fts.empty() ? store::RecordOrder::kNewest : store::RecordOrder::kRelevance;
+  p.query.order =
+      p.query.fts.empty() ? store::RecordOrder::kNewest : store::RecordOrder::kRelevance;
   if (req.get_param_value_count("q") > 1) return fail("q", "q（检索词）：只能填写一次");
   const std::string agency = req.get_param_value("agency");
   if (!agency.empty()) {
@@ -227,8 +228,9 @@ std::string Pager(const httplib::Request& req, int page, int per_page, int64_t t
   const int64_t pages = std::max<int64_t>(1, (total + per_page - 1) / per_page);
   if (pages <= 1) return "";
   std::string b = "<nav class=\"pages\" aria-label=\"分页\">";
-  if (page > 1) b += "<a href=\"" + EscapeHtml(WithParam(req, "page", std::to_string(page - 1))) +
-                     "\" rel=\"prev\">上一页</a>";
+  if (page > 1)
+    b += "<a href=\"" + EscapeHtml(WithParam(req, "page", std::to_string(page - 1))) +
+         "\" rel=\"prev\">上一页</a>";
   b += "<span>第 " + std::to_string(page) + " 页，共 " + std::to_string(pages) + " 页</span>";
   if (page < pages)
     b += "<a href=\"" + EscapeHtml(WithParam(req, "page", std::to_string(page + 1))) +
@@ -256,9 +258,9 @@ std::string RecordList(const std::vector<store::RecordHit>& items,
     const Record& r = h.record;
     b += "<li>";
     if (r.pinned) b += "<strong>【置顶】</strong>";
-    b += "<a href=\"/records/" + std::to_string(r.id) + "\">" + EscapeHtml(r.title) + "</a> <span class=\"meta\">" +
-         EscapeHtml(AgencyName(agencies, r.agency_id)) + " · " + DateText(r.published_on) +
-         "</span></li>";
+    b += "<a href=\"/records/" + std::to_string(r.id) + "\">" + EscapeHtml(r.title) +
+         "</a> <span class=\"meta\">" + EscapeHtml(AgencyName(agencies, r.agency_id)) + " · " +
+         DateText(r.published_on) + "</span></li>";
   }
   return b + "</ul>";
 }
@@ -306,8 +308,8 @@ void Home(ServerState& st, const httplib::Request& req, httplib::Response& res) 
   b += page.ok() ? RecordList(page->items, agencies) : "<p>暂时无法读取公开信息。</p>";
   if (page.ok() && page->total > static_cast<int64_t>(page->items.size()))
     b += "<p><a href=\"/search" +
-         (agency_id.empty() ? std::string() : "?agency=" + UrlEncode(agency_id)) +
-         "\">查看全部 " + std::to_string(page->total) + " 条</a></p>";
+         (agency_id.empty() ? std::string() : "?agency=" + UrlEncode(agency_id)) + "\">查看全部 " +
+         std::to_string(page->total) + " 条</a></p>";
   b += "<h2>机构</h2>";
   if (agencies.empty()) {
     b += "<p>尚未登记机构。</p>";
@@ -319,7 +321,8 @@ void Home(ServerState& st, const httplib::Request& req, httplib::Response& res) 
     b += "</ul>";
   }
   b += "<h2>依申请公开</h2><ul>";
-  b += "<li><a href=\"/apply\">在线申请政府信息公开</a>：提交后即时取得申请编号、查询码和答复期限。</li>";
+  b += "<li><a "
+       "href=\"/apply\">在线申请政府信息公开</a>：提交后即时取得申请编号、查询码和答复期限。</li>";
   b += "<li><a href=\"/track\">申请办理进度查询</a>：凭申请编号和查询码查看办理过程。</li>";
   b += "<li><a href=\"/deadline\">依申请公开答复期限计算</a>（条例第三十条、第三十三条）。</li>";
   b += "<li><a href=\"/feed.atom\">新发布信息订阅（Atom）</a></li>";
@@ -342,7 +345,10 @@ void AgencyPage(ServerState& st, const httplib::Request& req, httplib::Response&
     auto v = ParseInt(req.get_param_value("page"), 1, kMaxPage);
     if (!v) {
       res.status = 400;
-      return Html(res, Page("请求有误", "<h1>请求有误</h1><p class=\"err\" role=\"alert\">page（页码）：应为 1 至 10000 的整数</p>", view));
+      return Html(res, Page("请求有误",
+                            "<h1>请求有误</h1><p class=\"err\" role=\"alert\">page（页码）：应为 1 "
+                            "至 10000 的整数</p>",
+                            view));
     }
     page = *v;
   }
@@ -357,7 +363,9 @@ void AgencyPage(ServerState& st, const httplib::Request& req, httplib::Response&
   b += SearchForm("", id);
   b += "<nav aria-label=\"本页目录\"><ul><li><a href=\"#guide\">政府信息公开指南</a></li>"
        "<li><a href=\"#catalog\">政府信息公开目录</a></li>"
-       "<li><a href=\"/reports?agency=" + UrlEncode(id) + "\">政府信息公开工作年度报告</a></li>"
+       "<li><a href=\"/reports?agency=" +
+       UrlEncode(id) +
+       "\">政府信息公开工作年度报告</a></li>"
        "<li><a href=\"/apply\">依申请公开</a></li></ul></nav>";
   // Regulation Art. 12: the guide names the classification, the arrangement,
   // how to obtain information and the office's contact details.
@@ -365,15 +373,19 @@ void AgencyPage(ServerState& st, const httplib::Request& req, httplib::Response&
   b += "<h3>一、主动公开</h3><p>本机关主动公开的政府信息按目录分类编排，每条信息著录索引号、名称、"
        "内容概述、发布机构、成文日期和发布日期；规章和行政规范性文件另注明文号和有效性。"
        "信息自形成或者变更之日起 20 个工作日内公开（条例第二十六条）。可通过本网站浏览、检索、"
-       "订阅（<a href=\"/feed.atom?agency=" + UrlEncode(id) + "\">Atom</a>）获取。</p>";
+       "订阅（<a href=\"/feed.atom?agency=" +
+       UrlEncode(id) + "\">Atom</a>）获取。</p>";
   b += "<h3>二、依申请公开</h3><p>公民、法人或者其他组织可以通过<a href=\"/apply\">在线申请</a>、"
-       "信函或者当面提交申请。本机关收到申请后，能够当场答复的当场答复；不能当场答复的，自收到申请之日起"
+       "信函或者当面提交申请。本机关收到申请后，能够当场答复的当场答复；不能当场答复的，自收到申请"
+       "之日起"
        " 20 个工作日内答复，需要延长的，延长期限最长不超过 20 个工作日（条例第三十三条）。</p>";
   b += "<h3>三、工作机构</h3><p>" + name;
   if (!agency.letter_contact.empty()) b += "；联系方式：" + EscapeHtml(agency.letter_contact);
   b += "。</p>";
-  b += "<h3>四、监督和救济</h3><p>认为本机关在政府信息公开工作中侵犯其合法权益的，可以向上一级行政机关或者"
-       "政府信息公开工作主管部门投诉、举报，也可以依法申请行政复议或者提起行政诉讼（条例第五十一条）。";
+  b += "<h3>四、监督和救济</"
+       "h3><p>认为本机关在政府信息公开工作中侵犯其合法权益的，可以向上一级行政机关或者"
+       "政府信息公开工作主管部门投诉、举报，也可以依法申请行政复议或者提起行政诉讼（条例第五十一条"
+       "）。";
   if (!agency.review_body.empty()) b += "行政复议机关：" + EscapeHtml(agency.review_body) + "。";
   b += "</p>";
   b += "<h2 id=\"catalog\">政府信息公开目录</h2>";
@@ -409,18 +421,22 @@ void SearchPage(ServerState& st, const httplib::Request& req, httplib::Response&
   b += "<input id=\"q\" name=\"q\" type=\"search\" size=\"40\" maxlength=\"100\" value=\"" +
        EscapeHtml(p.q) + "\">";
   b += "<fieldset><legend>筛选</legend>";
-  b += "<label for=\"agency\">机构</label><select id=\"agency\" name=\"agency\"><option value=\"\">全部机构</option>";
+  b += "<label for=\"agency\">机构</label><select id=\"agency\" name=\"agency\"><option "
+       "value=\"\">全部机构</option>";
   const std::string agency = req.get_param_value("agency");
   for (const auto& a : agencies)
     b += "<option value=\"" + EscapeHtml(a.id) + "\"" + (a.id == agency ? " selected" : "") + ">" +
          EscapeHtml(a.name) + "</option>";
   b += "</select>";
-  b += "<label for=\"category\">目录分类</label><input id=\"category\" name=\"category\" maxlength=\"50\" value=\"" +
+  b += "<label for=\"category\">目录分类</label><input id=\"category\" name=\"category\" "
+       "maxlength=\"50\" value=\"" +
        EscapeHtml(req.get_param_value("category")) + "\">";
-  b += "<label for=\"year\">发布年份</label><input id=\"year\" name=\"year\" inputmode=\"numeric\" size=\"6\" value=\"" +
+  b += "<label for=\"year\">发布年份</label><input id=\"year\" name=\"year\" inputmode=\"numeric\" "
+       "size=\"6\" value=\"" +
        EscapeHtml(req.get_param_value("year")) + "\">";
   const std::string validity = req.get_param_value("validity");
-  b += "<label for=\"validity\">有效性</label><select id=\"validity\" name=\"validity\"><option value=\"\">不限</option>";
+  b += "<label for=\"validity\">有效性</label><select id=\"validity\" name=\"validity\"><option "
+       "value=\"\">不限</option>";
   for (const char* v : {"有效", "失效", "废止"})
     b += std::string("<option") + (validity == v ? " selected" : "") + ">" + v + "</option>";
   b += "</select></fieldset><button type=\"submit\">检索</button></form>";
@@ -435,7 +451,8 @@ void SearchPage(ServerState& st, const httplib::Request& req, httplib::Response&
     b += "<p class=\"err\" role=\"alert\">暂时无法检索，请稍后重试。</p>";
     return Html(res, Page("检索政府信息", b, view));
   }
-  b += "<h2>检索结果</h2><p role=\"status\">共找到 " + std::to_string(page->total) + " 条信息。</p>";
+  b +=
+      "<h2>检索结果</h2><p role=\"status\">共找到 " + std::to_string(page->total) + " 条信息。</p>";
   for (const auto& h : page->items) {
     const Record& r = h.record;
     b += "<article><h3><a href=\"/records/" + std::to_string(r.id) + "\">" +
@@ -462,8 +479,7 @@ void RecordPage(ServerState& st, const httplib::Request& req, httplib::Response&
     return st.store->records().GetRecord(*id);
   }();
   // Only published records are public; drafts and withdrawn ones do not exist here.
-  if (!got.ok() || !got->has_value() ||
-      (*got)->record.status != catalog::RecordStatus::kPublished)
+  if (!got.ok() || !got->has_value() || (*got)->record.status != catalog::RecordStatus::kPublished)
     return NotFoundPage(req, res, "没有这条信息，或该信息已撤回。");
   const Record& r = (*got)->record;
   const auto agencies = Agencies(st);
@@ -530,7 +546,8 @@ void ApiRecords(ServerState& st, const httplib::Request& req, httplib::Response&
                      {"doc_no", r.doc_no},
                      {"published_on", DateText(r.published_on)},
                      {"category", r.category},
-                     {"validity", r.validity ? ordered_json(catalog::ValidityLabel(*r.validity)) : ordered_json(nullptr)},
+                     {"validity", r.validity ? ordered_json(catalog::ValidityLabel(*r.validity))
+                                             : ordered_json(nullptr)},
                      {"url", "/records/" + std::to_string(r.id)}});
   }
   ordered_json body = {{"total", page->total}, {"items", std::move(items)}};
@@ -547,13 +564,17 @@ void Feed(ServerState& st, const httplib::Request& req, httplib::Response& res) 
   auto page = Search(st, q);
   if (!page.ok()) return JsonError(res, 500, "internal", "暂时无法读取");
   const std::string base = BaseUrl(req);
-  const std::string self = base + "/feed.atom" +
-                           (p.agency ? "?agency=" + UrlEncode(p.agency->id) : std::string());
+  const std::string self =
+      base + "/feed.atom" + (p.agency ? "?agency=" + UrlEncode(p.agency->id) : std::string());
   std::string updated = "2019-01-01";
   if (!page->items.empty() && page->items[0].record.published_on)
     updated = page->items[0].record.published_on->ToString();
-  std::string x = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh-CN\">";
-  x += "<title>" + EscapeHtml(p.agency ? p.agency->name + " 主动公开信息" : "政府信息公开 新发布信息") + "</title>";
+  std::string x =
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" "
+      "xml:lang=\"zh-CN\">";
+  x += "<title>" +
+       EscapeHtml(p.agency ? p.agency->name + " 主动公开信息" : "政府信息公开 新发布信息") +
+       "</title>";
   x += "<id>" + EscapeHtml(self) + "</id><link rel=\"self\" href=\"" + EscapeHtml(self) + "\"/>";
   x += "<link rel=\"alternate\" href=\"" + EscapeHtml(base) + "/\"/>";
   x += "<updated>" + updated + "T00:00:00+08:00</updated>";
@@ -563,9 +584,10 @@ void Feed(ServerState& st, const httplib::Request& req, httplib::Response& res) 
     const std::string day = DateText(r.published_on);
     x += "<entry><title>" + EscapeHtml(r.title) + "</title><id>" + EscapeHtml(url) +
          "</id><link rel=\"alternate\" href=\"" + EscapeHtml(url) + "\"/><updated>" + day +
-         "T00:00:00+08:00</updated><published>" + day + "T00:00:00+08:00</published><author><name>" +
-         EscapeHtml(r.publisher) + "</name></author><summary>" +
-         EscapeHtml(r.index_no + " " + Summary(r.body, 120)) + "</summary></entry>";
+         "T00:00:00+08:00</updated><published>" + day +
+         "T00:00:00+08:00</published><author><name>" + EscapeHtml(r.publisher) +
+         "</name></author><summary>" + EscapeHtml(r.index_no + " " + Summary(r.body, 120)) +
+         "</summary></entry>";
   }
   x += "</feed>\n";
   res.set_content(x, "application/atom+xml; charset=utf-8");
@@ -573,7 +595,9 @@ void Feed(ServerState& st, const httplib::Request& req, httplib::Response& res) 
 
 void Sitemap(ServerState& st, const httplib::Request& req, httplib::Response& res) {
   const std::string base = BaseUrl(req);
-  std::string x = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">";
+  std::string x =
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset "
+      "xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">";
   auto url = [&](const std::string& loc, const std::string& lastmod) {
     x += "<url><loc>" + EscapeHtml(base + loc) + "</loc>";
     if (!lastmod.empty()) x += "<lastmod>" + lastmod + "</lastmod>";
