@@ -28,8 +28,12 @@ CREATE TABLE records (
   updated_at          TEXT NOT NULL,
   UNIQUE (agency_id, index_no)
 );
+-- Listings: newest first, and pinned first then newest (home and agency pages).
 CREATE INDEX records_newest ON records(status, published_on, id);
 CREATE INDEX records_agency ON records(agency_id, status, published_on);
+CREATE INDEX records_pinned ON records(status, pinned DESC, pin_order, published_on DESC, id DESC);
+CREATE INDEX records_agency_pinned
+  ON records(agency_id, status, pinned DESC, pin_order, published_on DESC, id DESC);
 
 -- Every version of every record, with who did what (起草, 送审, 保密审查, 发布,
 -- 撤回, 导入) and why. Never updated or deleted.
