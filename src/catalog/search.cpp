@@ -8,19 +8,13 @@
 namespace gk::catalog {
 namespace {
 
-enum class Kind { kCjk, kWord, kSeparator };
-
-Kind KindOf(char32_t c) {
-  if (c < 0x80) {
-    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-      return Kind::kWord;
-    return Kind::kSeparator;
-  }
-  if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-      (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F) ||
-      (c >= 0x3040 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7AF) || c == 0x3007)
-    return Kind::kCjk;
-  return u_isalnum(static_cast<UChar32>(c)) ? Kind::kWord : Kind::kSeparator;
+// Whitespace (after folding: U+3000 and NBSP are spaces by then), control
+// characters and undecodable bytes separate runs; every other character is
+// searchable.
+bool Searchable(char32_t c) {
+  if (c < 0x80) return c > 0x20 && c != 0x7F;
+  if (c == 0xFFFD || c == 0x85 || (c >= 0x80 && c < 0xA0)) return false;
+  return !u_isUWhiteSpace(static_cast<UChar32>(c));
 }
 
 // Decodes one code point at s[i]; returns its length (1 for invalid bytes,
@@ -105,53 +99,35 @@ bool Tokenize(std::string_view utf8, TokenizeMode mode,
   const std::vector<FoldedChar> chars = Fold(utf8);
   const size_t n = chars.size();
   Token t;
+  auto emit_gram = [&](size_t x, size_t len, bool colocated) {
+    t.text.clear();
+    for (size_t k = x; k < x + len; ++k) Append(t.text, chars[k].c);
+    t.begin = chars[x].begin;
+    t.end = chars[x + len - 1].end;
+    t.colocated = colocated;
+    return emit(t);
+  };
   for (size_t i = 0; i < n;) {
-    const Kind k = KindOf(chars[i].c);
-    if (k == Kind::kSeparator) {
+    if (!Searchable(chars[i].c)) {
       ++i;
       continue;
     }
     size_t j = i;
-    while (j < n && KindOf(chars[j].c) == k) ++j;
-    if (k == Kind::kWord) {
-      t.text.clear();
-      for (size_t x = i; x < j; ++x) Append(t.text, chars[x].c);
-      t.begin = chars[i].begin;
-      t.end = chars[j - 1].end;
-      t.colocated = false;
-      if (!emit(t)) return false;
-    } else if (mode == TokenizeMode::kDocument || j - i == 1) {
+    while (j < n && Searchable(chars[j].c)) ++j;
+    if (mode == TokenizeMode::kDocument) {
+      // Each character, and the bigram it starts, at one position.
       for (size_t x = i; x < j; ++x) {
-        t.text.clear();
-        Append(t.text, chars[x].c);
-        t.begin = chars[x].begin;
-        t.end = chars[x].end;
-        t.colocated = false;
-        if (!emit(t)) return false;
-        if (mode == TokenizeMode::kDocument && x + 1 < j) {
-          Append(t.text, chars[x + 1].c);
-          t.end = chars[x + 1].end;
-          t.colocated = true;
-          if (!emit(t)) return false;
-        }
+        if (!emit_gram(x, 1, false)) return false;
+        if (x + 1 < j && !emit_gram(x, 2, true)) return false;
       }
+    } else if (j - i == 1) {
+      if (!emit_gram(i, 1, false)) return false;
     } else {
-      // Query: bigrams at positions i..j-2, then the last unigram.
-      for (size_t x = i; x + 1 < j; ++x) {
-        t.text.clear();
-        Append(t.text, chars[x].c);
-        Append(t.text, chars[x + 1].c);
-        t.begin = chars[x].begin;
-        t.end = chars[x + 1].end;
-        t.colocated = false;
-        if (!emit(t)) return false;
-      }
-      t.text.clear();
-      Append(t.text, chars[j - 1].c);
-      t.begin = chars[j - 1].begin;
-      t.end = chars[j - 1].end;
-      t.colocated = false;
-      if (!emit(t)) return false;
+      // Query: bigrams at positions i..j-2, then the last unigram, so the run
+      // keeps j-i positions.
+      for (size_t x = i; x + 1 < j; ++x)
+        if (!emit_gram(x, 2, false)) return false;
+      if (!emit_gram(j - 1, 1, false)) return false;
     }
     i = j;
   }

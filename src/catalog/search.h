@@ -2,18 +2,18 @@
 // the PostgreSQL token column later), and the query builder. Pure.
 //
 // Matching rule (interface.md): a query is split on spaces into words; a
-// record matches when every word occurs in its title or in its body. Words
-// and text are compared after NFKC + case folding (text::SearchKey). Han,
-// kana and hangul match as substrings of any length; runs of letters and
-// digits (Latin, etc.) match as whole words; other characters (punctuation,
-// symbols, spaces) separate tokens and are not searchable themselves.
+// record matches when every word occurs in its title or in its body, as a
+// substring, after NFKC + case folding of both (text::SearchKey). This holds
+// for any character: Han of any length (2-character words exactly), Latin
+// case-folded (`pdf` finds `PDFs`), digits, punctuation (`GB/T`). Only
+// whitespace separates: no word contains one, so no match spans one.
 //
-// How: the document side emits, for every CJK character, its unigram and —
-// at the same position (FTS5 "colocated") — the bigram it starts within a
-// run of CJK characters; a letter/digit run is one token. The query side
-// emits a CJK run of n ≥ 2 characters as its n-1 bigrams plus the last
-// unigram (so the run keeps n positions and a following token lines up), a
-// single CJK character as its unigram; each word becomes one phrase.
+// How: the document side emits, for every character of a run of
+// non-whitespace characters, its unigram and — at the same position (FTS5
+// "colocated") — the bigram it starts in the run. The query side emits a run
+// of n ≥ 2 characters as its n-1 bigrams plus the last unigram (so the run
+// keeps n positions), a single character as its unigram; each word becomes
+// one phrase, and a phrase of consecutive bigrams is exactly a substring.
 #pragma once
 
 #include <cstddef>
@@ -54,8 +54,8 @@ struct SearchQuery {
 };
 
 // Splits `q` on whitespace (ASCII and U+3000) and quotes each word (double
-// quotes doubled), so no input can inject FTS5 syntax. Words without a
-// searchable character are dropped. Invalid (Chinese message) when `q` is
+// quotes doubled), so no input can inject FTS5 syntax. Words that fold to
+// nothing (e.g. only zero-width characters) are dropped. Invalid (Chinese message) when `q` is
 // longer than kMaxQueryChars characters, has more than kMaxQueryWords words
 // or is not valid UTF-8.
 Result<SearchQuery> BuildQuery(std::string_view q);

@@ -221,9 +221,13 @@ TEST_F(RecordsTest, SearchTotalsEqualSubstringCounts) {
                                         "度", "报", "告", "规", "章",           "文",          "件",
                                         "通", "知", "安", "全", "\xEF\xA4\x80", "\xE8\xB1\x88"};
   const std::vector<std::string> punct = {"，", "。", "、", "《", "》", " "};
-  // Latin words: none is a substring of another; written in several forms.
+  // Latin words, digits and punctuation in several forms (full-width, case),
+  // some inside others (pdf / pdfs, 2024 / 20240101), written with or
+  // without spaces around them.
   const std::vector<std::vector<std::string>> latin = {
-      {"pdf", "PDF", "Pdf", "ＰＤＦ"}, {"xml", "XML"}, {"gb", "GB", "ｇｂ"}, {"iso", "ISO"}};
+      {"pdf", "PDF", "Pdf", "ＰＤＦ"}, {"pdfs", "PDFs"},           {"xml", "XML"},
+      {"html", "HTML"},                {"gb/t", "GB/T", "ＧＢ／Ｔ"}, {"iso", "ISO"},
+      {"2024", "２０２４"},            {"20240101"}};
   std::mt19937 rng(20240601);
   auto pick = [&](size_t n) { return static_cast<size_t>(rng() % n); };
   auto text = [&](size_t len) {
@@ -236,7 +240,8 @@ TEST_F(RecordsTest, SearchTotalsEqualSubstringCounts) {
         s += punct[pick(punct.size())];
       } else {
         const auto& forms = latin[pick(latin.size())];
-        s += " " + forms[pick(forms.size())] + " ";
+        const bool spaced = pick(2) == 0;
+        s += (spaced ? " " : "") + forms[pick(forms.size())] + (spaced ? " " : "");
       }
     }
     return s;
@@ -301,6 +306,9 @@ TEST_F(RecordsTest, SearchTotalsEqualSubstringCounts) {
   for (int i = 0; i < 60; ++i) queries.push_back({han_word(4)});
   for (const auto& forms : latin)
     for (const std::string& f : forms) queries.push_back({f});
+  // Parts of Latin words and numbers, punctuation.
+  for (const char* part : {"df", "DFS", "ml", "ＭＬ", "b/t", "/", "024", "0101", "s", "，", "《政"})
+    queries.push_back({part});
   for (int i = 0; i < 40; ++i) {
     const auto& forms = latin[pick(latin.size())];
     queries.push_back({han_word(1 + pick(3)), pick(2) ? forms[pick(forms.size())] : han_word(2)});
