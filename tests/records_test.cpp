@@ -102,6 +102,14 @@ TEST_F(RecordsCli, BadLineNamesLineAndFieldAndLoadsNothing) {
   EXPECT_NE(ok.out.find("1"), std::string::npos);
 }
 
+TEST_F(RecordsCli, SampleRecordsOfTheDemoAgenciesLoad) {
+  // data/records/demo.jsonl, the sample in README and docs/catalog.md.
+  auto r = Gk({"records", "import", std::string(GK_SOURCE_DIR) + "/data/records/demo.jsonl",
+               "--db", db_});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "loaded 11 records\n");
+}
+
 TEST_F(RecordsCli, MissingDatabaseOrFileExitsTwo) {
   const std::string f = File("ok.jsonl", Rec("weihai-lingang", "C/1", "标题", "2024-01-02"));
   auto r = Gk({"records", "import", f, "--db", "sqlite:" + dir_ + "/none.db"});
