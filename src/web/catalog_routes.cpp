@@ -364,9 +364,11 @@ void AgencyPage(ServerState& st, const httplib::Request& req, httplib::Response&
   b += "<nav aria-label=\"本页目录\"><ul><li><a href=\"#guide\">政府信息公开指南</a></li>"
        "<li><a href=\"#catalog\">政府信息公开目录</a></li>"
        "<li><a href=\"/reports?agency=" +
-       UrlEncode(id) +
-       "\">政府信息公开工作年度报告</a></li>"
-       "<li><a href=\"/apply\">依申请公开</a></li></ul></nav>";
+       UrlEncode(id) + "\">政府信息公开工作年度报告</a>（" +
+       // Regulation Art. 49: departments by 31 January, governments by 31 March.
+       (agency.kind == "government" ? std::string("每年3月31日前发布上一年度报告")
+                                    : std::string("每年1月31日前发布上一年度报告")) +
+       "）</li><li><a href=\"/apply\">依申请公开</a></li></ul></nav>";
   // Regulation Art. 12: the guide names the classification, the arrangement,
   // how to obtain information and the office's contact details.
   b += "<h2 id=\"guide\">政府信息公开指南</h2>";
