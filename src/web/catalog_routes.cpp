@@ -474,11 +474,11 @@ void SearchPage(ServerState& st, const httplib::Request& req, httplib::Response&
 void RecordPage(ServerState& st, const httplib::Request& req, httplib::Response& res,
                 const std::string& id_text) {
   const PageOptions view = View(req, res);
-  auto id = ParseInt(id_text, 1, 999999);
-  if (!id) return NotFoundPage(req, res, "没有这条信息。");
+  // The route admits 1–12 digits: any record id.
+  const int64_t id = std::stoll(id_text);
   Result<std::optional<store::StoredRecord>> got = [&] {
     std::lock_guard lock(st.mu);
-    return st.store->records().GetRecord(*id);
+    return st.store->records().GetRecord(id);
   }();
   // Only published records are public; drafts and withdrawn ones do not exist here.
   if (!got.ok() || !got->has_value() || (*got)->record.status != catalog::RecordStatus::kPublished)
