@@ -104,8 +104,8 @@ TEST_F(RecordsCli, BadLineNamesLineAndFieldAndLoadsNothing) {
 
 TEST_F(RecordsCli, SampleRecordsOfTheDemoAgenciesLoad) {
   // data/records/demo.jsonl, the sample in README and docs/catalog.md.
-  auto r = Gk({"records", "import", std::string(GK_SOURCE_DIR) + "/data/records/demo.jsonl",
-               "--db", db_});
+  auto r = Gk(
+      {"records", "import", std::string(GK_SOURCE_DIR) + "/data/records/demo.jsonl", "--db", db_});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "loaded 11 records\n");
 }
@@ -373,16 +373,30 @@ TEST_F(StaffRecordsTest, DraftReviewPublishWithdraw) {
   ASSERT_EQ(ok->status, 303) << ok->body;
   EXPECT_EQ(Total("qzx"), 1);
   EXPECT_EQ(client_->Get("/records/" + id)->status, 200);
-  EXPECT_EQ(Post(rv, loc + "/actions", "action=withdraw&revision=3&note=")->status, 400);
+  // 废止: still published, with its validity and date.
+  EXPECT_EQ(Post(rv, loc + "/validity", "revision=3&validity=x&changed_on=2024-09-01")->status,
+            400);
+  EXPECT_EQ(
+      Post(ed, loc + "/validity", "revision=3&validity=%E5%BA%9F%E6%AD%A2&changed_on=2024-09-01")
+          ->status,
+      400)
+      << "editors do not change validity";
+  ASSERT_EQ(
+      Post(rv, loc + "/validity", "revision=3&validity=%E5%BA%9F%E6%AD%A2&changed_on=2024-09-01")
+          ->status,
+      303);
+  json repealed = GetJson("/api/v1/records?q=qzx");
+  EXPECT_EQ(repealed["items"][0]["validity"], "废止");
+  EXPECT_EQ(Post(rv, loc + "/actions", "action=withdraw&revision=4&note=")->status, 400);
   EXPECT_EQ(Post(rv, loc + "/actions", "action=withdraw&revision=2&note=x")->status, 409);
   ASSERT_EQ(
-      Post(rv, loc + "/actions", "action=withdraw&revision=3&note=%E6%9C%89%E8%AF%AF")->status,
+      Post(rv, loc + "/actions", "action=withdraw&revision=4&note=%E6%9C%89%E8%AF%AF")->status,
       303);
   EXPECT_EQ(Total("qzx"), 0);
   EXPECT_EQ(client_->Get("/records/" + id)->status, 404);
   auto history = client_->Get(loc, {{"Cookie", rv.cookie}});
   for (const char* s :
-       {"create", "submit", "approve", "withdraw", "撤回理由：有误", "不含国家秘密"})
+       {"create", "submit", "approve", "validity", "withdraw", "撤回理由：有误", "不含国家秘密"})
     EXPECT_NE(history->body.find(s), std::string::npos) << s;
 }
 

@@ -218,4 +218,26 @@ Status ApplyAction(store::Store& store, const Actor& actor, int64_t record_id,
       {actor.username, std::string(ActionKey(action)), recorded_note, std::string(now)});
 }
 
+Status ChangeValidity(store::Store& store, const Actor& actor, int64_t record_id,
+                      int64_t expected_revision, catalog::Validity validity, Date changed_on,
+                      std::string_view note, std::string_view now) {
+  if (!MayReview(actor)) return Status::Invalid("只有审核人员可以变更有效性");
+  auto cur = store.records().GetRecord(record_id);
+  if (!cur.ok()) return cur.status();
+  if (!cur->has_value()) return Status::NotFound("没有这条信息");
+  Record r = (*cur)->record;
+  if (auto s = CheckAgency(actor, r); !s.ok()) return s;
+  if (r.status != RecordStatus::kPublished)
+    return Status::Invalid("只有已发布的信息可以变更有效性");
+  r.validity = validity;
+  r.validity_changed_on = changed_on;
+  if (auto e = catalog::Validate(r)) return Status::Invalid(e->message);
+  std::string recorded = "有效性变更为“" + std::string(catalog::ValidityLabel(validity)) + "”（" +
+                         changed_on.ToString() + " 起）";
+  if (note.find_first_not_of(" \t\r\n") != std::string_view::npos)
+    recorded += "。说明：" + std::string(note);
+  return store.records().UpdateRecord(r, expected_revision,
+                                      {actor.username, "validity", recorded, std::string(now)});
+}
+
 }  // namespace gk::app

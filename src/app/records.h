@@ -66,4 +66,12 @@ Status ApplyAction(store::Store& store, const Actor& actor, int64_t record_id,
                    int64_t expected_revision, RecordAction action, std::string_view note,
                    const std::vector<std::string>& confirmed, Date today, std::string_view now);
 
+// Records a change of 有效性 of a published record (e.g. a 规范性文件 废止 or
+// 失效 on `changed_on`): it stays published with the new validity, and the
+// revision keeps `note`. Reviewers and agency admins only; `changed_on` not
+// before formed_on.
+Status ChangeValidity(store::Store& store, const Actor& actor, int64_t record_id,
+                      int64_t expected_revision, catalog::Validity validity, Date changed_on,
+                      std::string_view note, std::string_view now);
+
 }  // namespace gk::app

@@ -111,18 +111,36 @@ TEST_F(RecordsAppTest, WorkflowDraftReviewPublishWithdraw) {
   got = store_->records().GetRecord(*id);
   EXPECT_EQ((*got)->record.published_on, today);
 
+  // 废止 keeps the record published, with its validity and date.
+  const Date repealed_on = *Date::Parse("2024-09-01");
   EXPECT_FALSE(
-      ApplyAction(*store_, reviewer, *id, 3, RecordAction::kWithdraw, " ", {}, today, "t5").ok());
+      ChangeValidity(*store_, editor, *id, 3, catalog::Validity::kRepealed, repealed_on, "", "t")
+          .ok());
+  ASSERT_TRUE(ChangeValidity(*store_, reviewer, *id, 3, catalog::Validity::kRepealed, repealed_on,
+                             "被新文件替代", "t4b")
+                  .ok());
+  got = store_->records().GetRecord(*id);
+  EXPECT_EQ((*got)->record.validity, catalog::Validity::kRepealed);
+  EXPECT_EQ((*got)->record.validity_changed_on, repealed_on);
+  EXPECT_EQ(Count(), 1);
+  auto rows = store_->records().AgencyRecordsForReport("lg");
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ((*rows)[0].validity, catalog::Validity::kRepealed);
+
+  EXPECT_FALSE(
+      ApplyAction(*store_, reviewer, *id, 4, RecordAction::kWithdraw, " ", {}, today, "t5").ok());
   ASSERT_TRUE(
-      ApplyAction(*store_, reviewer, *id, 3, RecordAction::kWithdraw, "政策已调整", {}, today, "t6")
+      ApplyAction(*store_, reviewer, *id, 4, RecordAction::kWithdraw, "政策已调整", {}, today, "t6")
           .ok());
   EXPECT_EQ(Count(), 0);
   auto revs = store_->records().RecordRevisions(*id);
-  ASSERT_EQ(revs->size(), 4u);
+  ASSERT_EQ(revs->size(), 5u);
   EXPECT_EQ((*revs)[2].action, "approve");
   EXPECT_NE((*revs)[2].note.find("不含国家秘密"), std::string::npos);
   EXPECT_EQ((*revs)[2].actor, "rv");
-  EXPECT_EQ((*revs)[3].note, "撤回理由：政策已调整");
+  EXPECT_EQ((*revs)[3].action, "validity");
+  EXPECT_NE((*revs)[3].note.find("废止"), std::string::npos);
+  EXPECT_EQ((*revs)[4].note, "撤回理由：政策已调整");
 }
 
 }  // namespace

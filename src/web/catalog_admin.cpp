@@ -300,6 +300,19 @@ void Show(ServerState& st, const app::Session& s, const std::string& id_text,
          "<button type=\"submit\" name=\"action\" value=\"approve\">同意公开并发布</button> "
          "<button type=\"submit\" name=\"action\" value=\"reject\">退回修改</button></form>";
   } else if (r.status == RecordStatus::kPublished && reviewer) {
+    // A 规范性文件 that is repealed or expires stays published with its new validity.
+    b += "<h2>变更有效性</h2><form method=\"post\" action=\"" + base + "/validity\">" + Csrf(s) +
+         rev + "<label for=\"validity\">有效性</label><select id=\"validity\" name=\"validity\">";
+    for (auto v :
+         {catalog::Validity::kInForce, catalog::Validity::kExpired, catalog::Validity::kRepealed}) {
+      const std::string l(catalog::ValidityLabel(v));
+      b += "<option" + std::string(r.validity == v ? " selected" : "") + ">" + l + "</option>";
+    }
+    b += "</select><label for=\"changed_on\">变更日期</label><input id=\"changed_on\" "
+         "name=\"changed_on\" type=\"date\" required value=\"" +
+         app::TodayInShanghai().ToString() +
+         "\"><label for=\"validity_note\">说明</label><textarea id=\"validity_note\" "
+         "name=\"note\" rows=\"2\"></textarea><button type=\"submit\">变更有效性</button></form>";
     b += "<h2>撤回</h2><form method=\"post\" action=\"" + base + "/actions\">" + Csrf(s) + rev +
          "<input type=\"hidden\" name=\"action\" value=\"withdraw\"><label for=\"note\">撤回理由"
          "（必填）</label><textarea id=\"note\" name=\"note\" rows=\"3\" required></textarea>"
@@ -343,6 +356,35 @@ void Edit(ServerState& st, const app::Session& s, const httplib::Request& req,
   } else {
     std::lock_guard lock(st.mu);
     status = app::EditDraft(*st.store, *actor, r, *rev, app::NowUtcIso());
+  }
+  if (status.ok()) return res.set_redirect("/admin/records/" + std::to_string(*id), 303);
+  res.status = status.code() == StatusCode::kNotFound   ? 404
+               : status.code() == StatusCode::kConflict ? 409
+                                                        : 400;
+  Show(st, s, id_text, res,
+       status.code() == StatusCode::kConflict ? "该信息已被他人修改，请刷新后重试"
+                                              : status.message());
+}
+
+void SetValidity(ServerState& st, const app::Session& s, const httplib::Request& req,
+                 httplib::Response& res, const std::string& id_text) {
+  auto actor = ActorOf(s);
+  if (!actor) return Denied(s, res);
+  auto id = ParseId(id_text);
+  auto rev = Revision(req);
+  auto validity = catalog::ParseValidity(req.get_param_value("validity"));
+  auto changed_on = Date::Parse(req.get_param_value("changed_on"));
+  Status status = Status::Ok();
+  if (!id || !rev) {
+    status = Status::Invalid("请求不完整，请刷新页面后重试");
+  } else if (!validity) {
+    status = Status::Invalid("validity（有效性）：应为 有效、失效 或 废止");
+  } else if (!changed_on.ok()) {
+    status = Status::Invalid("changed_on（变更日期）：日期格式不正确，应为 年-月-日");
+  } else {
+    std::lock_guard lock(st.mu);
+    status = app::ChangeValidity(*st.store, *actor, *id, *rev, *validity, *changed_on,
+                                 req.get_param_value("note"), app::NowUtcIso());
   }
   if (status.ok()) return res.set_redirect("/admin/records/" + std::to_string(*id), 303);
   res.status = status.code() == StatusCode::kNotFound   ? 404
@@ -405,6 +447,11 @@ void RegisterCatalogAdminRoutes(httplib::Server& svr, ServerState& st) {
            WithStaffSession(
                st, [&st](const app::Session& s, const httplib::Request& req,
                          httplib::Response& res) { Edit(st, s, req, res, req.matches[1]); }));
+  svr.Post(R"(/admin/records/([0-9]{1,12})/validity)",
+           WithStaffSession(st, [&st](const app::Session& s, const httplib::Request& req,
+                                      httplib::Response& res) {
+             SetValidity(st, s, req, res, req.matches[1]);
+           }));
   svr.Post(R"(/admin/records/([0-9]{1,12})/actions)",
            WithStaffSession(
                st, [&st](const app::Session& s, const httplib::Request& req,
