@@ -3,7 +3,8 @@
 // the form; a handler signs in, opens the case and records 转办. Then the
 // proactive-disclosure portal: browse, search, a record page, the Atom feed,
 // and axe-core (WCAG 2.1 A/AA rules) on every public page: no serious or
-// critical violation.
+// critical violation; an editor drafts a record and a reviewer publishes it
+// after the 保密审查 checklist.
 //
 // Usage: node tests/e2e/run.mjs PATH/TO/gongkai   (or GK_BINARY=PATH node tests/e2e/run.mjs)
 //
@@ -42,6 +43,10 @@ const APPLICANT = {
 };
 const BAD_ID = '110105194912310021';  // wrong check digit
 const STAFF = { user: 'wang', password: 'pass-wang-123', role: 'handler', agency: 'weihai-lingang' };
+// The catalog's staff: an editor drafts, a reviewer does the 保密审查 and publishes.
+const EDITOR = { user: 'liu', password: 'pass-liu-123', role: 'editor', agency: 'weihai-lingang' };
+const REVIEWER = { user: 'chen', password: 'pass-chen-123', role: 'reviewer', agency: 'weihai-lingang' };
+const DRAFT_TITLE = '关于公布临港区2024年行政许可事项清单的通知';
 
 // Published records of the portal walk (loaded with `records import`).
 const RECORDS = [
@@ -139,8 +144,9 @@ class Server {
   // `user add` needs the database: `demo` creates it with the demo agencies.
   prepare() {
     runCli(this.bin, ['demo', '--db', this.db]);
-    runCli(this.bin, ['user', 'add', STAFF.user, '--role', STAFF.role, '--agency', STAFF.agency, '--db', this.db],
-           `${STAFF.password}\n`);
+    for (const u of [STAFF, EDITOR, REVIEWER]) {
+      runCli(this.bin, ['user', 'add', u.user, '--role', u.role, '--agency', u.agency, '--db', this.db], `${u.password}\n`);
+    }
     const file = path.join(this.dir, 'records.jsonl');
     fs.writeFileSync(file, RECORDS.map((r) => JSON.stringify(r)).join('\n') + '\n');
     runCli(this.bin, ['records', 'import', file, '--db', this.db]);
@@ -560,6 +566,73 @@ async function portal(ctx, state) {
   });
 }
 
+async function signIn(page, base, who) {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('用户名', { exact: true }).fill(who.user);
+  await page.getByLabel('密码', { exact: true }).fill(who.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((u) => u.pathname === '/admin');
+}
+
+async function catalogStaff(ctx, state) {
+  const page = state.staffPage;
+
+  await ctx.step('editor drafts a record; 索引号 generated; not public yet', async () => {
+    await signIn(page, state.base, EDITOR);
+    await page.getByRole('link', { name: '主动公开信息', exact: true }).click();
+    await heading(page, '主动公开信息');
+    await page.getByRole('link', { name: '起草新信息', exact: true }).click();
+    await heading(page, '起草新信息');
+    await page.getByLabel('标题（必填）', { exact: true }).fill(DRAFT_TITLE);
+    await page.getByLabel('目录分类（必填）', { exact: true }).fill('行政许可');
+    await page.getByLabel('条例第二十条事项', { exact: true }).selectOption('5');
+    await page.getByLabel('正文', { exact: true }).fill('现将行政许可事项清单公布如下。');
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await page.waitForURL((u) => /^\/admin\/records\/\d+$/.test(u.pathname));
+    await heading(page, DRAFT_TITLE);
+    state.draftPath = pathOf(page);
+    const indexNo = await definition(page, '索引号');
+    check(/^LG\/\d{4}-00001$/.test(indexNo), `generated 索引号: "${indexNo}"`);
+    equal(await definition(page, '状态'), '草稿', 'status of the new draft');
+    const r = await page.request.get(`${state.base}/api/v1/records?q=${encodeURIComponent('行政许可事项清单')}`);
+    equal((await r.json()).total, 0, 'a draft in the public API');
+    await page.getByRole('button', { name: '送保密审查' }).click();
+    await page.waitForURL((u) => u.pathname === state.draftPath);
+    equal(await definition(page, '状态'), '待审查', 'status after 送审');
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.waitForURL((u) => u.pathname === '/login');
+  });
+
+  await ctx.step('reviewer: the checklist must be complete, then the record is published', async () => {
+    await signIn(page, state.base, REVIEWER);
+    await page.goto(`${state.base}${state.draftPath}`);
+    await heading(page, DRAFT_TITLE);
+    const review = page.getByRole('group', { name: /审查清单/ });
+    const boxes = review.getByRole('checkbox');
+    const n = await boxes.count();
+    check(n >= 3, `the review checklist has ${n} items`);
+    await boxes.first().check();
+    await page.getByRole('button', { name: '同意公开并发布' }).click();
+    await page.waitForLoadState();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    check((await alert.innerText()).includes('保密审查未完成'), `an incomplete review was not refused: "${await alert.innerText()}"`);
+    for (let i = 0; i < n; ++i) await page.getByRole('group', { name: /审查清单/ }).getByRole('checkbox').nth(i).check();
+    await page.getByLabel(/^审查意见/).fill('不涉密，同意公开');
+    await page.getByRole('button', { name: '同意公开并发布' }).click();
+    await page.waitForURL((u) => u.pathname === state.draftPath);
+    equal(await definition(page, '状态'), '已发布', 'status after approval');
+    const history = await page.locator('table').last().innerText();
+    for (const s of ['create', 'submit', 'approve', EDITOR.user, REVIEWER.user, '不涉密，同意公开']) {
+      check(history.includes(s), `the revision history lacks "${s}"`);
+    }
+    const pub = state.publicPage;
+    await pub.goto(`${state.base}/search?q=${encodeURIComponent('行政许可事项清单')}`);
+    equal((await pub.getByRole('status').innerText()).trim(), '共找到 1 条信息。', 'public search for the new record');
+    await page.getByRole('button', { name: '退出登录' }).click();
+  });
+}
+
 // ---- main ------------------------------------------------------------------------------
 
 async function main() {
@@ -633,6 +706,8 @@ async function main() {
       await staff(ctx, state);
       console.log('# d. the proactive-disclosure portal');
       await portal(ctx, state);
+      console.log('# e. the catalog\'s staff: draft, 保密审查, publish');
+      await catalogStaff(ctx, state);
       await ctx.step('the query code never appeared in a URL', async () => {
         const leaks = requestedUrls.filter((u) => u.includes(state.queryCode));
         check(leaks.length === 0, `the query code appears in: ${leaks.join(', ')}`);
