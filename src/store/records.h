@@ -56,6 +56,7 @@ struct RecordQuery {
   RecordOrder order = RecordOrder::kNewest;
   int limit = 20;
   int offset = 0;
+  bool with_body = true;  // false: Record::body is left empty (listings, sitemap)
 };
 
 // Snippets mark each match with \x01 … \x02 (HTML-escape, then replace).

@@ -204,6 +204,12 @@ TEST_F(RecordsTest, FiltersOrderSnippetsAndPages) {
   EXPECT_NE(hits->items[0].body_snippet.find("\x01政府信息\x02"), std::string::npos)
       << hits->items[0].body_snippet;
 
+  s.with_body = false;
+  auto bare = rs().SearchRecords(s);
+  ASSERT_TRUE(bare.ok());
+  EXPECT_TRUE(bare->items[0].record.body.empty());
+  EXPECT_EQ(bare->items[0].body_snippet, hits->items[0].body_snippet);
+
   auto rows = rs().AgencyRecordsForReport("a");
   ASSERT_TRUE(rows.ok());
   EXPECT_EQ(rows->size(), 13u);

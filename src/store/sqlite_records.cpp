@@ -123,7 +123,7 @@ StoredRecord ReadRecord(const Stmt& q) {
   return s;
 }
 
-// Binds the record's data columns from index `i` on (18 values, see kDataColumns).
+// Binds the record's data columns from index `i` on (19 values, see kDataColumns).
 constexpr std::string_view kDataColumns =
     "agency_id, index_no, title, publisher, formed_on, published_on, doc_no, doc_type, category, "
     "topic, genre, audience, art20_item, validity, validity_changed_on, body, pinned, pin_order, "
@@ -220,6 +220,8 @@ class SqliteRecordStore final : public RecordStore {
 
   Result<RecordPage> SearchRecords(const RecordQuery& query) override {
     const bool text = !query.fts.empty();
+    std::string columns(kColumns);
+    if (!query.with_body) columns.replace(columns.find("r.body"), 6, "''");
     if (text && query.status && *query.status != catalog::RecordStatus::kPublished)
       return Status::Invalid("full-text search covers published records only");
     std::string from = text ? " FROM records_fts CROSS JOIN records r ON r.id = records_fts.rowid"
@@ -259,7 +261,7 @@ class SqliteRecordStore final : public RecordStore {
       page.total = q.Int(0);
     }
     if (index_only && query.order == RecordOrder::kRelevance) {
-      Stmt q(db_, "SELECT " + std::string(kColumns) +
+      Stmt q(db_, "SELECT " + columns +
                       ", h.t, h.b FROM (SELECT rowid AS id, rank AS rk, "
                       "highlight(records_fts, 0, char(1), char(2)) AS t, "
                       "snippet(records_fts, 1, char(1), char(2), '…', 24) AS b FROM records_fts "
@@ -289,7 +291,7 @@ class SqliteRecordStore final : public RecordStore {
         order = " ORDER BY r.pinned DESC, r.pin_order, r.published_on DESC, r.id DESC";
         break;
     }
-    std::string select = "SELECT " + std::string(kColumns);
+    std::string select = "SELECT " + columns;
     if (text)
       select +=
           ", highlight(records_fts, 0, char(1), char(2)), "

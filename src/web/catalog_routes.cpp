@@ -288,6 +288,7 @@ void Home(ServerState& st, const httplib::Request& req, httplib::Response& res) 
   store::RecordQuery q;
   q.order = store::RecordOrder::kPinnedThenNewest;
   q.limit = 15;
+  q.with_body = false;
   std::string scope = "全部机构";
   if (!agency_id.empty()) {
     bool known = false;
@@ -447,6 +448,7 @@ void SearchPage(ServerState& st, const httplib::Request& req, httplib::Response&
     b += "<p class=\"err\" role=\"alert\">" + EscapeHtml(p.error) + "</p>";
     return Html(res, Page("检索政府信息", b, view));
   }
+  p.query.with_body = false;  // the page shows snippets
   auto page = Search(st, p.query);
   if (!page.ok()) {
     res.status = 500;
@@ -536,6 +538,7 @@ void ApiError(httplib::Response& res, const std::string& field, const std::strin
 void ApiRecords(ServerState& st, const httplib::Request& req, httplib::Response& res) {
   ListParams p = ParseList(st, req);
   if (!p.error.empty()) return ApiError(res, p.field, p.error);
+  p.query.with_body = false;
   auto page = Search(st, p.query);
   if (!page.ok()) return JsonError(res, 500, "internal", "暂时无法检索，请稍后重试");
   ordered_json items = ordered_json::array();
@@ -612,6 +615,7 @@ void Sitemap(ServerState& st, const httplib::Request& req, httplib::Response& re
   store::RecordQuery q;
   q.order = store::RecordOrder::kNewest;
   q.limit = 49000;
+  q.with_body = false;
   auto page = Search(st, q);
   if (page.ok())
     for (const auto& h : page->items)
