@@ -201,6 +201,9 @@ TEST_F(PortalTest, ApiListsSearchesAndPages) {
   EXPECT_EQ(GetJson("/api/v1/records?q=%EF%BD%90%EF%BD%84%EF%BD%86")["total"], 1);  // ｐｄｆ
   EXPECT_EQ(GetJson("/api/v1/records?q=%E5%BA%9C%E6%94%BF")["total"], 0);           // 府政
   EXPECT_EQ(GetJson("/api/v1/records?q=%E9%80%9A%E7%9F%A5")["total"], 30);          // 通知
+  json by_date = GetJson("/api/v1/records?q=%E9%80%9A%E7%9F%A5&sort=date&per_page=2");
+  EXPECT_EQ(by_date["items"][0]["published_on"], "2024-03-30");
+  EXPECT_EQ(by_date["items"][1]["published_on"], "2024-03-29");
   EXPECT_EQ(GetJson("/api/v1/records?q=%E6%94%BF%E5%BA%9C%20xml")["total"], 0);
   EXPECT_EQ(GetJson("/api/v1/records?q=%22%20OR%20*")["total"], 0);  // FTS syntax is quoted
 }
@@ -221,6 +224,7 @@ TEST_F(PortalTest, ApiRejectsBadInputNamingTheField) {
       {"/api/v1/records?q=%FF", "q"},
       {"/api/v1/records?year=99", "year"},
       {"/api/v1/records?validity=ok", "validity"},
+      {"/api/v1/records?sort=best", "sort"},
   };
   for (const Case& c : cases) {
     json j = GetJson(c.path, 400);

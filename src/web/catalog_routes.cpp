@@ -196,6 +196,12 @@ ListParams ParseList(ServerState& st, const httplib::Request& req) {
     if (!v) return fail("validity", "validity（有效性）：应为 有效、失效 或 废止");
     p.query.validity = *v;
   }
+  const std::string sort = req.get_param_value("sort");
+  if (sort == "date") {
+    p.query.order = store::RecordOrder::kNewest;
+  } else if (!sort.empty() && sort != "relevance") {
+    return fail("sort", "sort（排序）：应为 relevance（相关度）或 date（发布日期）");
+  }
   const std::string category = req.get_param_value("category");
   if (!category.empty()) {
     if (catalog::CharCount(category) > catalog::kMaxCategory)
@@ -442,7 +448,12 @@ void SearchPage(ServerState& st, const httplib::Request& req, httplib::Response&
        "value=\"\">不限</option>";
   for (const char* v : {"有效", "失效", "废止"})
     b += std::string("<option") + (validity == v ? " selected" : "") + ">" + v + "</option>";
-  b += "</select></fieldset><button type=\"submit\">检索</button></form>";
+  b += "</select>";
+  const std::string sort = req.get_param_value("sort");
+  b += "<label for=\"sort\">排序</label><select id=\"sort\" name=\"sort\">"
+       "<option value=\"relevance\">相关度</option><option value=\"date\"" +
+       std::string(sort == "date" ? " selected" : "") + ">发布日期（新的在前）</option></select>";
+  b += "</fieldset><button type=\"submit\">检索</button></form>";
   if (!p.error.empty()) {
     res.status = 400;
     b += "<p class=\"err\" role=\"alert\">" + EscapeHtml(p.error) + "</p>";
