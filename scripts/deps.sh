@@ -47,8 +47,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# npm packages of the browser tests (playwright-core only; it never downloads
-# a browser): installed from package-lock.json when node_modules is missing or
+# npm packages of the browser tests (playwright-core, which never downloads
+# a browser, and axe-core): installed from package-lock.json when node_modules is missing or
 # older than the lockfile.
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 if [ ! -f "$ROOT/node_modules/.package-lock.json" ] ||

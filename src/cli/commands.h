@@ -88,6 +88,11 @@ struct ReportArgs {
   std::string db = "sqlite:var/gongkai.db";
 };
 int RunReport(const ReportArgs& args);
+struct RecordsImportArgs {
+  std::string file;
+  std::string db = "sqlite:var/gongkai.db";
+};
+int RunRecordsImport(const RecordsImportArgs& args);
 
 struct VerifyArgs {
   std::string db = "sqlite:var/gongkai.db";

@@ -116,6 +116,15 @@ int main(int argc, char** argv) {
   c_report->add_option("--out", report.out, "Output file (default: stdout)");
   c_report->add_option("--db", report.db, "Database URL (sqlite:PATH)");
 
+  auto* c_records = app.add_subcommand("records", "Proactive-disclosure records (主动公开)");
+  c_records->require_subcommand(1);
+  RecordsImportArgs records_import;
+  auto* c_records_import = c_records->add_subcommand(
+      "import", "Bulk-load published records from JSON Lines (docs/catalog.md); all or nothing");
+  c_records_import->add_option("FILE", records_import.file, "JSON Lines file, one record per line")
+      ->required();
+  c_records_import->add_option("--db", records_import.db, "Database URL (sqlite:PATH)");
+
   VerifyArgs verify;
   auto* c_verify = app.add_subcommand(
       "verify", "Re-check the event history: hash chain, transitions, projections");
@@ -145,6 +154,7 @@ int main(int argc, char** argv) {
     if (c_apps_import->parsed()) return RunApplicationsImport(apps_import);
     if (c_ledger->parsed()) return RunLedger(ledger);
     if (c_report->parsed()) return RunReport(report);
+    if (c_records_import->parsed()) return RunRecordsImport(records_import);
   } catch (const std::exception& e) {
     // Last line of defence: library code should have returned a Status.
     std::fprintf(stderr, "gongkai: internal error: %s\n", e.what());

@@ -7,6 +7,7 @@ std::string_view Migration0003();
 std::string_view Migration0004();
 std::string_view Migration0005();
 std::string_view Migration0006();
+std::string_view Migration0007();
 std::string_view Migration0008();
 std::string_view Migration0009();
 }  // namespace gk::embedded
@@ -21,6 +22,7 @@ const std::vector<Migration>& Migrations() {
       {4, "0004_letters", embedded::Migration0004()},
       {5, "0005_documents", embedded::Migration0005()},
       {6, "0006_outbox", embedded::Migration0006()},
+      {7, "0007_records", embedded::Migration0007()},
       {8, "0008_reports", embedded::Migration0008()},
       {9, "0009_accounts", embedded::Migration0009()},
   };

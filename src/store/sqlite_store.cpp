@@ -8,6 +8,7 @@
 
 #include "store/event_hash.h"
 #include "store/migrations.h"
+#include "store/sqlite_records.h"
 
 namespace gk::store {
 namespace {
@@ -973,7 +974,13 @@ class SqliteStore final : public Store {
     return Status::Ok();
   }
 
+  RecordStore& records() override {
+    if (!records_) records_ = MakeSqliteRecordStore(db_);
+    return *records_;
+  }
+
   sqlite3* db_;
+  std::unique_ptr<RecordStore> records_;
 };
 
 }  // namespace
@@ -995,6 +1002,11 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, OpenMode
         "cannot open database " + path + ": " + (db ? sqlite3_errmsg(db) : "out of memory");
     sqlite3_close_v2(db);
     return Status::Invalid(msg);
+  }
+  // The catalog's FTS5 tokenizer, before migrations (0007 creates records_fts).
+  if (auto s = RegisterCjkTokenizer(db); !s.ok()) {
+    sqlite3_close_v2(db);
+    return s;
   }
   auto store = std::make_unique<SqliteStore>(db);
   // A file that is not SQLite fails here with "file is not a database".

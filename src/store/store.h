@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "store/records.h"
 
 namespace gk::store {
 
@@ -277,6 +278,9 @@ class Store {
 
   // Schema version after migrations (the highest applied migration number).
   virtual Result<int> SchemaVersion() = 0;
+
+  // The proactive-disclosure catalog (store/records.h), on the same connection.
+  virtual RecordStore& records() = 0;
 };
 
 enum class OpenMode { kMustExist, kCreateIfMissing };

@@ -24,6 +24,10 @@ fieldset{border:1px solid #767676;margin-top:1rem}legend{font-weight:bold}
 textarea{font-size:1rem;width:100%;max-width:40rem}select{font-size:1rem;padding:.3rem}
 .hint{color:#4a4a4a;font-size:.9rem}.ack{border:2px solid #1b5e20;padding:1rem}
 .code{font-family:monospace;font-size:1.4rem;letter-spacing:.1rem}pre{white-space:pre-wrap;background:#f4f4f4;padding:1rem}
+body.large{font-size:1.3rem;line-height:1.9}body.large h1{font-size:2.2rem}body.large h2{font-size:1.7rem}
+body.large input,body.large button,body.large select{font-size:1.3rem}
+mark{background:#ffe066;color:#1a1a1a}.meta{color:#4a4a4a}nav.pages a,nav.pages span{margin-right:1rem}
+.toolbar{float:right}
 )";
 
 }  // namespace
@@ -36,17 +40,28 @@ void JsonError(httplib::Response& res, int status, std::string_view code, std::s
 }
 
 std::string Page(std::string_view title, std::string_view body) {
+  return Page(title, body, PageOptions{});
+}
+
+std::string Page(std::string_view title, std::string_view body, const PageOptions& options) {
   std::string out;
   out += "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">";
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">";
   out += "<title>" + EscapeHtml(title) + " - 公开 Gongkai</title><style>";
   out += kStyle;
-  out += "</style></head><body><a class=\"skip\" href=\"#main\">跳到主要内容</a>";
-  out += "<header><p>公开 Gongkai · 政府信息公开工作平台</p></header>";
+  out += "</style></head>";
+  out += options.large_text ? "<body class=\"large\">" : "<body>";
+  out += "<a class=\"skip\" href=\"#main\">跳到主要内容</a><header>";
+  if (!options.large_text_toggle.empty()) {
+    out += "<p class=\"toolbar\"><a href=\"" + EscapeHtml(options.large_text_toggle) + "\">" +
+           (options.large_text ? "标准字号" : "大字模式") + "</a></p>";
+  }
+  out += "<p>公开 Gongkai · 政府信息公开工作平台</p></header>";
   out += "<main id=\"main\">";
   out += body;
   out +=
-      "</main><footer><p><a href=\"/\">首页</a> · <a href=\"/apply\">申请公开</a> · <a "
+      "</main><footer><p><a href=\"/\">首页</a> · <a href=\"/search\">信息检索</a> · "
+      "<a href=\"/apply\">申请公开</a> · <a "
       "href=\"/track\">查询申请</a> · "
       "<a href=\"/deadline\">答复期限计算</a> · "
       "<a href=\"/healthz\">运行状态</a></p></footer></body></html>\n";

@@ -15,6 +15,7 @@
 #include "app/demo.h"
 #include "law/deadline.h"
 #include "store/store.h"
+#include "web/catalog_routes.h"
 #include "web/html.h"
 #include "web/mailer.h"
 #include "web/page.h"
@@ -30,73 +31,6 @@ namespace gk::web {
 namespace {
 
 using nlohmann::json;
-
-std::string YearsText(const std::vector<int>& years) {
-  if (years.empty()) return "无";
-  std::string s;
-  // Collapse consecutive years into ranges: 2019–2026.
-  for (size_t i = 0; i < years.size();) {
-    size_t j = i;
-    while (j + 1 < years.size() && years[j + 1] == years[j] + 1) ++j;
-    if (!s.empty()) s += "、";
-    s += std::to_string(years[i]);
-    if (j > i) s += "–" + std::to_string(years[j]);
-    i = j + 1;
-  }
-  return s;
-}
-
-std::string HomePage(ServerState& st) {
-  std::vector<store::AgencyRow> agencies;
-  std::vector<int> years;
-  {
-    std::lock_guard lock(st.mu);
-    if (auto r = st.store->ListAgencies(); r.ok()) agencies = std::move(r).value();
-    years = st.calendar.Years();
-  }
-  std::string b;
-  b += "<h1>政府信息公开工作平台（建设中）</h1>";
-  b +=
-      "<p>"
-      "本服务目前提供下列功能。政府信息公开门户（主动公开目录与检索）、年度报告生成等功能尚未开放，"
-      "开放后将在本页列出。</p>";
-  b += "<h2>目前提供的服务</h2><ul>";
-  b += "<li><a "
-       "href=\"/apply\">在线申请政府信息公开</a>：提交后即时取得申请编号、查询码和答复期限。</li>";
-  b += "<li><a "
-       "href=\"/track\">申请办理进度查询</"
-       "a>：凭申请编号和查询码查看办理过程、在线补正、下载答复文书。</li>";
-  b += "<li><a "
-       "href=\"/login\">工作人员登录</"
-       "a>：登记信函、当面等渠道收到的申请，转办、补正、征求意见、延期、审核、答复、送达、归档，"
-       "生成答复书和告知书（PDF、Word），导出台账。</li>";
-  b += "<li><a "
-       "href=\"/deadline\">依申请公开答复期限计算</a>：按《政府信息公开条例》第三十条、第三十一条、"
-       "第三十三条和国务院办公厅公布的节假日安排，计算补正告知期限、答复期限和延期后的答复期限，"
-       "并列出每一个不计入的日期及原因。</li>";
-  b += "<li>接口 <code>GET /api/v1/deadline?received=YYYY-MM-DD</code>：同上，返回 JSON。</li>";
-  b += "<li><a href=\"/healthz\">运行状态检查</a>（<code>/healthz</code>）。</li></ul>";
-  b += "<h2>工作日历</h2><p>已覆盖年度：" + EscapeHtml(YearsText(years)) +
-       "。新年度的节假日安排公布后，可用命令 <code>gongkai calendar import 文件</code> "
-       "导入，无需重新部署。</p>";
-  b += "<h2>已登记机构</h2>";
-  if (agencies.empty()) {
-    b += "<p>尚未登记机构。</p>";
-  } else {
-    b += "<table><caption class=\"skip\">已登记机构</caption><thead><tr><th scope=\"col\">机构</th>"
-         "<th scope=\"col\">标识</th><th scope=\"col\">年度报告报送期限</th></tr></thead><tbody>";
-    for (const auto& a : agencies) {
-      b += "<tr><td>" + EscapeHtml(a.name) + "</td><td>" + EscapeHtml(a.id) + "</td><td>" +
-           (a.kind == "government" ? "次年3月31日前（本级政府）" : "次年1月31日前（政府部门）") +
-           "</td></tr>";
-    }
-    b += "</tbody></table>";
-  }
-  b += "<h2>命令行工具</h2><p>年度报告的读取与勾稽关系核查目前通过命令行提供："
-       "<code>gongkai ingest 报告.txt</code> 输出报告表格数据，<code>gongkai check 报告.txt</code> "
-       "核查三张表的勾稽关系并列出问题。</p>";
-  return Page("首页", b);
-}
 
 struct DeadlineQuery {
   law::DeadlineInput input;
@@ -275,15 +209,13 @@ Status RunServer(const ServerOptions& options) {
     }
     res.set_content("ok\n", "text/plain");
   });
-  svr.Get("/", [&st](const httplib::Request&, httplib::Response& res) {
-    res.set_content(HomePage(st), "text/html; charset=utf-8");
-  });
   svr.Get("/deadline", [&st](const httplib::Request& req, httplib::Response& res) {
     HandleDeadlinePage(st, req, res);
   });
   svr.Get("/api/v1/deadline", [&st](const httplib::Request& req, httplib::Response& res) {
     HandleDeadlineApi(st, req, res);
   });
+  RegisterCatalogRoutes(svr, st);  // the portal home `/` and the catalog; before staff routes
   RegisterPublicApplicationRoutes(svr, st);
   // Before the staff routes: their catch-all POST /admin/… answers 404.
   RegisterReportRoutes(svr, st);

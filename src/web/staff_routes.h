@@ -7,11 +7,19 @@
 
 #include <httplib.h>
 
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "app/staff.h"
 #include "web/state.h"
 
 namespace gk::web {
 
 // Installs the /admin guard as the server's pre-routing handler and the routes.
 void RegisterStaffRoutes(httplib::Server& svr, ServerState& st);
+
+// The helpers shared by every /admin page (session, CSRF, page frame) are in
+// web/staff_session.h.
 
 }  // namespace gk::web

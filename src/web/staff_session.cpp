@@ -74,6 +74,10 @@ std::string AdminPage(const app::Session& s, std::string_view title, std::string
   if (s.user.role == auth::Role::kSupervisor) {
     b += " · <a href=\"/admin/supervision\">监督</a>";
   }
+  if (s.user.role == auth::Role::kEditor || s.user.role == auth::Role::kReviewer ||
+      s.user.role == auth::Role::kAgencyAdmin) {
+    b += " · <a href=\"/admin/records\">主动公开信息</a>";
+  }
   if (s.user.role == auth::Role::kAgencyAdmin || s.user.role == auth::Role::kSysadmin) {
     b += " · <a href=\"/admin/users\">账号管理</a> · <a href=\"/admin/audit\">操作日志</a>";
   }

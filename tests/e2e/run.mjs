@@ -1,6 +1,10 @@
 // Browser end-to-end test of the application pages: an applicant applies
 // online and follows the status page; a bad application is refused and kept on
-// the form; a handler signs in, opens the case and records 转办.
+// the form; a handler signs in, opens the case and records 转办. Then the
+// proactive-disclosure portal: browse, search, a record page, the Atom feed,
+// and axe-core (WCAG 2.1 A/AA rules) on every public page: no serious or
+// critical violation; an editor drafts a record and a reviewer publishes it
+// after the 保密审查 checklist.
 //
 // Usage: node tests/e2e/run.mjs PATH/TO/gongkai   (or GK_BINARY=PATH node tests/e2e/run.mjs)
 //
@@ -39,6 +43,32 @@ const APPLICANT = {
 };
 const BAD_ID = '110105194912310021';  // wrong check digit
 const STAFF = { user: 'wang', password: 'pass-wang-123', role: 'handler', agency: 'weihai-lingang' };
+// The catalog's staff: an editor drafts, a reviewer does the 保密审查 and publishes.
+const EDITOR = { user: 'liu', password: 'pass-liu-123', role: 'editor', agency: 'weihai-lingang' };
+const REVIEWER = { user: 'chen', password: 'pass-chen-123', role: 'reviewer', agency: 'weihai-lingang' };
+const DRAFT_TITLE = '关于公布临港区2024年行政许可事项清单的通知';
+
+// Published records of the portal walk (loaded with `records import`).
+const RECORDS = [
+  {
+    agency_id: 'weihai-lingang', index_no: '11371000MB28514517/2024-00001',
+    title: '关于印发《临港区政府信息公开工作制度》的通知', publisher: AGENCY,
+    published_on: '2024-03-05', formed_on: '2024-03-01', category: '规范性文件',
+    doc_no: '威临管发〔2024〕1号', doc_type: '行政规范性文件', validity: '有效',
+    body: '各部门：\n现将《临港区政府信息公开工作制度》印发给你们，请认真贯彻执行。\n第一条 为规范政府信息公开工作，制定本制度。',
+  },
+  {
+    agency_id: 'weihai-lingang', index_no: '11371000MB28514517/2024-00002',
+    title: '2024年临港区安全生产检查情况通报', publisher: AGENCY,
+    published_on: '2024-04-10', category: '通知公告', body: '按照年度计划，对辖区企业开展安全生产检查。',
+  },
+  {
+    agency_id: 'weihai-gongxin', index_no: '000013338/2024-00007',
+    title: '威海市工业和信息化局2023年部门决算', publisher: '威海市工业和信息化局',
+    published_on: '2024-08-01', category: '财政预决算', body: '部门决算公开说明及表格。',
+  },
+];
+const SEARCH_WORD = '信息公开';
 
 // ---- small helpers -----------------------------------------------------------------
 
@@ -114,8 +144,12 @@ class Server {
   // `user add` needs the database: `demo` creates it with the demo agencies.
   prepare() {
     runCli(this.bin, ['demo', '--db', this.db]);
-    runCli(this.bin, ['user', 'add', STAFF.user, '--role', STAFF.role, '--agency', STAFF.agency, '--db', this.db],
-           `${STAFF.password}\n`);
+    for (const u of [STAFF, EDITOR, REVIEWER]) {
+      runCli(this.bin, ['user', 'add', u.user, '--role', u.role, '--agency', u.agency, '--db', this.db], `${u.password}\n`);
+    }
+    const file = path.join(this.dir, 'records.jsonl');
+    fs.writeFileSync(file, RECORDS.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    runCli(this.bin, ['records', 'import', file, '--db', this.db]);
     // The staff agency's applications before the test (the demo's): every
     // application counts once as new in the year it was received.
     this.baseline = 0;
@@ -435,6 +469,178 @@ async function staff(ctx, state) {
   });
 }
 
+async function portal(ctx, state) {
+  const page = state.publicPage;
+  const first = RECORDS[0];
+
+  await ctx.step('home page lists the newest records and the agencies', async () => {
+    const r = await page.goto(`${state.base}/`);
+    equal(r.status(), 200, 'GET / status');
+    await heading(page, '政府信息公开');
+    const links = (await page.locator('main ul').first().locator('a').allInnerTexts()).map((t) => t.trim());
+    equal(links[0], RECORDS[2].title, 'the newest record is listed first');
+    check(links.includes(first.title), `the home page does not list "${first.title}": ${JSON.stringify(links)}`);
+    await page.getByRole('link', { name: AGENCY, exact: true }).waitFor();
+  });
+
+  await ctx.step('agency page: guide and catalogue', async () => {
+    await page.getByRole('link', { name: AGENCY, exact: true }).click();
+    await page.waitForURL((u) => u.pathname === '/agencies/weihai-lingang');
+    await heading(page, AGENCY);
+    await page.getByRole('heading', { name: '政府信息公开指南' }).waitFor();
+    await page.getByRole('heading', { name: '政府信息公开目录' }).waitFor();
+    const rows = page.locator('table tbody tr');
+    equal(await rows.count(), 2, 'catalogue rows of the agency');
+    const cells = (await rows.last().locator('td').allInnerTexts()).map((t) => t.trim());
+    equal(cells[0], first.index_no, '索引号 in the catalogue');
+    equal(cells[3], first.formed_on, '生成日期 in the catalogue');
+  });
+
+  await ctx.step('search with the form: highlighted results', async () => {
+    await page.goto(`${state.base}/`);
+    await page.getByLabel('检索政府信息（多个词用空格分隔）', { exact: true }).fill(SEARCH_WORD);
+    await Promise.all([
+      page.waitForURL((u) => u.pathname === '/search'),
+      page.getByRole('button', { name: '检索', exact: true }).click(),
+    ]);
+    await heading(page, '检索政府信息');
+    const status = (await page.getByRole('status').innerText()).trim();
+    equal(status, '共找到 1 条信息。', 'result count');
+    const marks = await page.locator('article mark').allInnerTexts();
+    check(marks.length > 0 && marks.every((m) => m === SEARCH_WORD), `highlights: ${JSON.stringify(marks)}`);
+    equal(await page.getByLabel(/^检索词/).inputValue(), SEARCH_WORD, 'the query is kept in the form');
+  });
+
+  await ctx.step('record page shows the record', async () => {
+    await page.locator('article h3 a').first().click();
+    await page.waitForURL((u) => /^\/records\/\d+$/.test(u.pathname));
+    state.recordPath = pathOf(page);
+    await heading(page, first.title);
+    const table = await page.locator('table').innerText();
+    for (const v of [first.index_no, first.doc_no, first.published_on, first.formed_on, '有效']) {
+      check(table.includes(v), `the record page does not show ${v}`);
+    }
+    const paragraphs = await page.locator('main p').allInnerTexts();
+    check(paragraphs.some((p) => p.startsWith('第一条')), 'the body is shown paragraph by paragraph');
+  });
+
+  await ctx.step('large-text mode toggles and is remembered', async () => {
+    await page.getByRole('link', { name: '大字模式', exact: true }).click();
+    await page.waitForLoadState();
+    equal(await page.locator('body').getAttribute('class'), 'large', 'body class in large-text mode');
+    await page.goto(`${state.base}/search`);
+    equal(await page.locator('body').getAttribute('class'), 'large', 'large-text mode on the next page');
+    await page.getByRole('link', { name: '标准字号', exact: true }).click();
+    await page.waitForLoadState();
+    equal(await page.locator('body').getAttribute('class'), null, 'body class after switching back');
+  });
+
+  await ctx.step('Atom feed of new records', async () => {
+    const r = await page.request.get(`${state.base}/feed.atom`);
+    equal(r.status(), 200, 'GET /feed.atom status');
+    check(r.headers()['content-type'].startsWith('application/atom+xml'), 'feed content type');
+    const xml = await r.text();
+    equal((xml.match(/<entry>/g) || []).length, RECORDS.length, 'feed entries');
+    check(xml.includes(`${state.base}${state.recordPath}`), 'the feed links to the record page');
+  });
+
+  await ctx.step('axe-core: no serious or critical violation on any public page', async () => {
+    // The pages forbid scripts (CSP); this context bypasses it to inject axe.
+    const axeSource = fs.readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+    const ctxAxe = await state.browser.newContext({ locale: 'zh-CN', bypassCSP: true });
+    const p = await ctxAxe.newPage();
+    const paths = ['/', '/?agency=weihai-lingang', '/agencies/weihai-lingang', `/search?q=${encodeURIComponent(SEARCH_WORD)}`,
+                   '/search?page=0', state.recordPath, '/?large=1', '/apply', '/track', '/deadline', '/login'];
+    const problems = [];
+    for (const route of paths) {
+      await p.goto(`${state.base}${route}`);
+      await p.addScriptTag({ content: axeSource });
+      const result = await p.evaluate(async () => {
+        // eslint-disable-next-line no-undef
+        const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+        return {
+          passes: r.passes.length,
+          violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, target: v.nodes[0]?.target })),
+        };
+      });
+      check(result.passes > 0, `axe ran no rule on ${route}`);
+      for (const v of result.violations) {
+        if (v.impact === 'serious' || v.impact === 'critical') problems.push(`${route}: ${v.id} (${v.impact}, ${v.nodes} nodes, e.g. ${JSON.stringify(v.target)})`);
+      }
+    }
+    await ctxAxe.close();
+    check(problems.length === 0, `accessibility violations:\n    ${problems.join('\n    ')}`);
+    console.log(`    ${paths.length} pages checked`);
+  });
+}
+
+async function signIn(page, base, who) {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('用户名', { exact: true }).fill(who.user);
+  await page.getByLabel('密码', { exact: true }).fill(who.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((u) => u.pathname === '/admin');
+}
+
+async function catalogStaff(ctx, state) {
+  const page = state.staffPage;
+
+  await ctx.step('editor drafts a record; 索引号 generated; not public yet', async () => {
+    await signIn(page, state.base, EDITOR);
+    await page.getByRole('link', { name: '主动公开信息', exact: true }).click();
+    await heading(page, '主动公开信息');
+    await page.getByRole('link', { name: '起草新信息', exact: true }).click();
+    await heading(page, '起草新信息');
+    await page.getByLabel('标题（必填）', { exact: true }).fill(DRAFT_TITLE);
+    await page.getByLabel('目录分类（必填）', { exact: true }).fill('行政许可');
+    await page.getByLabel('条例第二十条事项', { exact: true }).selectOption('5');
+    await page.getByLabel('正文', { exact: true }).fill('现将行政许可事项清单公布如下。');
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await page.waitForURL((u) => /^\/admin\/records\/\d+$/.test(u.pathname));
+    await heading(page, DRAFT_TITLE);
+    state.draftPath = pathOf(page);
+    const indexNo = await definition(page, '索引号');
+    check(/^LG\/\d{4}-00001$/.test(indexNo), `generated 索引号: "${indexNo}"`);
+    equal(await definition(page, '状态'), '草稿', 'status of the new draft');
+    const r = await page.request.get(`${state.base}/api/v1/records?q=${encodeURIComponent('行政许可事项清单')}`);
+    equal((await r.json()).total, 0, 'a draft in the public API');
+    await page.getByRole('button', { name: '送保密审查' }).click();
+    await page.waitForURL((u) => u.pathname === state.draftPath);
+    equal(await definition(page, '状态'), '待审查', 'status after 送审');
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.waitForURL((u) => u.pathname === '/login');
+  });
+
+  await ctx.step('reviewer: the checklist must be complete, then the record is published', async () => {
+    await signIn(page, state.base, REVIEWER);
+    await page.goto(`${state.base}${state.draftPath}`);
+    await heading(page, DRAFT_TITLE);
+    const review = page.getByRole('group', { name: /审查清单/ });
+    const boxes = review.getByRole('checkbox');
+    const n = await boxes.count();
+    check(n >= 3, `the review checklist has ${n} items`);
+    await boxes.first().check();
+    await page.getByRole('button', { name: '同意公开并发布' }).click();
+    await page.waitForLoadState();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    check((await alert.innerText()).includes('保密审查未完成'), `an incomplete review was not refused: "${await alert.innerText()}"`);
+    for (let i = 0; i < n; ++i) await page.getByRole('group', { name: /审查清单/ }).getByRole('checkbox').nth(i).check();
+    await page.getByLabel(/^审查意见/).fill('不涉密，同意公开');
+    await page.getByRole('button', { name: '同意公开并发布' }).click();
+    await page.waitForURL((u) => u.pathname === state.draftPath);
+    equal(await definition(page, '状态'), '已发布', 'status after approval');
+    const history = await page.locator('table').last().innerText();
+    for (const s of ['create', 'submit', 'approve', EDITOR.user, REVIEWER.user, '不涉密，同意公开']) {
+      check(history.includes(s), `the revision history lacks "${s}"`);
+    }
+    const pub = state.publicPage;
+    await pub.goto(`${state.base}/search?q=${encodeURIComponent('行政许可事项清单')}`);
+    equal((await pub.getByRole('status').innerText()).trim(), '共找到 1 条信息。', 'public search for the new record');
+    await page.getByRole('button', { name: '退出登录' }).click();
+  });
+}
+
 // ---- main ------------------------------------------------------------------------------
 
 async function main() {
@@ -494,6 +700,7 @@ async function main() {
       });
       await ctx.step('launch headless Chromium', async () => {
         browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 30_000 });
+        state.browser = browser;
         // Separate contexts: the applicant and the staff member share no cookies.
         state.publicPage = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
         state.staffPage = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
@@ -506,6 +713,10 @@ async function main() {
       await badInput(ctx, state);
       console.log('# c. staff');
       await staff(ctx, state);
+      console.log('# d. the proactive-disclosure portal');
+      await portal(ctx, state);
+      console.log('# e. the catalog\'s staff: draft, 保密审查, publish');
+      await catalogStaff(ctx, state);
       await ctx.step('the query code never appeared in a URL', async () => {
         const leaks = requestedUrls.filter((u) => u.includes(state.queryCode));
         check(leaks.length === 0, `the query code appears in: ${leaks.join(', ')}`);

@@ -1,0 +1,147 @@
+#include "app/records.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "catalog/search.h"
+
+namespace gk::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+class RecordsAppTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/gk-app-records-XXXXXX";
+    dir_ = ::mkdtemp(tmpl);
+    auto s = store::OpenStore("sqlite:" + dir_ + "/t.db", store::OpenMode::kCreateIfMissing);
+    ASSERT_TRUE(s.ok()) << s.status().message();
+    store_ = std::move(s).value();
+    store::AgencyRow a;
+    a.id = "lg";
+    a.name = "临港区管委会";
+    a.kind = "government";
+    a.code = "LG";
+    ASSERT_TRUE(store_->InsertAgencyIfAbsent(a, "2024-01-01T00:00:00Z").ok());
+  }
+  void TearDown() override {
+    store_.reset();
+    fs::remove_all(dir_);
+  }
+  int64_t Count() {
+    auto r = store_->records().SearchRecords({});
+    return r.ok() ? r->total : -1;
+  }
+  std::string dir_;
+  std::unique_ptr<store::Store> store_;
+};
+
+std::string Line(const std::string& index_no, const std::string& extra = "") {
+  return R"({"agency_id":"lg","index_no":")" + index_no +
+         R"(","title":"标题","publisher":"临港区管委会","published_on":"2024-03-01","category":"通知")" +
+         extra + "}\n";
+}
+
+TEST_F(RecordsAppTest, ImportNamesLineAndFieldAndWritesNothing) {
+  struct Case {
+    std::string text;
+    const char* want;  // prefix of the message
+  };
+  const Case cases[] = {
+      {Line("1") + Line("2", R"(,"title":"")"), "line 2: field title: "},
+      {Line("1") + "\n" + Line("1"), "line 3: field index_no: "},
+      {Line("1") +
+           R"({"agency_id":"zz","index_no":"9","title":"t","publisher":"p","published_on":"2024-01-01","category":"c"})",
+       "line 2: field agency_id: "},
+      {"{oops\n", "line 1: field line: "},
+      {Line("1", R"(,"validity":"作废")"), "line 1: field validity: "},
+  };
+  for (const Case& c : cases) {
+    auto r = ImportRecords(*store_, c.text, "2024-06-01T00:00:00Z");
+    ASSERT_FALSE(r.ok()) << c.text;
+    EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+    EXPECT_EQ(r.status().message().rfind(c.want, 0), 0u) << r.status().message();
+    EXPECT_EQ(Count(), 0);
+  }
+  auto ok = ImportRecords(*store_, "\xEF\xBB\xBF" + Line("1") + "\r\n" + Line("2"), "now");
+  ASSERT_TRUE(ok.ok()) << ok.status().message();
+  EXPECT_EQ(*ok, 2);
+  // Already in the database: line 2 of the second file.
+  auto dup = ImportRecords(*store_, Line("3") + Line("1"), "now");
+  ASSERT_FALSE(dup.ok());
+  EXPECT_EQ(dup.status().message().rfind("line 2: field index_no: ", 0), 0u)
+      << dup.status().message();
+  EXPECT_EQ(Count(), 2);
+}
+
+TEST_F(RecordsAppTest, WorkflowDraftReviewPublishWithdraw) {
+  const Date today = *Date::Parse("2024-05-06");
+  Actor editor{"ed", "editor", "lg"}, reviewer{"rv", "reviewer", "lg"},
+      other{"x", "reviewer", "other"};
+  catalog::Record d;
+  d.title = "关于公布行政许可事项清单的通知";
+  d.publisher = "临港区管委会";
+  d.category = "行政许可";
+  d.body = "现将清单公布如下。";
+  auto id = CreateDraft(*store_, editor, d, today, "t1");
+  ASSERT_TRUE(id.ok()) << id.status().message();
+  auto got = store_->records().GetRecord(*id);
+  EXPECT_EQ((*got)->record.index_no, "LG/2024-00001");
+  EXPECT_EQ(Count(), 0);
+
+  EXPECT_FALSE(
+      ApplyAction(*store_, editor, *id, 1, RecordAction::kApprove, "", {}, today, "t").ok());
+  EXPECT_EQ(ApplyAction(*store_, other, *id, 1, RecordAction::kSubmit, "", {}, today, "t").code(),
+            StatusCode::kNotFound);
+  ASSERT_TRUE(
+      ApplyAction(*store_, editor, *id, 1, RecordAction::kSubmit, "", {}, today, "t2").ok());
+  // Approval needs every checklist item.
+  auto partial = ApplyAction(*store_, reviewer, *id, 2, RecordAction::kApprove, "", {"no_secret"},
+                             today, "t3");
+  EXPECT_FALSE(partial.ok());
+  EXPECT_NE(partial.message().find("保密审查"), std::string::npos);
+  std::vector<std::string> all;
+  for (const auto& item : ReviewChecklist()) all.emplace_back(item.key);
+  ASSERT_TRUE(
+      ApplyAction(*store_, reviewer, *id, 2, RecordAction::kApprove, "同意", all, today, "t4")
+          .ok());
+  EXPECT_EQ(Count(), 1);
+  got = store_->records().GetRecord(*id);
+  EXPECT_EQ((*got)->record.published_on, today);
+
+  // 废止 keeps the record published, with its validity and date.
+  const Date repealed_on = *Date::Parse("2024-09-01");
+  EXPECT_FALSE(
+      ChangeValidity(*store_, editor, *id, 3, catalog::Validity::kRepealed, repealed_on, "", "t")
+          .ok());
+  ASSERT_TRUE(ChangeValidity(*store_, reviewer, *id, 3, catalog::Validity::kRepealed, repealed_on,
+                             "被新文件替代", "t4b")
+                  .ok());
+  got = store_->records().GetRecord(*id);
+  EXPECT_EQ((*got)->record.validity, catalog::Validity::kRepealed);
+  EXPECT_EQ((*got)->record.validity_changed_on, repealed_on);
+  EXPECT_EQ(Count(), 1);
+  auto rows = store_->records().AgencyRecordsForReport("lg");
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ((*rows)[0].validity, catalog::Validity::kRepealed);
+
+  EXPECT_FALSE(
+      ApplyAction(*store_, reviewer, *id, 4, RecordAction::kWithdraw, " ", {}, today, "t5").ok());
+  ASSERT_TRUE(
+      ApplyAction(*store_, reviewer, *id, 4, RecordAction::kWithdraw, "政策已调整", {}, today, "t6")
+          .ok());
+  EXPECT_EQ(Count(), 0);
+  auto revs = store_->records().RecordRevisions(*id);
+  ASSERT_EQ(revs->size(), 5u);
+  EXPECT_EQ((*revs)[2].action, "approve");
+  EXPECT_NE((*revs)[2].note.find("不含国家秘密"), std::string::npos);
+  EXPECT_EQ((*revs)[2].actor, "rv");
+  EXPECT_EQ((*revs)[3].action, "validity");
+  EXPECT_NE((*revs)[3].note.find("废止"), std::string::npos);
+  EXPECT_EQ((*revs)[4].note, "撤回理由：政策已调整");
+}
+
+}  // namespace
+}  // namespace gk::app
