@@ -179,12 +179,29 @@ Result<RenderedReport> RenderAnnualReport(store::Store& store, const law::Calend
   for (const reporting::CaseFacts& f : facts) {
     if (!f.case_id.empty()) first_year = std::min(first_year, f.received_on.year());
   }
+  // Records published, by year and (for the report's year) by category.
+  auto records = store.records().AgencyRecordsForReport(agency_id);
+  if (!records.ok()) return records.status();
+  std::map<int, int64_t> published_by_year;
+  std::map<std::string, int64_t> by_category;
+  int first_record_year = year + 1;
+  for (const store::ReportRecordRow& r : *records) {
+    if (!r.published_on) continue;
+    const int y = r.published_on->year();
+    first_record_year = std::min(first_record_year, y);
+    ++published_by_year[y];
+    if (y == year) ++by_category[r.category.empty() ? "其他" : r.category];
+  }
   for (int y = year - 4; y <= year; ++y) {
     report_render::TrendPoint p;
     p.year = y;
     // Years before the first record are unknown, not 0.
     if (y >= first_year) p.applications = reporting::Summarise(facts, y).received;
+    if (y >= first_record_year) p.records_published = published_by_year[y];
     doc.charts.trend.push_back(p);
+  }
+  for (const auto& [label, count] : by_category) {
+    doc.charts.proactive_by_category.push_back({label, count});
   }
   Result<std::string> bytes = report_render::Render(doc, out_format);
   if (!bytes.ok()) return bytes.status();
@@ -218,9 +235,22 @@ Result<std::optional<PublishedReport>> LoadPublishedReport(store::Store& store,
 
 Result<std::vector<reporting::RecordFacts>> LoadRecordFacts(store::Store& store,
                                                             std::string_view agency_id) {
-  (void)store;
-  (void)agency_id;
-  return std::vector<reporting::RecordFacts>{};  // MERGE: catalog records
+  auto rows = store.records().AgencyRecordsForReport(agency_id);
+  if (!rows.ok()) return rows.status();
+  std::vector<reporting::RecordFacts> out;
+  out.reserve(rows->size());
+  for (const store::ReportRecordRow& r : *rows) {
+    if (!r.published_on) continue;  // never published: not counted
+    reporting::RecordFacts f;
+    f.id = std::to_string(r.id);
+    f.doc_type = r.doc_type;
+    f.formed_on = r.formed_on;
+    f.published_on = *r.published_on;
+    f.validity = r.validity.value_or(catalog::Validity::kInForce);
+    f.validity_changed_on = r.validity_changed_on;
+    out.push_back(std::move(f));
+  }
+  return out;
 }
 
 Result<AnnualReport> LoadAnnualReport(store::Store& store, const law::Calendar& cal,

@@ -1,11 +1,18 @@
 #include "app/demo.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <map>
 
 #include "app/annual_report.h"
 #include "app/applications.h"
 #include "app/case_files.h"
 #include "app/demo_cases.h"
+#include "app/records.h"
+
+namespace gk::embedded {
+std::string_view DemoRecordsJsonl();  // data/records/demo.jsonl
+}  // namespace gk::embedded
 
 namespace gk::app {
 
@@ -45,11 +52,48 @@ namespace {
 
 constexpr std::string_view kDemoActor = "demo";
 
+// The plan's 规章 / 规范性文件, published, unless the agency has records.
+Status LoadRecords(store::Store& store, const demo::AgencyPlan& plan,
+                   const store::AgencyRow& agency, std::string_view now, DemoLoadResult* out) {
+  auto existing = store.records().AgencyRecordsForReport(plan.agency_id);
+  if (!existing.ok()) return existing.status();
+  if (!existing->empty() || plan.records.empty()) return Status::Ok();
+  std::vector<catalog::Record> records;
+  std::map<int, int> serial;  // per year, after the sample records' numbers
+  for (const demo::RecordPlan& r : plan.records) {
+    catalog::Record rec;
+    rec.agency_id = plan.agency_id;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%05d", 100 + ++serial[r.formed_on.year()]);
+    rec.index_no = agency.code + "/" + std::to_string(r.formed_on.year()) + "-" + buf;
+    rec.title = r.title;
+    rec.publisher = agency.name;
+    rec.formed_on = r.formed_on;
+    rec.published_on = r.published_on;
+    rec.doc_no = r.doc_no;
+    rec.doc_type = r.doc_type;
+    rec.category = "政策文件";
+    rec.classifications = {"综合政务", "规范性文件", "公众"};
+    rec.art20_item = 1;  // Art. 20(1): 行政法规、规章和规范性文件
+    rec.validity = r.validity;
+    rec.validity_changed_on = r.validity_changed_on;
+    rec.body = r.title + "（" + r.doc_no + "）全文。";
+    rec.status = catalog::RecordStatus::kPublished;
+    records.push_back(std::move(rec));
+  }
+  const store::RecordChange change{std::string(kDemoActor), "import", "demo", std::string(now)};
+  auto n = store.records().ImportRecords(records, change, nullptr);
+  if (!n.ok()) return Status::Internal("demo records " + plan.agency_id + ": " + n.status().message());
+  out->records_added += static_cast<int>(*n);
+  return Status::Ok();
+}
+
 Status LoadPlan(store::Store& store, const law::Calendar& cal, const demo::AgencyPlan& plan,
                 std::string_view now, DemoLoadResult* out) {
   auto agency = store.GetAgency(plan.agency_id);
   if (!agency.ok()) return agency.status();
   if (!agency->has_value()) return Status::NotFound("demo agency " + plan.agency_id + " missing");
+  if (Status s = LoadRecords(store, plan, **agency, now, out); !s.ok()) return s;
   store::CaseFilter f;
   f.agency_id = plan.agency_id;
   f.limit = 1;
@@ -114,8 +158,16 @@ Result<DemoLoadResult> LoadDemo(store::Store& store, const law::Calendar& cal,
                                 std::string_view now) {
   auto out = LoadDemoAgencies(store, now);
   if (!out.ok()) return out;
+  // The sample records of the portal (data/records/demo.jsonl), once.
+  auto before = store.records().AgencyRecordsForReport("weihai-lingang");
+  if (!before.ok()) return before.status();
   for (const demo::AgencyPlan& plan : demo::Plans(cal)) {
     if (Status s = LoadPlan(store, cal, plan, now, &*out); !s.ok()) return s;
+  }
+  if (before->empty()) {
+    auto n = ImportRecords(store, gk::embedded::DemoRecordsJsonl(), now);
+    if (!n.ok()) return Status::Internal("demo sample records: " + n.status().message());
+    out->records_added += static_cast<int>(*n);
   }
   return out;
 }

@@ -16,6 +16,7 @@ std::span<const store::AgencyRow> DemoAgencies();
 
 struct DemoLoadResult {
   int agencies_added = 0;
+  int records_added = 0;
   int cases_added = 0;
   int figures_added = 0;
   int reports_published = 0;

@@ -231,6 +231,22 @@ AgencyPlan::Figure Fig(int year, std::string row, std::string field, std::option
   return {year, {std::move(row), std::move(field), v, std::move(source), "", ""}};
 }
 
+// `n` 规范性文件 made in `year`, titled from `topics`, published a week later.
+void Normative(AgencyPlan& plan, const law::Calendar& cal, int year, int n,
+               std::string_view prefix, std::string_view doc_prefix,
+               const std::vector<std::string_view>& t, int* serial) {
+  for (int i = 0; i < n; ++i) {
+    RecordPlan r;
+    r.formed_on = WorkingDayFrom(cal, D(year, 2 + (i * 9) % 10, 5 + (i * 7) % 20));
+    r.published_on = After(cal, r.formed_on, 5);
+    r.title = std::string(prefix) + std::string(t[static_cast<size_t>(*serial) % t.size()]);
+    r.doc_no = std::string(doc_prefix) + "〔" + std::to_string(year) + "〕" +
+               std::to_string(i + 1) + "号";
+    ++*serial;
+    plan.records.push_back(std::move(r));
+  }
+}
+
 }  // namespace
 
 std::vector<AgencyPlan> Plans(const law::Calendar& cal) {
@@ -241,7 +257,7 @@ std::vector<AgencyPlan> Plans(const law::Calendar& cal) {
   std::vector<AgencyPlan> out;
 
   {  // 临港: the 2021 report (seed 001) — six applications from natural persons.
-    AgencyPlan a{"weihai-lingang", {}, {}, {2021, 2025}};
+    AgencyPlan a{"weihai-lingang", {}, {}, {2021, 2025}, {}};
     int i = 0;
     AddYear(a, cal, 2020,
             {{kNP, Outcome::kGranted, 2}, {kNP, Outcome::kNotHeld, 1}, {kNP, Outcome::kWithdrawn, 1}},
@@ -287,6 +303,17 @@ std::vector<AgencyPlan> Plans(const law::Calendar& cal) {
     a.cases.push_back(One(cal, D(2026, 11, 10), kNP, kOnline, std::nullopt, &i));
     a.cases.push_back(One(cal, D(2026, 11, 20), kCo, kLetter, std::nullopt, &i));
     a.cases.push_back(One(cal, D(2026, 11, 27), kNP, kOnline, std::nullopt, &i));
+    // 规范性文件: 11 in force at the end of 2021, 5 of them made in 2021 (seed 001).
+    int n = 0;
+    const std::vector<std::string_view> topics = {"促进招商引资若干政策的实施办法", "工业项目用地管理办法",
+                         "企业技术创新奖励办法", "人才引进和培养实施细则",
+                         "农村集体资产管理办法", "建设工程招标投标管理暂行办法",
+                         "城市管理综合执法实施办法", "安全生产责任制实施办法",
+                         "财政专项资金管理办法", "政府投资项目管理办法", "惠企政策兑现办法"};
+    Normative(a, cal, 2018, 2, "威海临港经济技术开发区", "威临管发", topics, &n);
+    Normative(a, cal, 2019, 2, "威海临港经济技术开发区", "威临管发", topics, &n);
+    Normative(a, cal, 2020, 2, "威海临港经济技术开发区", "威临管发", topics, &n);
+    Normative(a, cal, 2021, 5, "威海临港经济技术开发区", "威临管发", topics, &n);
     const std::string sys = "临港区行政审批服务局业务系统年度统计";
     a.figures = {
         Fig(2021, "licensing", "decisions", 5416, sys),
@@ -298,7 +325,7 @@ std::vector<AgencyPlan> Plans(const law::Calendar& cal) {
     out.push_back(std::move(a));
   }
   {  // 火炬: the 2020 report (seed 002, 2019 format), with 10 协助调查 requests.
-    AgencyPlan a{"weihai-huoju", {}, {}, {2020, 2025}};
+    AgencyPlan a{"weihai-huoju", {}, {}, {2020, 2025}, {}};
     int i = 100;
     AddYear(a, cal, 2019,
             {{kNP, Outcome::kGranted, 2}, {kNP, Outcome::kNotHeld, 1}, {kCo, Outcome::kGranted, 1}},
@@ -349,7 +376,7 @@ std::vector<AgencyPlan> Plans(const law::Calendar& cal) {
     out.push_back(std::move(a));
   }
   {  // 工信局: the 2022 report (seed 004) — three online applications.
-    AgencyPlan a{"weihai-gongxin", {}, {}, {2022, 2025}};
+    AgencyPlan a{"weihai-gongxin", {}, {}, {2022, 2025}, {}};
     int i = 200;
     AddYear(a, cal, 2021,
             {{kNP, Outcome::kGranted, 2}, {kCo, Outcome::kPartial, 1}, {kNP, Outcome::kNotHeld, 1}},
@@ -369,6 +396,23 @@ std::vector<AgencyPlan> Plans(const law::Calendar& cal) {
             {kOnline, kLetter}, &i);
     AddYear(a, cal, 2026, {{kCo, Outcome::kGranted, 2}}, {kOnline}, &i);
     a.cases.push_back(One(cal, D(2026, 11, 16), kCo, kOnline, std::nullopt, &i));
+    // 规范性文件: 13 in force at the end of 2021; in 2022 two made and two
+    // repealed, leaving 13 (seed 004).
+    int n = 0;
+    const std::vector<std::string_view> topics = {"工业转型升级专项资金管理办法", "专精特新中小企业认定管理办法",
+                         "工业企业技术改造奖补办法", "软件和信息服务业发展扶持办法",
+                         "节能监察管理办法", "民用爆炸物品安全管理规定", "企业上云用云奖补细则",
+                         "首台（套）技术装备认定办法", "中小企业公共服务平台管理办法",
+                         "工业设计中心认定管理办法", "制造业单项冠军培育办法",
+                         "智能工厂认定管理办法", "工业互联网平台培育办法"};
+    Normative(a, cal, 2019, 5, "威海市", "威工信发", topics, &n);
+    Normative(a, cal, 2020, 4, "威海市", "威工信发", topics, &n);
+    Normative(a, cal, 2021, 4, "威海市", "威工信发", topics, &n);
+    for (size_t k : {0u, 1u}) {
+      a.records[k].validity = catalog::Validity::kRepealed;
+      a.records[k].validity_changed_on = D(2022, 6, 30);
+    }
+    Normative(a, cal, 2022, 2, "威海市", "威工信发", topics, &n);
     const std::string sys = "市工业和信息化局权责清单及业务台账";
     a.figures = {
         Fig(2022, "licensing", "decisions", 0, sys),
@@ -379,7 +423,7 @@ std::vector<AgencyPlan> Plans(const law::Calendar& cal) {
     out.push_back(std::move(a));
   }
   {  // 经开区: 33 applications in 2022 (11 in 2021: 同比增长200%), 3 协助调查.
-    AgencyPlan a{"weihai-jingkai", {}, {}, {2022, 2025}};
+    AgencyPlan a{"weihai-jingkai", {}, {}, {2022, 2025}, {}};
     int i = 300;
     AddYear(a, cal, 2021,
             {{kNP, Outcome::kGranted, 5},
@@ -403,6 +447,12 @@ std::vector<AgencyPlan> Plans(const law::Calendar& cal) {
              {kNP, Outcome::kDeemedWithdrawn, 1}},
             {kOnline, kOnline, kLetter, kInPerson}, &i);
     AddAssistance(a, cal, 2022, 3, &i);
+    // 规范性文件 made in 2022 (its report: 其中规范性文件5件).
+    int n = 0;
+    Normative(a, cal, 2022, 5, "威海经济技术开发区", "威经管发",
+              {"科技创新券管理办法", "重点企业服务专员制度", "老旧小区改造实施办法",
+               "企业上市挂牌扶持办法", "社区工作者管理办法"},
+              &n);
     AddYear(a, cal, 2023,
             {{kNP, Outcome::kGranted, 9},
              {kNP, Outcome::kPartial, 3},
@@ -438,7 +488,7 @@ std::vector<AgencyPlan> Plans(const law::Calendar& cal) {
     out.push_back(std::move(a));
   }
   {  // 文登区综合行政执法局: no application in 2022 (seed 003).
-    AgencyPlan a{"weihai-wendeng-zhifa", {}, {}, {2025}};
+    AgencyPlan a{"weihai-wendeng-zhifa", {}, {}, {2025}, {}};
     int i = 400;
     AddYear(a, cal, 2023, {{kNP, Outcome::kGranted, 1}, {kNP, Outcome::kNotHeld, 1}}, {kOnline},
             &i);

@@ -11,6 +11,7 @@
 
 #include "cases/events.h"
 #include "cases/vocab.h"
+#include "catalog/record.h"
 #include "core/status.h"
 #include "law/calendar.h"
 #include "law/outcomes.h"
@@ -32,6 +33,16 @@ struct CasePlan {
   bool paid_fee = false;                // a fee paid before the decision
 };
 
+// A published 规章 / 规范性文件 of the catalog (section 二 counts them).
+struct RecordPlan {
+  Date formed_on;
+  Date published_on;
+  catalog::DocType doc_type = catalog::DocType::kNormative;
+  std::string title, doc_no;
+  catalog::Validity validity = catalog::Validity::kInForce;
+  std::optional<Date> validity_changed_on;
+};
+
 struct AgencyPlan {
   std::string agency_id;
   std::vector<CasePlan> cases;
@@ -42,6 +53,7 @@ struct AgencyPlan {
   };
   std::vector<Figure> figures;
   std::vector<int> published_years;
+  std::vector<RecordPlan> records;
 };
 
 // The plans of the five demo agencies.

@@ -263,8 +263,8 @@ int RunDemo(const DemoArgs& args) {
     Fail(r.status().message());
     return kExitUsage;
   }
-  std::cout << "demo data: " << r->agencies_added << " agencies, " << r->cases_added
-            << " cases, " << r->figures_added << " report figures added; "
+  std::cout << "demo data: " << r->agencies_added << " agencies, " << r->records_added
+            << " records, " << r->cases_added << " cases, " << r->figures_added << " report figures added; "
             << r->reports_published << " reports published\n";
   return kExitOk;
 }

@@ -18,7 +18,7 @@ Date MadeOn(const RecordFacts& r) { return r.formed_on.value_or(r.published_on);
 
 // Out of force by the end of `day` (失效/废止 on or before it).
 bool OutOfForceBy(const RecordFacts& r, Date day) {
-  if (r.validity == Validity::kValid) return false;
+  if (r.validity == Validity::kInForce) return false;
   // A record marked 失效/废止 without a date is taken as out of force already.
   return !r.validity_changed_on || *r.validity_changed_on <= day;
 }
@@ -63,7 +63,7 @@ std::optional<CatalogCell> FromCatalog(Format f, std::string_view row, std::stri
       c.rule = "成文日期（无则发布日期）在本年内的件数（本年制发件数）";
     } else if (field == "repealed") {
       counts = [&](const RecordFacts& r) {
-        return r.validity != Validity::kValid && r.validity_changed_on &&
+        return r.validity != Validity::kInForce && r.validity_changed_on &&
                r.validity_changed_on->year() == year;
       };
       c.rule = "有效性在本年内变为失效或废止的件数（本年废止件数）";
@@ -140,20 +140,6 @@ CaseFacts FactsOf(const cases::CaseState& s) {
     f.proceedings.push_back(std::move(pf));
   }
   return f;
-}
-
-std::optional<DocType> DocTypeFromLabel(std::string_view label) {
-  if (label == "规章") return DocType::kRule;
-  if (label == "行政规范性文件" || label == "规范性文件") return DocType::kNormative;
-  if (label == "其他" || label.empty()) return DocType::kOther;
-  return std::nullopt;
-}
-
-std::optional<Validity> ValidityFromLabel(std::string_view label) {
-  if (label == "有效" || label.empty()) return Validity::kValid;
-  if (label == "失效") return Validity::kExpired;
-  if (label == "废止") return Validity::kRepealed;
-  return std::nullopt;
 }
 
 Status ValidateEnteredFigure(const EnteredFigure& f, Format format) {

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "cases/projection.h"
+#include "catalog/record.h"
 #include "core/date.h"
 #include "core/status.h"
 #include "law/outcomes.h"
@@ -62,19 +63,17 @@ struct CaseFacts {
 // The facts of a received case (status none gives an empty case_id).
 CaseFacts FactsOf(const cases::CaseState& s);
 
-// The catalog's facts about one record that section 二 needs.
-enum class DocType { kRule, kNormative, kOther };  // 规章 | 行政规范性文件 | 其他
-enum class Validity { kValid, kExpired, kRepealed };  // 有效 | 失效 | 废止
+// The catalog's facts about one published record that section 二 needs.
+using catalog::DocType;
+using catalog::Validity;
 struct RecordFacts {
   std::string id;
   DocType doc_type = DocType::kOther;
   std::optional<Date> formed_on;  // 成文日期
   Date published_on;              // 发布日期
-  Validity validity = Validity::kValid;
+  Validity validity = Validity::kInForce;
   std::optional<Date> validity_changed_on;
 };
-std::optional<DocType> DocTypeFromLabel(std::string_view label);    // 规章 …
-std::optional<Validity> ValidityFromLabel(std::string_view label);  // 有效 …
 
 // A section 二 cell entered by staff, with where the figure comes from.
 struct EnteredFigure {

@@ -153,11 +153,11 @@ TEST(ComputeReportTest, SectionTwoFromTheCatalogAndEnteredFigures) {
     if (changed) r.validity_changed_on = D(*changed);
     records.push_back(r);
   };
-  add("n1", DocType::kNormative, "2019-05-01", Validity::kValid, std::nullopt);
+  add("n1", DocType::kNormative, "2019-05-01", Validity::kInForce, std::nullopt);
   add("n2", DocType::kNormative, "2020-05-01", Validity::kRepealed, "2022-06-01");
-  add("n3", DocType::kNormative, "2022-02-01", Validity::kValid, std::nullopt);
-  add("n4", DocType::kNormative, "2022-12-30", Validity::kValid, std::nullopt);  // published 2023
-  add("o1", DocType::kOther, "2022-03-01", Validity::kValid, std::nullopt);
+  add("n3", DocType::kNormative, "2022-02-01", Validity::kInForce, std::nullopt);
+  add("n4", DocType::kNormative, "2022-12-30", Validity::kInForce, std::nullopt);  // published 2023
+  add("o1", DocType::kOther, "2022-03-01", Validity::kInForce, std::nullopt);
   std::vector<EnteredFigure> figures = {
       {"licensing", "decisions", 10, "审批系统", "admin1", "2023-01-05T10:00:00+08:00"},
       {"licensing", "decisions", 12, "审批系统（更正）", "admin1", "2023-01-06T10:00:00+08:00"},

@@ -81,9 +81,11 @@ struct RecordPage {
 struct ReportRecordRow {
   int64_t id = 0;
   catalog::DocType doc_type = catalog::DocType::kOther;
+  std::optional<Date> formed_on;  // 成文日期
   std::optional<Date> published_on;
   std::optional<catalog::Validity> validity;
   std::optional<Date> validity_changed_on;
+  std::string category;
 };
 
 class RecordStore {

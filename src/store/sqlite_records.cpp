@@ -330,7 +330,8 @@ class SqliteRecordStore final : public RecordStore {
 
   Result<std::vector<ReportRecordRow>> AgencyRecordsForReport(std::string_view agency_id) override {
     Stmt q(db_,
-           "SELECT id, doc_type, published_on, validity, validity_changed_on FROM records "
+           "SELECT id, doc_type, published_on, validity, validity_changed_on, formed_on, category "
+           "FROM records "
            "WHERE agency_id = ? AND status IN ('published', 'withdrawn') ORDER BY id");
     if (!q.ok()) return q.Error("read records for report");
     q.Bind(1, agency_id);
@@ -343,6 +344,8 @@ class SqliteRecordStore final : public RecordStore {
       row.published_on = q.DateAt(2);
       if (!q.IsNull(3)) row.validity = catalog::ParseValidity(q.Text(3));
       row.validity_changed_on = q.DateAt(4);
+      row.formed_on = q.DateAt(5);
+      row.category = q.Text(6);
       out.push_back(row);
     }
     if (rc != SQLITE_DONE) return q.Error("read records for report");
