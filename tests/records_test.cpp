@@ -44,7 +44,7 @@ class RecordsCli : public ::testing::Test {
   void SetUp() override {
     dir_ = MakeTempDir();
     db_ = "sqlite:" + dir_ + "/g.db";
-    ASSERT_EQ(Gk({"demo", "--db", db_}).exit_code, 0);
+    ASSERT_EQ(Gk({"demo", "--agencies-only", "--db", db_}).exit_code, 0);
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
   std::string File(const std::string& name, const std::string& content) {
@@ -128,7 +128,7 @@ class PortalTest : public ::testing::Test {
   void SetUp() override {
     dir_ = MakeTempDir();
     const std::string db = "sqlite:" + dir_ + "/g.db";
-    ASSERT_EQ(Gk({"demo", "--db", db}).exit_code, 0);
+    ASSERT_EQ(Gk({"demo", "--agencies-only", "--db", db}).exit_code, 0);
     std::string lines;
     for (int i = 1; i <= 30; ++i) {
       const std::string day = "2024-03-" + std::string(i < 10 ? "0" : "") + std::to_string(i);

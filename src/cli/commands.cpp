@@ -258,7 +258,8 @@ int RunDemo(const DemoArgs& args) {
     Fail(cal.status().message());
     return kExitUsage;
   }
-  auto r = app::LoadDemo(**store, *cal, app::NowUtcIso());
+  auto r = args.agencies_only ? app::LoadDemoAgencies(**store, app::NowUtcIso())
+                              : app::LoadDemo(**store, *cal, app::NowUtcIso());
   if (!r.ok()) {
     Fail(r.status().message());
     return kExitUsage;

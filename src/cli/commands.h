@@ -53,6 +53,7 @@ int RunServe(const ServeArgs& args);
 
 struct DemoArgs {
   std::string db = "sqlite:var/gongkai.db";
+  bool agencies_only = false;
 };
 int RunDemo(const DemoArgs& args);
 

@@ -70,6 +70,9 @@ int main(int argc, char** argv) {
   DemoArgs demo;
   auto* c_demo = app.add_subcommand("demo", "Load the demo data set (idempotent)");
   c_demo->add_option("--db", demo.db, "Database URL (sqlite:PATH); created if missing");
+  c_demo->add_flag("--agencies-only", demo.agencies_only,
+                   "Only the five agencies and their letter settings (a clean start for real "
+                   "records)");
 
   auto* c_user = app.add_subcommand("user", "Manage staff accounts");
   c_user->require_subcommand(1);
