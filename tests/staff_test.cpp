@@ -561,3 +561,58 @@ TEST_F(StaffTest, TwoFactorSignIn) {
 
 }  // namespace
 }  // namespace gk::testing
+
+// ---- supervision: 报送 and reports published elsewhere -------------------------------
+
+namespace gk::testing {
+namespace {
+
+TEST_F(StaffTest, SubmissionAcceptedOrReturnedBySupervisor) {
+  // The demo published 临港 2021; the head submits it.
+  auto boss = SignIn("boss");
+  const std::string base = "/admin/reports/weihai-lingang/2021";
+  auto wang = SignIn("wang");
+  EXPECT_EQ(PostForm(wang, base + "/submit", "csrf=" + wang.csrf)->status, 403);
+  EXPECT_EQ(PostForm(boss, base + "/submit", "csrf=" + boss.csrf)->status, 303);
+  EXPECT_EQ(PostForm(boss, base + "/submit", "csrf=" + boss.csrf)->status, 409);  // once
+  // Not published: cannot be submitted.
+  EXPECT_EQ(PostForm(boss, "/admin/reports/weihai-lingang/2023/submit", "csrf=" + boss.csrf)->status,
+            409);
+  auto sup = SignIn("sup");
+  const std::string review = "/admin/supervision/reports/weihai-lingang/2021";
+  EXPECT_EQ(PostForm(boss, review + "/accept", "csrf=" + boss.csrf)->status, 403);
+  EXPECT_EQ(PostForm(sup, review + "/return", "csrf=" + sup.csrf + "&note=")->status, 400);
+  EXPECT_EQ(PostForm(sup, review + "/return",
+                     "csrf=" + sup.csrf + "&note=%E8%A1%A5%E5%85%85%E7%AC%AC%E4%BA%94%E9%83%A8%E5%88%86")
+                ->status,
+            303);
+  EXPECT_NE(Get(boss, base)->body.find("退回：补充第五部分"), std::string::npos);
+  EXPECT_EQ(PostForm(boss, base + "/submit", "csrf=" + boss.csrf)->status, 303);  // resubmit
+  EXPECT_EQ(PostForm(sup, review + "/accept", "csrf=" + sup.csrf)->status, 303);
+  EXPECT_NE(Get(boss, base)->body.find("主管部门已于"), std::string::npos);
+}
+
+TEST_F(StaffTest, SupervisorChecksAReportPublishedElsewhere) {
+  auto sup = SignIn("sup");
+  httplib::Client c("127.0.0.1", port_);
+  const std::string seed = ReadFile(std::string(GK_SOURCE_DIR) + "/tests/data/seeds/001.txt");
+  httplib::MultipartFormDataItems items = {{"csrf", sup.csrf, "", ""},
+                                           {"file", seed, "lingang-2021.txt", "text/plain"}};
+  auto r = c.Post("/admin/supervision/uploads", {{"Cookie", sup.cookie}}, items);
+  ASSERT_EQ(r->status, 200) << r->body;
+  EXPECT_NE(r->body.find("威海临港经济技术开发区管理委员会"), std::string::npos);
+  EXPECT_NE(r->body.find("错误0处"), std::string::npos);
+  auto view = Get(sup, "/admin/supervision");
+  EXPECT_NE(view->body.find("lingang-2021.txt"), std::string::npos);
+  // Not a report: 422, nothing kept; other roles: 403.
+  httplib::MultipartFormDataItems junk = {{"csrf", sup.csrf, "", ""},
+                                          {"file", "hello", "x.txt", "text/plain"}};
+  EXPECT_EQ(c.Post("/admin/supervision/uploads", {{"Cookie", sup.cookie}}, junk)->status, 422);
+  auto wang = SignIn("wang");
+  httplib::MultipartFormDataItems w = {{"csrf", wang.csrf, "", ""},
+                                       {"file", seed, "a.txt", "text/plain"}};
+  EXPECT_EQ(c.Post("/admin/supervision/uploads", {{"Cookie", wang.cookie}}, w)->status, 403);
+}
+
+}  // namespace
+}  // namespace gk::testing

@@ -62,6 +62,7 @@ store::CaseRow ProjectRow(const cases::CaseState& s, const law::Calendar& cal) {
   if (s.conclusion) r.outcome = std::string(law::Key(s.conclusion->outcome));
   if (s.version > 0) r.channel = std::string(cases::Key(s.channel));
   if (s.deadlines) r.reply_due_on = s.deadlines->due_on.ToString();
+  if (s.IsConcluded()) r.days_taken = s.WorkingDaysTaken(cal);
   if (s.fee && s.fee->paid_on) {
     r.fee_paid_on = s.fee->paid_on->ToString();
     r.fee_yuan = s.fee->amount_yuan;

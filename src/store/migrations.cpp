@@ -10,6 +10,7 @@ std::string_view Migration0006();
 std::string_view Migration0007();
 std::string_view Migration0008();
 std::string_view Migration0009();
+std::string_view Migration0010();
 }  // namespace gk::embedded
 
 namespace gk::store {
@@ -25,6 +26,7 @@ const std::vector<Migration>& Migrations() {
       {7, "0007_records", embedded::Migration0007()},
       {8, "0008_reports", embedded::Migration0008()},
       {9, "0009_accounts", embedded::Migration0009()},
+      {10, "0010_supervision", embedded::Migration0010()},
   };
   return kAll;
 }

@@ -510,6 +510,88 @@ class SqliteStore final : public Store {
     if (q.Step() != SQLITE_DONE) return q.Error("end sessions");
     return Status::Ok();
   }
+  Status AddSubmission(const SubmissionRow& r, int64_t expected_last) override {
+    if (auto s = Exec("BEGIN IMMEDIATE", "begin submission"); !s.ok()) return s;
+    Status s = [&]() -> Status {
+      Stmt q(db_,
+             "SELECT COALESCE(MAX(id), 0) FROM report_submissions WHERE agency_id = ? AND year = ?");
+      q.Bind(1, r.agency_id).Bind(2, static_cast<int64_t>(r.year));
+      if (q.Step() != SQLITE_ROW) return q.Error("read submissions");
+      if (q.Int(0) != expected_last) return Status::Conflict("submission changed meanwhile");
+      Stmt ins(db_,
+               "INSERT INTO report_submissions(agency_id, year, action, note, actor, at) VALUES "
+               "(?, ?, ?, ?, ?, ?)");
+      ins.Bind(1, r.agency_id).Bind(2, static_cast<int64_t>(r.year)).Bind(3, r.action);
+      ins.Bind(4, r.note).Bind(5, r.actor).Bind(6, r.at);
+      if (ins.Step() != SQLITE_DONE) return ins.Error("add submission");
+      return Status::Ok();
+    }();
+    if (!s.ok()) {
+      (void)Exec("ROLLBACK", "rollback");
+      return s;
+    }
+    return Exec("COMMIT", "commit submission");
+  }
+  Result<std::vector<SubmissionRow>> Submissions(std::string_view agency_id, int year) override {
+    Stmt q(db_,
+           "SELECT id, agency_id, year, action, note, actor, at FROM report_submissions WHERE "
+           "agency_id = ? AND year = ? ORDER BY id");
+    q.Bind(1, agency_id).Bind(2, static_cast<int64_t>(year));
+    std::vector<SubmissionRow> out;
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW) {
+      out.push_back({q.Int(0), q.Text(1), static_cast<int>(q.Int(2)), q.Text(3), q.Text(4),
+                     q.Text(5), q.Text(6)});
+    }
+    if (rc != SQLITE_DONE) return q.Error("read submissions");
+    return out;
+  }
+  Status AddExternalReport(const ExternalReportRow& r) override {
+    Stmt q(db_,
+           "INSERT INTO external_reports(filename, sha256, agency, year, errors, warnings, result, "
+           "uploaded_by, scope, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    q.Bind(1, r.filename).Bind(2, r.sha256);
+    BindOpt(q, 3, r.agency);
+    if (r.year)
+      q.Bind(4, static_cast<int64_t>(*r.year));
+    else
+      q.BindNull(4);
+    q.Bind(5, static_cast<int64_t>(r.errors)).Bind(6, static_cast<int64_t>(r.warnings));
+    q.Bind(7, r.result).Bind(8, r.uploaded_by);
+    BindOpt(q, 9, r.scope);
+    q.Bind(10, r.at);
+    if (q.Step() != SQLITE_DONE) return q.Error("add external report");
+    return Status::Ok();
+  }
+  Result<std::vector<ExternalReportRow>> ExternalReports(const std::optional<std::string>& scope,
+                                                         int limit) override {
+    Stmt q(db_, std::string("SELECT id, filename, sha256, agency, year, errors, warnings, result, "
+                            "uploaded_by, scope, at FROM external_reports") +
+                    (scope ? " WHERE scope = ?" : "") + " ORDER BY id DESC LIMIT ?");
+    int i = 1;
+    if (scope) q.Bind(i++, *scope);
+    q.Bind(i, static_cast<int64_t>(limit));
+    std::vector<ExternalReportRow> out;
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW) {
+      ExternalReportRow r;
+      r.id = q.Int(0);
+      r.filename = q.Text(1);
+      r.sha256 = q.Text(2);
+      r.agency = OptText(q, 3);
+      if (!q.IsNull(4)) r.year = static_cast<int>(q.Int(4));
+      r.errors = static_cast<int>(q.Int(5));
+      r.warnings = static_cast<int>(q.Int(6));
+      r.result = q.Text(7);
+      r.uploaded_by = q.Text(8);
+      r.scope = OptText(q, 9);
+      r.at = q.Text(10);
+      out.push_back(std::move(r));
+    }
+    if (rc != SQLITE_DONE) return q.Error("read external reports");
+    return out;
+  }
+
   Status AppendAudit(const AuditRow& r) override {
     Stmt q(db_,
            "INSERT INTO audit_log(at, username, agency_id, address, action, status, detail) "
@@ -727,7 +809,8 @@ class SqliteStore final : public Store {
   static constexpr std::string_view kCaseColumns =
       "SELECT id, agency_id, kind, version, COALESCE(query_code_hash, ''), status, received_on, "
       "due_on, concluded_on, created_at, updated_at, applicant_col, COALESCE(outcome, ''), "
-      "COALESCE(channel, ''), fee_paid_on, fee_yuan, facts_version, reply_due_on FROM cases";
+      "COALESCE(channel, ''), fee_paid_on, fee_yuan, facts_version, reply_due_on, days_taken FROM "
+      "cases";
   static constexpr std::string_view kEventColumns =
       "SELECT id, case_id, seq, type, occurred_on, recorded_at, actor, backfilled, payload, "
       "prev_hash, hash FROM events";
@@ -769,6 +852,7 @@ class SqliteStore final : public Store {
     c.fee_yuan = q.Int(15);
     c.facts_version = static_cast<int>(q.Int(16));
     c.reply_due_on = OptText(q, 17);
+    if (!q.IsNull(18)) c.days_taken = static_cast<int>(q.Int(18));
     return c;
   }
 
@@ -790,7 +874,7 @@ class SqliteStore final : public Store {
   Status WriteFactsLocked(const CaseRow& row) {
     Stmt q(db_,
            "UPDATE cases SET applicant_col = ?, outcome = ?, channel = ?, fee_paid_on = ?, "
-           "fee_yuan = ?, facts_version = ?, reply_due_on = ? WHERE id = ?");
+           "fee_yuan = ?, facts_version = ?, reply_due_on = ?, days_taken = ? WHERE id = ?");
     if (row.applicant_col)
       q.Bind(1, static_cast<int64_t>(*row.applicant_col));
     else
@@ -803,7 +887,11 @@ class SqliteStore final : public Store {
     BindOpt(q, 4, row.fee_paid_on);
     q.Bind(5, row.fee_yuan).Bind(6, static_cast<int64_t>(row.facts_version));
     BindOpt(q, 7, row.reply_due_on);
-    q.Bind(8, row.id);
+    if (row.days_taken)
+      q.Bind(8, static_cast<int64_t>(*row.days_taken));
+    else
+      q.BindNull(8);
+    q.Bind(9, row.id);
     if (q.Step() != SQLITE_DONE) return q.Error("write case facts " + row.id);
     Stmt del(db_, "DELETE FROM case_proceedings WHERE case_id = ?");
     del.Bind(1, row.id);

@@ -75,6 +75,7 @@ struct CaseRow {
   std::optional<std::string> fee_paid_on;
   int64_t fee_yuan = 0;
   std::optional<std::string> reply_due_on;  // the reply deadline, also once concluded
+  std::optional<int> days_taken;            // working days counted, once concluded
   int facts_version = 0;
   std::vector<ProceedingRow> proceedings;  // GetCase and AgencyCaseFacts only
 };
@@ -94,6 +95,27 @@ struct UserRow {
   std::string totp_secret;  // base32; "" = no two-factor sign-in
   int64_t totp_last_step = 0;
   bool disabled = false;
+};
+
+// 报送 of an annual report to the supervising office (migration 0010).
+struct SubmissionRow {
+  int64_t id = 0;
+  std::string agency_id;
+  int year = 0;
+  std::string action;  // submit | accept | return
+  std::string note, actor, at;
+};
+// A report published outside Gongkai, uploaded and checked (migration 0010).
+struct ExternalReportRow {
+  int64_t id = 0;
+  std::string filename, sha256;
+  std::optional<std::string> agency;
+  std::optional<int> year;
+  int errors = 0, warnings = 0;
+  std::string result;  // JSON
+  std::string uploaded_by;
+  std::optional<std::string> scope;
+  std::string at;
 };
 
 // One staff action (migration 0009).
@@ -245,6 +267,14 @@ class Store {
   // The audit log: appended durably; read newest first.
   virtual Status AppendAudit(const AuditRow& row) = 0;
   virtual Result<std::vector<AuditRow>> ListAudit(const AuditFilter& filter) = 0;
+  // 报送: appended when the latest row of the agency and year has id
+  // `expected_last` (0: none), else kConflict.
+  virtual Status AddSubmission(const SubmissionRow& row, int64_t expected_last) = 0;
+  virtual Result<std::vector<SubmissionRow>> Submissions(std::string_view agency_id, int year) = 0;
+  virtual Status AddExternalReport(const ExternalReportRow& row) = 0;
+  // Newest first; `scope` nullopt: all, else those uploaded within that scope.
+  virtual Result<std::vector<ExternalReportRow>> ExternalReports(
+      const std::optional<std::string>& scope, int limit) = 0;
   // Sessions, keyed by the hash of their token.
   virtual Status CreateSession(const SessionRow& session) = 0;
   virtual Result<std::optional<SessionRow>> GetSession(std::string_view token_hash) = 0;

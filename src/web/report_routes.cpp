@@ -4,6 +4,7 @@
 
 #include "app/annual_report.h"
 #include "app/clock.h"
+#include "app/supervision.h"
 #include "report/json.h"
 #include "report/validate.h"
 #include "web/html.h"
@@ -199,6 +200,13 @@ std::string Section4Table(const report::Report& r, const std::string& base) {
   return b + "</tbody></table>";
 }
 
+std::string SubmissionLabel(const std::optional<store::SubmissionRow>& sub) {
+  if (!sub) return "尚未报送";
+  if (sub->action == "submit") return "已于" + E(sub->at.substr(0, 10)) + "报送，等待主管部门审核";
+  if (sub->action == "accept") return "主管部门已于" + E(sub->at.substr(0, 10)) + "接收";
+  return "主管部门已于" + E(sub->at.substr(0, 10)) + "退回：" + E(sub->note);
+}
+
 bool MayWrite(const app::Session& s) {
   return s.user.role != auth::Role::kSupervisor && s.user.role != auth::Role::kReviewer;
 }
@@ -356,6 +364,16 @@ void ReportEditor(ServerState& st, const app::Session& s, const httplib::Request
            "<button type=\"submit\">校验并发布</button></form>";
     }
   }
+  // 报送 (Art. 49) to the supervising office.
+  if (auto sub = app::LatestSubmission(*st.store, agency, year); sub.ok()) {
+    b += "<h2>报送</h2><p>" + SubmissionLabel(*sub) + "</p>";
+    const bool can_submit = r->published && (!sub->has_value() || (*sub)->action == "return");
+    if (can_submit && (s.user.role == auth::Role::kAgencyAdmin ||
+                       s.user.role == auth::Role::kSysadmin)) {
+      b += "<form method=\"post\" action=\"" + base + "/submit\">" + Csrf(s) +
+           "<button type=\"submit\">报送主管部门</button></form>";
+    }
+  }
   auto history = st.store->ReportActions(agency, year);
   if (history.ok() && !history->empty()) {
     b += "<h2>发布记录</h2><ul>";
@@ -462,6 +480,8 @@ void EditorPost(ServerState& st, const app::Session& s, const httplib::Request& 
       if (result.ok()) result = app::EnterReportFigure(*st.store, agency, year, f, actor);
     } else if (what == "publish") {
       result = app::PublishAnnualReport(*st.store, st.calendar, agency, year, actor);
+    } else if (what == "submit") {
+      result = app::SubmitReport(*st.store, s.user, agency, year, actor.now_iso);
     } else {
       result = app::ReopenAnnualReport(*st.store, agency, year, req.get_param_value("reason"), actor);
     }
@@ -490,7 +510,8 @@ std::string SupervisedReportsSection(ServerState& st, const app::Session& s) {
   std::string b = "<h2>" + std::to_string(year) +
                   "年度报告（第四十九条）</h2><table><thead><tr><th scope=\"col\">机关</th>"
                   "<th scope=\"col\">应公布日期</th><th scope=\"col\">状态</th>"
-                  "<th scope=\"col\">勾稽错误</th><th scope=\"col\">提示</th></tr></thead><tbody>";
+                  "<th scope=\"col\">勾稽错误</th><th scope=\"col\">提示</th>"
+                  "<th scope=\"col\">报送</th></tr></thead><tbody>";
   for (const store::AgencyRow& a : *agencies) {
     if (!app::CanSeeAgency(*agencies, s.user, a.id)) continue;
     const Date due = app::ReportDueDate(a, year);
@@ -509,14 +530,120 @@ std::string SupervisedReportsSection(ServerState& st, const app::Session& s) {
       errors = std::to_string(e);
       warnings = std::to_string(w);
     }
+    std::string submission;
+    if (auto sub = app::LatestSubmission(*st.store, a.id, year); sub.ok()) {
+      submission = SubmissionLabel(*sub);
+      if (sub->has_value() && (*sub)->action == "submit" &&
+          s.user.role == auth::Role::kSupervisor) {
+        const std::string base = "/admin/supervision/reports/" + E(a.id) + "/" +
+                                 std::to_string(year);
+        const std::string id = E(a.id);
+        submission += "<form method=\"post\" action=\"" + base + "/accept\">" + Csrf(s) +
+                      "<button type=\"submit\">接收 " + E(a.name) +
+                      "</button></form><form method=\"post\" action=\"" + base + "/return\">" +
+                      Csrf(s) + "<label for=\"note-" + id + "\">退回意见</label><input id=\"note-" +
+                      id + "\" name=\"note\" required><button type=\"submit\">退回</button></form>";
+      }
+    }
     b += "<tr><td><a href=\"/admin/reports/" + E(a.id) + "/" + std::to_string(year) + "\">" +
          E(a.name) + "</a></td><td>" + due.ToString() + "</td><td>" + E(status) + "</td><td>" +
-         errors + "</td><td>" + warnings + "</td></tr>";
+         errors + "</td><td>" + warnings + "</td><td>" + submission + "</td></tr>";
   }
-  return b + "</tbody></table>";
+  b += "</tbody></table>";
+  // Reports published outside Gongkai: upload and check.
+  if (s.user.role == auth::Role::kSupervisor) {
+    b += "<h2>核查其他渠道发布的年度报告</h2><form method=\"post\" "
+         "action=\"/admin/supervision/uploads\" enctype=\"multipart/form-data\">" +
+         Csrf(s) +
+         "<label for=\"file\">报告文件（网页、Word、PDF、Excel、文本或JSON）</label><input "
+         "id=\"file\" name=\"file\" type=\"file\" required><button "
+         "type=\"submit\">上传并核查</button></form>";
+    auto uploads = st.store->ExternalReports(s.user.agency_id, 50);
+    if (uploads.ok() && !uploads->empty()) {
+      b += "<table><caption>已核查的报告</caption><thead><tr><th scope=\"col\">文件</th><th "
+           "scope=\"col\">机关</th><th scope=\"col\">年度</th><th "
+           "scope=\"col\">错误</th><th scope=\"col\">提示</th><th "
+           "scope=\"col\">上传时间</th></tr></thead><tbody>";
+      for (const store::ExternalReportRow& u : *uploads) {
+        b += "<tr><td>" + E(u.filename) + "</td><td>" + E(u.agency.value_or("")) + "</td><td>" +
+             (u.year ? std::to_string(*u.year) : "") + "</td><td>" + std::to_string(u.errors) +
+             "</td><td>" + std::to_string(u.warnings) + "</td><td>" + E(u.at.substr(0, 10)) +
+             "</td></tr>";
+      }
+      b += "</tbody></table>";
+    }
+  }
+  return b;
 }
 
+namespace {
+
+void SupervisionPost(ServerState& st, const app::Session& s, const httplib::Request& req,
+                     httplib::Response& res, bool accept) {
+  const std::optional<int> year = ParseYear(req.matches[2]);
+  Status r;
+  if (!year) {
+    r = Status::Invalid("year：年度应为四位数字");
+  } else {
+    std::lock_guard lock(st.mu);
+    r = app::ReviewSubmission(*st.store, s.user, std::string(req.matches[1]), *year, accept,
+                              req.get_param_value("note"), app::NowUtcIso());
+  }
+  if (r.ok()) return res.set_redirect("/admin/supervision", 303);
+  res.status = r.code() == StatusCode::kForbidden            ? 403
+               : r.code() == StatusCode::kInvalidArgument    ? 400
+               : r.code() == StatusCode::kFailedPrecondition ? 409
+                                                             : 500;
+  res.set_content(AdminPage(s, "报送审核", "<h1>报送审核</h1><p role=\"alert\">" + E(r.message()) +
+                                              "</p><p><a href=\"/admin/supervision\">返回</a></p>"),
+                  kHtml);
+}
+
+void UploadPost(ServerState& st, const app::Session& s, const httplib::Request& req,
+                httplib::Response& res) {
+  const auto file = req.get_file_value("file");
+  Result<store::ExternalReportRow> r = [&] {
+    std::lock_guard lock(st.mu);
+    return app::CheckUploadedReport(*st.store, s.user, file.filename, file.content,
+                                    app::NowUtcIso());
+  }();
+  if (!r.ok()) {
+    res.status = r.status().code() == StatusCode::kForbidden ? 403
+                 : r.status().code() == StatusCode::kUnreadable ? 422
+                                                                : 400;
+    res.set_content(AdminPage(s, "核查年度报告", "<h1>核查年度报告</h1><p role=\"alert\">" +
+                                                    E(r.status().message()) +
+                                                    "</p><p><a href=\"/admin/supervision\">返回</a></p>"),
+                    kHtml);
+    return;
+  }
+  std::string b = "<h1>核查结果：" + E(r->filename) + "</h1><p>" + E(r->agency.value_or("（未写明机关）")) +
+                  " " + (r->year ? std::to_string(*r->year) + "年度" : "") + "：错误" +
+                  std::to_string(r->errors) + "处，提示" + std::to_string(r->warnings) + "处。</p>";
+  json j = json::parse(r->result, nullptr, false);
+  if (j.is_object() && j.contains("findings") && j["findings"].is_array()) {
+    b += "<ul>";
+    for (const auto& f : j["findings"]) {
+      b += "<li>" + std::string(f.value("severity", "") == "error" ? "错误" : "提示") + "：" +
+           E(f.value("message", "")) + "</li>";
+    }
+    b += "</ul>";
+  }
+  b += "<p><a href=\"/admin/supervision\">返回监督页面</a></p>";
+  res.set_content(AdminPage(s, "核查结果", b), kHtml);
+}
+
+}  // namespace
+
 void RegisterReportRoutes(httplib::Server& svr, ServerState& st) {
+  svr.Post(R"(/admin/supervision/reports/([A-Za-z0-9_-]{1,64})/([0-9]{1,6})/(accept|return))",
+           WithSession(st, [&st](const app::Session& s, const httplib::Request& req,
+                                 httplib::Response& res) {
+             SupervisionPost(st, s, req, res, req.matches[3] == "accept");
+           }));
+  svr.Post("/admin/supervision/uploads",
+           WithSession(st, [&st](const app::Session& s, const httplib::Request& req,
+                                 httplib::Response& res) { UploadPost(st, s, req, res); }));
   svr.Get("/reports", [&st](const httplib::Request& req, httplib::Response& res) {
     ReportsPage(st, req, res);
   });
@@ -550,7 +677,7 @@ void RegisterReportRoutes(httplib::Server& svr, ServerState& st) {
                                     httplib::Response& res) { CellPage(st, s, req, res); });
   svr.Get(target + "/cell", cell);
   svr.Get(R"(/admin/api/reports/([A-Za-z0-9_-]{1,64})/([0-9]{1,6})/cell)", cell);
-  for (const char* what : {"texts", "figures", "publish", "reopen"}) {
+  for (const char* what : {"texts", "figures", "publish", "reopen", "submit"}) {
     svr.Post(target + "/" + what,
              WithSession(st, [&st, what](const app::Session& s, const httplib::Request& req,
                                          httplib::Response& res) {

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <nlohmann/json.hpp>
+#include <map>
 #include <set>
 
 #include "app/applications.h"
@@ -15,6 +16,7 @@
 #include "core/hash.h"
 #include "core/text.h"
 #include "law/fees.h"
+#include "law/outcomes.h"
 #include "web/html.h"
 #include "web/page.h"
 #include "web/report_routes.h"
@@ -657,38 +659,51 @@ void PostCaseEventJson(ServerState& st, const app::Session& s, const httplib::Re
 }
 
 void Supervision(ServerState& st, const app::Session& s, httplib::Response& res) {
-  std::vector<store::AgencyRow> agencies;
-  std::vector<store::CaseRow> rows;
-  law::Calendar cal;
+  const Date today = app::TodayInShanghai();
+  const std::string year = std::to_string(today.year());
+  std::string b = "<h1>各机关依申请公开办理情况</h1><table><caption>" + year +
+                  "年（收到、办结按本年计；办理中、超期为当前）</caption><thead><tr><th "
+                  "scope=\"col\">机关</th><th scope=\"col\">收到申请</th><th "
+                  "scope=\"col\">办理中</th><th scope=\"col\">已超期</th><th "
+                  "scope=\"col\">已办结</th><th scope=\"col\">平均办理工作日</th><th "
+                  "scope=\"col\">办理结果</th></tr></thead><tbody>";
   {
     std::lock_guard lock(st.mu);
-    if (auto a = st.store->ListAgencies(); a.ok()) agencies = std::move(a).value();
-    store::CaseFilter f;
-    f.limit = 100000;
-    if (auto r = st.store->ListCases(f); r.ok()) rows = std::move(r).value();
-    cal = st.calendar;
-  }
-  const Date today = app::TodayInShanghai();
-  std::string b =
-      "<h1>各机关依申请公开办理情况</h1><table><thead><tr><th scope=\"col\">机关</th>"
-      "<th scope=\"col\">收到申请</th><th scope=\"col\">办理中</th><th scope=\"col\">已超期</th>"
-      "<th scope=\"col\">已办结</th></tr></thead><tbody>";
-  for (const auto& a : agencies) {
-    if (!app::CanSeeAgency(agencies, s.user, a.id)) continue;
-    int received = 0, open = 0, overdue = 0, done = 0;
-    for (const auto& c : rows) {
-      if (c.agency_id != a.id || c.kind != "application") continue;
-      ++received;
-      if (c.concluded_on)
-        ++done;
-      else if (c.due_on) {
-        ++open;
-        if (DueLabel(c, today, cal) == "已超期") ++overdue;
-      }
+    auto agencies = st.store->ListAgencies();
+    if (!agencies.ok()) {
+      res.status = 500;
+      return;
     }
-    b += "<tr><td>" + EscapeHtml(a.name) + "</td><td>" + std::to_string(received) + "</td><td>" +
-         std::to_string(open) + "</td><td>" + std::to_string(overdue) + "</td><td>" +
-         std::to_string(done) + "</td></tr>";
+    for (const auto& a : *agencies) {
+      if (!app::CanSeeAgency(*agencies, s.user, a.id)) continue;
+      auto rows = st.store->AgencyCaseFacts(a.id);
+      if (!rows.ok()) continue;
+      int received = 0, open = 0, overdue = 0, done = 0;
+      int64_t days = 0;
+      std::map<std::string, int> outcomes;
+      for (const store::CaseRow& c : *rows) {
+        if (c.kind != "application" || !c.received_on) continue;
+        if (c.received_on->substr(0, 4) == year) ++received;
+        if (!c.concluded_on) {
+          ++open;
+          if (DueLabel(c, today, st.calendar) == "已超期") ++overdue;
+        } else if (c.concluded_on->substr(0, 4) == year) {
+          ++done;
+          days += c.days_taken.value_or(0);
+          if (auto o = law::OutcomeFromKey(c.outcome)) ++outcomes[std::string(law::Label(*o))];
+        }
+      }
+      std::string mix;
+      for (const auto& [label, n] : outcomes) {
+        mix += (mix.empty() ? "" : "、") + label + std::to_string(n) + "件";
+      }
+      char avg[32] = "";
+      if (done > 0) std::snprintf(avg, sizeof avg, "%.1f", static_cast<double>(days) / done);
+      b += "<tr><td>" + EscapeHtml(a.name) + "</td><td>" + std::to_string(received) +
+           "</td><td>" + std::to_string(open) + "</td><td>" + std::to_string(overdue) +
+           "</td><td>" + std::to_string(done) + "</td><td>" + avg + "</td><td>" +
+           EscapeHtml(mix) + "</td></tr>";
+    }
   }
   b += "</tbody></table>";
   b += SupervisedReportsSection(st, s);

@@ -59,6 +59,7 @@ void Forbidden(const httplib::Request& req, httplib::Response& res, std::string_
 bool CsrfOk(const app::Session& s, const httplib::Request& req) {
   std::string token = req.get_header_value("X-CSRF-Token");
   if (token.empty()) token = req.get_param_value("csrf");
+  if (token.empty() && req.has_file("csrf")) token = req.get_file_value("csrf").content;  // multipart
   return !token.empty() && ConstantTimeEquals(token, s.csrf);
 }
 

@@ -64,6 +64,7 @@ ALTER TABLE cases ADD COLUMN channel TEXT;
 ALTER TABLE cases ADD COLUMN fee_paid_on TEXT;
 ALTER TABLE cases ADD COLUMN fee_yuan INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE cases ADD COLUMN reply_due_on TEXT;  -- the reply deadline, also once concluded
+ALTER TABLE cases ADD COLUMN days_taken INTEGER;  -- working days counted to the conclusion
 ALTER TABLE cases ADD COLUMN facts_version INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX IF NOT EXISTS cases_by_agency ON cases(agency_id, received_on);
 
