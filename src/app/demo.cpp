@@ -139,10 +139,21 @@ Status LoadPlan(store::Store& store, const law::Calendar& cal, const demo::Agenc
     auto actions = store.ReportActions(plan.agency_id, year);
     if (!actions.ok()) return actions.status();
     if (!actions->empty()) continue;
-    // Published ten days before the Art. 49 date.
+    // Published ten days before the Art. 49 date, with a section 五 written
+    // by the office (sections 一 and 六 are generated from the records).
     const ReportActor actor{
         std::string(kDemoActor), auth::Role::kSysadmin,
         ReportDueDate(**agency, year).AddDays(-10).ToString() + "T09:00:00+08:00"};
+    if (Status s = SaveReportNarrative(
+            store, plan.agency_id, year, "五",
+            "本年度政府信息公开工作仍存在一些不足：一是政策解读的形式还不够丰富，图解、视频等"
+            "解读方式运用较少；二是依申请公开办理的规范化水平有待进一步提升。\n下一步，将加强"
+            "政策解读，丰富解读形式；严格执行《中华人民共和国政府信息公开条例》规定的答复期限"
+            "和答复规范，加强对工作人员的业务培训。",
+            actor);
+        !s.ok()) {
+      return s;
+    }
     if (Status s = PublishAnnualReport(store, cal, plan.agency_id, year, actor); !s.ok()) {
       return Status::Internal("demo report " + plan.agency_id + " " + std::to_string(year) + ": " +
                               s.message());
