@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <thread>
@@ -612,6 +613,44 @@ TEST_F(StaffTest, SupervisorChecksAReportPublishedElsewhere) {
   httplib::MultipartFormDataItems w = {{"csrf", wang.csrf, "", ""},
                                        {"file", seed, "a.txt", "text/plain"}};
   EXPECT_EQ(c.Post("/admin/supervision/uploads", {{"Cookie", wang.cookie}}, w)->status, 403);
+}
+
+}  // namespace
+}  // namespace gk::testing
+
+// ---- every admin page × every role ---------------------------------------------------
+
+namespace gk::testing {
+namespace {
+
+TEST_F(StaffTest, EveryAdminPageForEveryRole) {
+  AddUser("ed", "editor", "weihai-lingang");
+  AddUser("rev", "reviewer", "weihai-lingang");
+  AddUser("root", "sysadmin", "");
+  const std::vector<std::string> users = {"wang", "zhao", "ed", "rev", "boss", "sup", "root"};
+  // Expected status per user, in the order above (200 allowed, 403 refused).
+  const std::vector<std::pair<std::string, std::vector<int>>> pages = {
+      {"/admin", {200, 200, 200, 200, 200, 200, 200}},
+      // The agency's staff (the reviewer also does the 保密审查 of replies); the
+      // supervisor sees it masked.
+      {"/admin/applications/" + tn_, {200, 403, 200, 200, 200, 200, 200}},
+      {"/admin/reports", {200, 200, 200, 200, 200, 200, 200}},
+      {"/admin/reports/weihai-lingang/2021", {200, 403, 200, 200, 200, 200, 200}},
+      {"/admin/supervision", {403, 403, 403, 403, 403, 200, 403}},
+      {"/admin/users", {403, 403, 403, 403, 200, 403, 200}},
+      {"/admin/audit", {403, 403, 403, 403, 200, 403, 200}},
+      {"/admin/account", {200, 200, 200, 200, 200, 200, 200}},
+      {"/admin/records", {403, 403, 200, 200, 200, 403, 403}},
+  };
+  std::map<std::string, Staff> signed_in;
+  for (const std::string& u : users) signed_in[u] = SignIn(u);
+  for (const auto& [path, want] : pages) {
+    for (size_t i = 0; i < users.size(); ++i) {
+      auto r = Get(signed_in[users[i]], path);
+      ASSERT_TRUE(r) << path;
+      EXPECT_EQ(r->status, want[i]) << path << " as " << users[i];
+    }
+  }
 }
 
 }  // namespace
