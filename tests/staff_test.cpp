@@ -655,3 +655,33 @@ TEST_F(StaffTest, EveryAdminPageForEveryRole) {
 
 }  // namespace
 }  // namespace gk::testing
+
+namespace gk::testing {
+namespace {
+
+TEST_F(StaffTest, MonthlyBulletinRanksTheAgencies) {
+  auto sup = SignIn("sup");
+  // The demo's June 2025: every agency's applications of the month.
+  auto xlsx = Get(sup, "/admin/supervision/bulletin.xlsx?month=2025-06");
+  ASSERT_EQ(xlsx->status, 200) << xlsx->body;
+  EXPECT_EQ(xlsx->body.substr(0, 2), "PK");
+  auto docx = Get(sup, "/admin/supervision/bulletin.docx?month=2025-06");
+  ASSERT_EQ(docx->status, 200) << docx->body;
+  EXPECT_EQ(docx->body.substr(0, 2), "PK");
+  // Read back with LibreOffice: the ranking is there.
+  WriteFile(dir_ + "/b.xlsx", xlsx->body);
+  auto conv = gk::testing::Run({"/usr/bin/soffice", "-env:UserInstallation=file://" + dir_ + "/lo",
+                                "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", dir_,
+                                dir_ + "/b.xlsx"});
+  ASSERT_EQ(conv.exit_code, 0) << conv.err;
+  const std::string csv = ReadFile(dir_ + "/b.csv");
+  EXPECT_NE(csv.find("2025年6月政府信息公开申请办理情况通报"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("威海经济技术开发区管理委员会"), std::string::npos) << csv;
+  // Bad month, other roles.
+  EXPECT_EQ(Get(sup, "/admin/supervision/bulletin.xlsx?month=2025-13")->status, 400);
+  auto wang = SignIn("wang");
+  EXPECT_EQ(Get(wang, "/admin/supervision/bulletin.xlsx?month=2025-06")->status, 403);
+}
+
+}  // namespace
+}  // namespace gk::testing

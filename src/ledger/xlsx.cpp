@@ -416,4 +416,64 @@ Result<std::string> RenderLedgerXlsx(const std::vector<LedgerRow>& rows, const L
   return ReadAll(path);
 }
 
+Result<std::string> RenderTableXlsx(const TableSheet& t) {
+  Result<TempDir> dir = TempDir::Create();
+  if (!dir.ok()) return dir.status();
+  const std::string path = dir->path() + "/table.xlsx";
+  lxw_workbook_options options{};
+  options.tmpdir = const_cast<char*>(dir->path().c_str());
+  lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
+  if (wb == nullptr) return Status::Internal("导出：无法创建工作簿 " + path);
+  Errors err;
+  std::string title = t.title;
+  lxw_doc_properties props{};
+  props.title = title.data();
+  props.created = static_cast<time_t>(t.created_on.days() * 86400 + 43200);
+  err(workbook_set_properties(wb, &props), "设置文档属性");
+  const Formats fm = MakeFormats(wb);
+  lxw_worksheet* ws = workbook_add_worksheet(wb, t.sheet_name.c_str());
+  if (ws == nullptr) {
+    workbook_close(wb);
+    return Status::Internal("导出：无法添加工作表");
+  }
+  const auto last_col = static_cast<lxw_col_t>(t.headers.empty() ? 0 : t.headers.size() - 1);
+  lxw_row_t r = 0;
+  err(worksheet_merge_range(ws, r, 0, r, last_col, t.title.c_str(), fm.title), "写入标题");
+  ++r;
+  if (!t.subtitle.empty()) {
+    err(worksheet_merge_range(ws, r, 0, r, last_col, t.subtitle.c_str(), fm.note), "写入说明");
+    ++r;
+  }
+  const lxw_row_t header_row = r;
+  for (size_t c = 0; c < t.headers.size(); ++c) {
+    err(worksheet_write_string(ws, r, static_cast<lxw_col_t>(c), t.headers[c].c_str(), fm.header),
+        "写入表头");
+    err(worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
+                             c == 1 ? 36 : 14, nullptr),
+        "设置列宽");
+  }
+  ++r;
+  for (const auto& row : t.rows) {
+    for (size_t c = 0; c < row.size(); ++c) {
+      const auto col = static_cast<lxw_col_t>(c);
+      if (row[c].number) {
+        err(worksheet_write_number(ws, r, col, *row[c].number, fm.number), "写入数字");
+      } else {
+        err(worksheet_write_string(ws, r, col, row[c].text.c_str(), fm.text), "写入文字");
+      }
+    }
+    ++r;
+  }
+  worksheet_freeze_panes(ws, header_row + 1, 0);
+  if (!t.rows.empty()) {
+    err(worksheet_autofilter(ws, header_row, 0, r - 1, last_col), "设置筛选");
+  }
+  const lxw_error closed = workbook_close(wb);
+  if (!err.ok()) return Status::Internal("导出：" + err.first());
+  if (closed != LXW_NO_ERROR) {
+    return Status::Internal(std::string("导出：保存工作簿失败（") + lxw_strerror(closed) + "）");
+  }
+  return ReadAll(path);
+}
+
 }  // namespace gk::ledger

@@ -41,6 +41,23 @@ struct LedgerMeta {
 // The XLSX bytes of the ledger.
 Result<std::string> RenderLedgerXlsx(const std::vector<LedgerRow>& rows, const LedgerMeta& meta);
 
+// A one-sheet table (e.g. the supervising office's monthly 通报): a title row,
+// an optional subtitle row, a bold header row (frozen, with an autofilter)
+// and the rows; numbers are written as numbers.
+struct TableSheet {
+  std::string sheet_name;
+  std::string title;
+  std::string subtitle;
+  std::vector<std::string> headers;
+  struct Cell {
+    std::string text;
+    std::optional<double> number;  // set: a number cell
+  };
+  std::vector<std::vector<Cell>> rows;
+  Date created_on;  // the file's creation date
+};
+Result<std::string> RenderTableXlsx(const TableSheet& table);
+
 // Sheet names, for readers of the file.
 inline constexpr const char* kLedgerSheet = "台账";
 inline constexpr const char* kSummarySheet = "办理结果汇总";

@@ -4,6 +4,7 @@
 
 #include "app/annual_report.h"
 #include "app/clock.h"
+#include "app/bulletin.h"
 #include "app/supervision.h"
 #include "report/json.h"
 #include "report/validate.h"
@@ -552,6 +553,12 @@ std::string SupervisedReportsSection(ServerState& st, const app::Session& s) {
   b += "</tbody></table>";
   // Reports published outside Gongkai: upload and check.
   if (s.user.role == auth::Role::kSupervisor) {
+    b += "<h2>月度通报</h2><form method=\"get\" action=\"/admin/supervision/bulletin.xlsx\"><label "
+         "for=\"month\">月份（YYYY-MM）</label><input id=\"month\" name=\"month\" "
+         "pattern=\"[0-9]{4}-[0-9]{2}\"><button type=\"submit\">导出 Excel</button></form><form "
+         "method=\"get\" action=\"/admin/supervision/bulletin.docx\"><label "
+         "for=\"month-docx\">月份（YYYY-MM）</label><input id=\"month-docx\" name=\"month\" "
+         "pattern=\"[0-9]{4}-[0-9]{2}\"><button type=\"submit\">导出 Word</button></form>";
     b += "<h2>核查其他渠道发布的年度报告</h2><form method=\"post\" "
          "action=\"/admin/supervision/uploads\" enctype=\"multipart/form-data\">" +
          Csrf(s) +
@@ -635,7 +642,44 @@ void UploadPost(ServerState& st, const app::Session& s, const httplib::Request& 
 
 }  // namespace
 
+void BulletinDownload(ServerState& st, const app::Session& s, const httplib::Request& req,
+                      httplib::Response& res) {
+  const std::string ext = req.matches[1];
+  // ?month=YYYY-MM, default: last month.
+  const Date today = app::TodayInShanghai();
+  int year = today.month() == 1 ? today.year() - 1 : today.year();
+  int month = today.month() == 1 ? 12 : today.month() - 1;
+  const std::string m = req.get_param_value("month");
+  if (!m.empty()) {
+    auto d = Date::Parse(m + "-01");
+    if (m.size() != 7 || !d.ok()) return JsonError(res, 400, "bad_month", "month：月份应为YYYY-MM");
+    year = d->year();
+    month = d->month();
+  }
+  Result<std::string> bytes = [&]() -> Result<std::string> {
+    std::lock_guard lock(st.mu);
+    auto b = app::BuildBulletin(*st.store, st.calendar, s.user, year, month);
+    if (!b.ok()) return b.status();
+    return ext == "xlsx" ? app::BulletinXlsx(*b) : app::BulletinDocx(*b, "政府信息公开工作主管部门");
+  }();
+  if (!bytes.ok()) {
+    const int code = bytes.status().code() == StatusCode::kForbidden         ? 403
+                     : bytes.status().code() == StatusCode::kInvalidArgument ? 400
+                                                                             : 500;
+    return JsonError(res, code, code == 403 ? "forbidden" : "error", bytes.status().message());
+  }
+  res.set_header("Content-Disposition", "attachment; filename=\"bulletin-" +
+                                            std::to_string(year) + "-" + std::to_string(month) +
+                                            "." + ext + "\"");
+  res.set_content(*bytes, ext == "xlsx"
+                              ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                              : "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+}
+
 void RegisterReportRoutes(httplib::Server& svr, ServerState& st) {
+  svr.Get(R"(/admin/supervision/bulletin\.(xlsx|docx))",
+          WithSession(st, [&st](const app::Session& s, const httplib::Request& req,
+                                httplib::Response& res) { BulletinDownload(st, s, req, res); }));
   svr.Post(R"(/admin/supervision/reports/([A-Za-z0-9_-]{1,64})/([0-9]{1,6})/(accept|return))",
            WithSession(st, [&st](const app::Session& s, const httplib::Request& req,
                                  httplib::Response& res) {
