@@ -183,3 +183,58 @@ TEST(Mail, BadSmtpUrlIsAUsageError) {
 
 }  // namespace
 }  // namespace gk::testing
+
+namespace gk::testing {
+namespace {
+
+TEST(Mail, StaffGetADailyDigestOfWhatFallsDue) {
+  SmtpSink sink;
+  const std::string dir = MakeTempDir();
+  const std::string db = "sqlite:" + dir + "/g.db";
+  ASSERT_EQ(gk::testing::Run({kBin, "demo", "--db", db}).exit_code, 0);
+  ASSERT_EQ(gk::testing::Run({kBin, "user", "add", "wang", "--role", "handler", "--agency", "weihai-lingang",
+                 "--email", "wang@lingang.example.cn", "--db", db},
+                "pass-wang-123\n")
+                .exit_code,
+            0);
+  ASSERT_EQ(gk::testing::Run({kBin, "user", "add", "li", "--role", "handler", "--agency", "weihai-lingang",
+                 "--db", db},
+                "pass-li-123\n")
+                .exit_code,
+            0);
+  EXPECT_EQ(gk::testing::Run({kBin, "user", "add", "x", "--role", "handler", "--agency", "weihai-lingang",
+                 "--email", "not an address", "--db", db},
+                "pass-x-12345\n")
+                .exit_code,
+            2);
+  const int port = FreePort();
+  Background server({kBin, "serve", "--db", db, "--listen", "127.0.0.1:" + std::to_string(port),
+                     "--smtp", "smtp://127.0.0.1:" + std::to_string(sink.port())},
+                    dir + "/serve.log");
+  std::vector<std::string> got;
+  for (int i = 0; i < 150 && got.empty(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    got = sink.Messages();
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  got = sink.Messages();
+  // One digest: wang has an address, li has none; the demo's open 临港
+  // applications of November 2026 are due soon or overdue.
+  ASSERT_EQ(got.size(), 1u) << ReadFile(dir + "/serve.log");
+  EXPECT_NE(got[0].find("To: <wang@lingang.example.cn>"), std::string::npos) << got[0];
+  const std::string body = DecodeBody(got[0]);
+  EXPECT_NE(body.find("LG2026"), std::string::npos) << body;
+  EXPECT_NE(body.find("答复期限"), std::string::npos) << body;
+  // A restart the same day queues nothing again.
+  EXPECT_EQ(server.Stop(SIGTERM), 0);
+  Background again({kBin, "serve", "--db", db, "--listen", "127.0.0.1:" + std::to_string(port),
+                    "--smtp", "smtp://127.0.0.1:" + std::to_string(sink.port())},
+                   dir + "/serve2.log");
+  std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+  EXPECT_EQ(sink.Messages().size(), 1u);
+  EXPECT_EQ(again.Stop(SIGTERM), 0);
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace gk::testing

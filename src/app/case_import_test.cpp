@@ -118,7 +118,7 @@ class CaseImport : public ::testing::Test {
 
   void AddUser(const std::string& name, const std::string& role,
                std::optional<std::string> agency) {
-    ASSERT_TRUE(store_->CreateUser({name, std::move(agency), role, "x", kNow, "test", "", 0, false}).ok());
+    ASSERT_TRUE(store_->CreateUser({name, std::move(agency), role, "x", kNow, "test", "", 0, false, ""}).ok());
   }
 
   std::string dir_;

@@ -22,6 +22,18 @@ bool ValidUsername(std::string_view u) {
 
 }  // namespace
 
+bool PlausibleEmail(std::string_view e) {
+  const size_t at = e.find('@');
+  if (e.size() > 254 || at == std::string_view::npos || at == 0 || at + 1 >= e.size() ||
+      e.find('@', at + 1) != std::string_view::npos) {
+    return false;
+  }
+  for (char c : e) {
+    if (static_cast<unsigned char>(c) <= ' ' || c == '<' || c == '>' || c == ',') return false;
+  }
+  return true;
+}
+
 Status AddUser(store::Store& store, const NewUser& u) {
   if (!ValidUsername(u.username)) {
     return Status::Invalid("username '" + u.username.substr(0, 64) +
@@ -48,10 +60,13 @@ Status AddUser(store::Store& store, const NewUser& u) {
     return Status::Invalid("password: at least " + std::to_string(auth::kMinPasswordLength) +
                            " printable characters required");
   }
+  if (!u.email.empty() && !PlausibleEmail(u.email)) {
+    return Status::Invalid("email '" + u.email.substr(0, 64) + "': not an e-mail address");
+  }
   auto hash = auth::HashPassword(u.password);
   if (!hash.ok()) return hash.status();
   store::UserRow row{u.username, u.agency_id, u.role, *hash, u.now_iso, u.created_by, "", 0,
-                     false};
+                     false, u.email};
   return store.CreateUser(row);
 }
 

@@ -19,8 +19,11 @@ struct NewUser {
   std::string password;
   std::string created_by;  // "cli" or the admin's username
   std::string now_iso;
+  std::string email = "";  // optional: the daily digest goes there
 };
-// Invalid (English, for the CLI) for a bad username, role, agency or password.
+// Whether `email` looks like an address (one '@', no spaces, ≤ 254 bytes).
+bool PlausibleEmail(std::string_view email);
+// Invalid (English, for the CLI) for a bad username, role, agency, password or e-mail.
 Status AddUser(store::Store& store, const NewUser& user);
 
 struct StaffUser {

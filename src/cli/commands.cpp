@@ -282,7 +282,8 @@ int RunUserAdd(const UserAddArgs& args) {
     Fail(store.status().message());
     return kExitUsage;
   }
-  app::NewUser u{args.username, args.role, args.agency, password, "cli", app::NowUtcIso()};
+  app::NewUser u{args.username, args.role,          args.agency, password,
+                 "cli",         app::NowUtcIso(), args.email};
   Status s = app::AddUser(**store, u);
   if (!s.ok()) {
     Fail("user add: " + s.message());

@@ -61,6 +61,7 @@ struct UserAddArgs {
   std::string username;
   std::string role;
   std::optional<std::string> agency;
+  std::string email;  // for the daily digest (optional)
   std::string db = "sqlite:var/gongkai.db";
 };
 int RunUserAdd(const UserAddArgs& args);

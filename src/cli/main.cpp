@@ -86,6 +86,8 @@ int main(int argc, char** argv) {
       ->required();
   c_user_add->add_option("--agency", user_add.agency,
                          "Agency id (supervisor: the top of its scope, default all)");
+  c_user_add->add_option("--email", user_add.email,
+                         "E-mail address for the daily digest of what falls due (optional)");
   c_user_add->add_option("--db", user_add.db, "Database URL (sqlite:PATH)");
 
   auto* c_apps = app.add_subcommand("applications", "Applications (依申请公开) in bulk");

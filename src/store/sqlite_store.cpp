@@ -432,11 +432,12 @@ class SqliteStore final : public Store {
 
   Status CreateUser(const UserRow& u) override {
     Stmt q(db_,
-           "INSERT INTO users(username, agency_id, role, password_hash, created_at, created_by) "
-           "VALUES (?, ?, ?, ?, ?, ?)");
+           "INSERT INTO users(username, agency_id, role, password_hash, created_at, created_by, "
+           "email) VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, ''))");
     q.Bind(1, u.username);
     BindOpt(q, 2, u.agency_id);
     q.Bind(3, u.role).Bind(4, u.password_hash).Bind(5, u.created_at).Bind(6, u.created_by);
+    q.Bind(7, u.email);
     int rc = q.Step();
     if (rc == SQLITE_CONSTRAINT) {
       if (auto existing = GetUser(u.username); existing.ok() && existing->has_value()) {
@@ -459,10 +460,10 @@ class SqliteStore final : public Store {
 
   static constexpr std::string_view kUserColumns =
       "SELECT username, agency_id, role, password_hash, created_at, created_by, "
-      "COALESCE(totp_secret, ''), totp_last_step, disabled FROM users";
+      "COALESCE(totp_secret, ''), totp_last_step, disabled, COALESCE(email, '') FROM users";
   static UserRow ReadUser(const Stmt& q) {
-    UserRow u{q.Text(0), OptText(q, 1), q.Text(2), q.Text(3), q.Text(4), q.Text(5),
-              q.Text(6), q.Int(7),      q.Int(8) != 0};
+    UserRow u{q.Text(0), OptText(q, 1), q.Text(2), q.Text(3), q.Text(4),
+              q.Text(5), q.Text(6),      q.Int(7),    q.Int(8) != 0, q.Text(9)};
     return u;
   }
 
@@ -497,6 +498,28 @@ class SqliteStore final : public Store {
   Status SetUserDisabled(std::string_view username, bool disabled) override {
     return UpdateUser("UPDATE users SET disabled = CAST(? AS INTEGER) WHERE username = ?",
                       username, disabled ? "1" : "0", "disable user");
+  }
+  Status SetUserEmail(std::string_view username, std::string_view email) override {
+    return UpdateUser("UPDATE users SET email = NULLIF(?, '') WHERE username = ?", username, email,
+                      "set e-mail");
+  }
+  Result<bool> QueueDigest(std::string_view username, std::string_view day,
+                           const MailRow& m) override {
+    if (auto s = Exec("BEGIN IMMEDIATE", "begin digest"); !s.ok()) return s;
+    Result<bool> r = [&]() -> Result<bool> {
+      Stmt q(db_, "INSERT OR IGNORE INTO digests_sent(username, day) VALUES (?, ?)");
+      q.Bind(1, username).Bind(2, day);
+      if (q.Step() != SQLITE_DONE) return q.Error("record digest");
+      if (sqlite3_changes(db_) == 0) return false;
+      if (Status s = QueueMail(m); !s.ok()) return s;
+      return true;
+    }();
+    if (!r.ok()) {
+      (void)Exec("ROLLBACK", "rollback");
+      return r;
+    }
+    if (auto s = Exec("COMMIT", "commit digest"); !s.ok()) return s;
+    return r;
   }
   Result<bool> UseTotpStep(std::string_view username, int64_t step) override {
     Stmt q(db_, "UPDATE users SET totp_last_step = ? WHERE username = ? AND totp_last_step < ?");

@@ -95,6 +95,7 @@ struct UserRow {
   std::string totp_secret;  // base32; "" = no two-factor sign-in
   int64_t totp_last_step = 0;
   bool disabled = false;
+  std::string email;  // for the daily digest; "" = none
 };
 
 // 报送 of an annual report to the supervising office (migration 0010).
@@ -259,6 +260,11 @@ class Store {
   virtual Status SetPasswordHash(std::string_view username, std::string_view hash) = 0;
   virtual Status SetTotpSecret(std::string_view username, std::string_view secret) = 0;
   virtual Status SetUserDisabled(std::string_view username, bool disabled) = 0;
+  virtual Status SetUserEmail(std::string_view username, std::string_view email) = 0;
+  // Queues `mail` as the user's digest of `day` unless one was queued for
+  // that day (one transaction); true when queued.
+  virtual Result<bool> QueueDigest(std::string_view username, std::string_view day,
+                                   const MailRow& mail) = 0;
   // Records `step` as used when it is later than the last one; false when it
   // is not (the code was already used).
   virtual Result<bool> UseTotpStep(std::string_view username, int64_t step) = 0;

@@ -216,10 +216,10 @@ TEST_F(CaseStoreTest, AgencyCode) {
 }
 
 TEST_F(CaseStoreTest, UsersAndSessions) {
-  UserRow u{"wang", "lg", "handler", "$argon2id$x", "now", "admin", "", 0, false};
+  UserRow u{"wang", "lg", "handler", "$argon2id$x", "now", "admin", "", 0, false, ""};
   ASSERT_TRUE(store_->CreateUser(u).ok());
   EXPECT_EQ(store_->CreateUser(u).code(), StatusCode::kConflict);
-  UserRow bad{"li", "nowhere", "handler", "h", "now", "admin", "", 0, false};
+  UserRow bad{"li", "nowhere", "handler", "h", "now", "admin", "", 0, false, ""};
   EXPECT_FALSE(store_->CreateUser(bad).ok());
   EXPECT_EQ((*store_->GetUser("wang"))->agency_id, "lg");
   EXPECT_FALSE(store_->GetUser("zhao")->has_value());

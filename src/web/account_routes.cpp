@@ -58,6 +58,11 @@ void AccountPage(ServerState& st, const app::Session& s, httplib::Response& res,
        "<label for=\"new_password\">新密码</label><input id=\"new_password\" "
        "name=\"new_password\" type=\"password\" autocomplete=\"new-password\" required>"
        "<button type=\"submit\">修改密码</button></form>";
+  b += "<h2>待办提醒</h2><p>填写电子邮箱后，每天会收到一封已超期和即将到期案件的提醒邮件（服务器已配置邮件服务时）。</p>"
+       "<form method=\"post\" action=\"/admin/account/email\">" +
+       Csrf(s) + "<label for=\"email\">电子邮箱（留空则不发送）</label><input id=\"email\" "
+       "name=\"email\" type=\"email\" autocomplete=\"email\" value=\"" +
+       E(user ? user->email : "") + "\"><button type=\"submit\">保存</button></form>";
   b += "<h2>两步验证</h2>";
   if (user && !user->totp_secret.empty()) {
     b += "<p>已开启：登录时需填写手机验证器上的动态验证码。</p><form method=\"post\" "
@@ -90,6 +95,12 @@ void AccountPost(ServerState& st, const app::Session& s, const httplib::Request&
       r = app::ChangeOwnPassword(*st.store, s, req.get_param_value("current"),
                                  req.get_param_value("new_password"));
       done = "密码已修改，其他设备上的登录已退出";
+    } else if (what == "email") {
+      const std::string email = req.get_param_value("email");
+      r = !email.empty() && !app::PlausibleEmail(email)
+              ? Status::Invalid("email：电子邮箱格式不正确")
+              : st.store->SetUserEmail(s.user.username, email);
+      done = email.empty() ? "已取消提醒邮件" : "提醒邮件将发送到 " + email;
     } else if (what == "totp") {
       r = app::EnableTotp(*st.store, s, req.get_param_value("secret"),
                           req.get_param_value("code"), UnixNow());
@@ -257,7 +268,7 @@ void RegisterAccountRoutes(httplib::Server& svr, ServerState& st) {
   svr.Get("/admin/account",
           WithSession(st, [&st](const app::Session& s, const httplib::Request&,
                                 httplib::Response& res) { AccountPage(st, s, res, "", false); }));
-  for (const char* what : {"password", "totp", "totp/disable"}) {
+  for (const char* what : {"password", "email", "totp", "totp/disable"}) {
     svr.Post(std::string("/admin/account/") + what,
              WithSession(st, [&st, what](const app::Session& s, const httplib::Request& req,
                                          httplib::Response& res) {

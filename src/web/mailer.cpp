@@ -8,6 +8,7 @@
 #include <ctime>
 
 #include "app/clock.h"
+#include "app/reminders.h"
 
 namespace gk::web {
 namespace {
@@ -94,10 +95,17 @@ Mailer::~Mailer() {
 }
 
 void Mailer::Run() {
+  std::string digests_day;  // the Asia/Shanghai day whose digests were queued
   while (true) {
     std::vector<store::MailRow> batch;
     {
       std::lock_guard lock(st_.mu);
+      // Once a day (at start, then when the day changes): the staff digests.
+      const Date today = app::TodayInShanghai();
+      if (today.ToString() != digests_day) {
+        digests_day = today.ToString();
+        (void)app::QueueDailyDigests(*st_.store, st_.calendar, today, app::NowUtcIso());
+      }
       if (auto r = st_.store->PendingMail(kMaxAttempts, 20); r.ok()) batch = std::move(r).value();
     }
     for (const store::MailRow& m : batch) {

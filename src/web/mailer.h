@@ -1,6 +1,7 @@
 // Sends the queued e-mail notices (store outbox) through an SMTP server with
 // libcurl, on a background thread; retried up to five times. Off unless
-// `serve --smtp URL` is given.
+// `serve --smtp URL` is given. Also queues the staff's daily digests of what
+// falls due (app/reminders.h), once per day.
 #pragma once
 
 #include <atomic>

@@ -1,5 +1,6 @@
 #include "web/staff_routes.h"
 
+#include <algorithm>
 #include <chrono>
 #include <nlohmann/json.hpp>
 #include <map>
@@ -10,6 +11,7 @@
 #include "app/case_letters.h"
 #include "app/clock.h"
 #include "app/ledger_export.h"
+#include "app/reminders.h"
 #include "app/staff.h"
 #include "cases/transitions.h"
 #include "cases/vocab.h"
@@ -144,8 +146,12 @@ void Dashboard(ServerState& st, const app::Session& s, const httplib::Request& r
   std::vector<store::CaseRow> rows;
   std::vector<store::AgencyRow> agencies;
   law::Calendar cal;
+  std::vector<app::DueItem> due;
   {
     std::lock_guard lock(st.mu);
+    if (auto d = app::DueItems(*st.store, st.calendar, s.user, app::TodayInShanghai()); d.ok()) {
+      due = std::move(d).value();
+    }
     if (auto r = st.store->ListCases(f); r.ok()) rows = std::move(r).value();
     if (auto a = st.store->ListAgencies(); a.ok()) agencies = std::move(a).value();
     cal = st.calendar;
@@ -170,6 +176,19 @@ void Dashboard(ServerState& st, const app::Session& s, const httplib::Request& r
       "href=\"/admin\">全部</a> · "
       "<a href=\"/admin?due=soon\">即将到期（3个工作日内）</a> · "
       "<a href=\"/admin?due=overdue\">已超期</a></p>";
+  if (!due.empty()) {
+    // Reminders (app/reminders.h): what falls due, overdue first.
+    const auto overdue = std::count_if(due.begin(), due.end(), [](const auto& i) { return i.overdue; });
+    b += "<section aria-labelledby=\"reminders\"><h2 id=\"reminders\">待办提醒</h2><p>" +
+         std::to_string(overdue) + "件已超期，" + std::to_string(due.size() - overdue) +
+         "件即将到期。</p><ul>";
+    for (const app::DueItem& i : due) {
+      b += "<li><a href=\"/admin/applications/" + EscapeHtml(i.case_id) + "\">" +
+           EscapeHtml(i.case_id) + "</a>（" + EscapeHtml(i.agency_name) + "）答复期限 " +
+           i.due_on.ToString() + (i.overdue ? "，已超期" : "，即将到期") + "</li>";
+    }
+    b += "</ul></section>";
+  }
   b += "<table><caption>共 " + std::to_string(rows.size()) +
        " 件（按收到日期倒序）</caption><thead><tr>"
        "<th scope=\"col\">申请编号</th><th scope=\"col\">机关</th><th scope=\"col\">类型</th>"

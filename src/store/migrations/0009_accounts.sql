@@ -21,3 +21,12 @@ CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+-- Reminders: a staff member's e-mail address (optional) for the daily digest
+-- of what falls due, and the digests already queued (one per user and day).
+ALTER TABLE users ADD COLUMN email TEXT;
+CREATE TABLE digests_sent (
+  username TEXT NOT NULL,
+  day      TEXT NOT NULL,
+  PRIMARY KEY (username, day)
+);
