@@ -362,6 +362,9 @@ TEST_F(StaffRecordsTest, DraftReviewPublishWithdraw) {
   EXPECT_EQ(client_->Get(loc, {{"Cookie", rv2.cookie}})->status, 404) << "other agency";
 
   ASSERT_EQ(Post(ed, loc + "/actions", "action=submit&revision=1")->status, 303);
+  // The reviewer's dashboard says what waits for the 保密审查.
+  EXPECT_NE(client_->Get("/admin", {{"Cookie", rv.cookie}})->body.find("1条主动公开信息等待保密审查"),
+            std::string::npos);
   auto partial = Post(rv, loc + "/actions", "action=approve&revision=2&check=no_secret");
   EXPECT_EQ(partial->status, 400);
   EXPECT_NE(partial->body.find("保密审查未完成"), std::string::npos);

@@ -147,8 +147,18 @@ void Dashboard(ServerState& st, const app::Session& s, const httplib::Request& r
   std::vector<store::AgencyRow> agencies;
   law::Calendar cal;
   std::vector<app::DueItem> due;
+  int64_t in_review = 0;  // records waiting for the 保密审查
   {
     std::lock_guard lock(st.mu);
+    if ((s.user.role == auth::Role::kReviewer || s.user.role == auth::Role::kAgencyAdmin) &&
+        s.user.agency_id) {
+      store::RecordQuery q;
+      q.agency_id = s.user.agency_id;
+      q.status = catalog::RecordStatus::kInReview;
+      q.limit = 1;
+      q.with_body = false;
+      if (auto page = st.store->records().SearchRecords(q); page.ok()) in_review = page->total;
+    }
     if (auto d = app::DueItems(*st.store, st.calendar, s.user, app::TodayInShanghai()); d.ok()) {
       due = std::move(d).value();
     }
@@ -176,6 +186,10 @@ void Dashboard(ServerState& st, const app::Session& s, const httplib::Request& r
       "href=\"/admin\">全部</a> · "
       "<a href=\"/admin?due=soon\">即将到期（3个工作日内）</a> · "
       "<a href=\"/admin?due=overdue\">已超期</a></p>";
+  if (in_review > 0) {
+    b += "<p role=\"status\"><a href=\"/admin/records?status=in_review\">" +
+         std::to_string(in_review) + "条主动公开信息等待保密审查</a></p>";
+  }
   if (!due.empty()) {
     // Reminders (app/reminders.h): what falls due, overdue first.
     const auto overdue = std::count_if(due.begin(), due.end(), [](const auto& i) { return i.overdue; });
