@@ -46,6 +46,9 @@ const STAFF = { user: 'wang', password: 'pass-wang-123', role: 'handler', agency
 // The catalog's staff: an editor drafts, a reviewer does the 保密审查 and publishes.
 const EDITOR = { user: 'liu', password: 'pass-liu-123', role: 'editor', agency: 'weihai-lingang' };
 const REVIEWER = { user: 'chen', password: 'pass-chen-123', role: 'reviewer', agency: 'weihai-lingang' };
+// The agency head publishes the annual report; the supervising office watches.
+const HEAD = { user: 'zhou', password: 'pass-zhou-123', role: 'agency_admin', agency: 'weihai-lingang' };
+const SUPERVISOR = { user: 'sun', password: 'pass-sun-123', role: 'supervisor', agency: '' };
 const DRAFT_TITLE = '关于公布临港区2024年行政许可事项清单的通知';
 
 // Published records of the portal walk (loaded with `records import`).
@@ -145,8 +148,9 @@ class Server {
   // `user add` needs the database: `demo` creates it with the demo agencies.
   prepare() {
     runCli(this.bin, ['demo', '--db', this.db]);
-    for (const u of [STAFF, EDITOR, REVIEWER]) {
-      runCli(this.bin, ['user', 'add', u.user, '--role', u.role, '--agency', u.agency, '--db', this.db], `${u.password}\n`);
+    for (const u of [STAFF, EDITOR, REVIEWER, HEAD, SUPERVISOR]) {
+      const agency = u.agency ? ['--agency', u.agency] : [];
+      runCli(this.bin, ['user', 'add', u.user, '--role', u.role, ...agency, '--db', this.db], `${u.password}\n`);
     }
     const file = path.join(this.dir, 'records.jsonl');
     fs.writeFileSync(file, RECORDS.map((r) => JSON.stringify(r)).join('\n') + '\n');
@@ -589,6 +593,91 @@ async function signIn(page, base, who) {
   await page.waitForURL((u) => u.pathname === '/admin');
 }
 
+// Serious or critical axe-core findings on `paths`, visited with `page`
+// (a context that bypasses the pages' CSP so axe can be injected).
+async function axeProblems(page, base, paths) {
+  const axeSource = fs.readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+  const problems = [];
+  for (const route of paths) {
+    await page.goto(`${base}${route}`);
+    await page.addScriptTag({ content: axeSource });
+    const result = await page.evaluate(async () => {
+      // eslint-disable-next-line no-undef
+      const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return {
+        passes: r.passes.length,
+        violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, target: v.nodes[0]?.target })),
+      };
+    });
+    check(result.passes > 0, `axe ran no rule on ${route}`);
+    for (const v of result.violations) {
+      if (v.impact === 'serious' || v.impact === 'critical') problems.push(`${route}: ${v.id} (${v.impact}, ${v.nodes} nodes, e.g. ${JSON.stringify(v.target)})`);
+    }
+  }
+  return problems;
+}
+
+// The agency head prepares and publishes this year's report; the supervisor's
+// view; axe-core on the staff pages of these journeys.
+async function reportsAndSupervision(ctx, state) {
+  const year = new Date().getFullYear();
+  const ctxHead = await state.browser.newContext({ locale: 'zh-CN', bypassCSP: true });
+  const page = await ctxHead.newPage();
+  const editor = `/admin/reports/weihai-lingang/${year}`;
+
+  await ctx.step('the agency head opens this year\'s report: live tables, drill-down', async () => {
+    await signIn(page, state.base, HEAD);
+    await page.getByRole('link', { name: '年度报告', exact: true }).click();
+    await heading(page, '年度报告');
+    await page.getByRole('link', { name: `${year}年度`, exact: true }).first().click();
+    await page.waitForURL((u) => u.pathname === editor);
+    await page.getByRole('heading', { name: '勾稽检查' }).waitFor();
+    // The application received in this test is among this year's new ones.
+    await page.goto(`${state.base}${editor}/cell?section=${encodeURIComponent('三')}&row=new&column=total`);
+    await page.getByRole('link', { name: state.trackingNo, exact: true }).waitFor();
+  });
+
+  await ctx.step('enter a figure, publish; the public API serves the frozen report', async () => {
+    await page.goto(`${state.base}${editor}`);
+    await page.getByLabel('栏目', { exact: true }).selectOption('licensing.decisions');
+    await page.getByLabel(/^数值/).fill('12');
+    await page.getByLabel('数据来源', { exact: true }).fill('区行政审批服务局业务系统');
+    await page.getByRole('button', { name: '保存', exact: true }).last().click();
+    await page.waitForURL((u) => u.pathname === editor);
+    await page.getByRole('button', { name: '校验并发布', exact: true }).click();
+    await page.waitForURL((u) => u.pathname === editor);
+    check((await page.locator('main').innerText()).includes('状态：已发布'), 'the report is not shown as published');
+    const api = await page.request.get(`${state.base}/api/v1/reports/weihai-lingang/${year}`);
+    equal(api.status(), 200, 'published report API status');
+    equal((await api.json()).section2.licensing.decisions, 12, 'the entered figure in the published report');
+  });
+
+  const problems = await (async () => {
+    let found = [];
+    await ctx.step('axe-core on the staff pages (head)', async () => {
+      found = await axeProblems(page, state.base, ['/admin', `/admin/applications/${state.trackingNo}`, '/admin/reports',
+        editor, `${editor}/cell?section=${encodeURIComponent('三')}&row=new&column=total`, '/admin/account', '/admin/users',
+        '/admin/audit', '/admin/records']);
+    });
+    return found;
+  })();
+  await ctxHead.close();
+
+  const ctxSup = await state.browser.newContext({ locale: 'zh-CN', bypassCSP: true });
+  const sup = await ctxSup.newPage();
+  await ctx.step('the supervisor\'s view of every agency', async () => {
+    await signIn(sup, state.base, SUPERVISOR);
+    await sup.getByRole('link', { name: '监督', exact: true }).click();
+    await heading(sup, '各机关依申请公开办理情况');
+    check((await sup.locator('main').innerText()).includes('威海市工业和信息化局'), 'the supervision page lists the agencies');
+    problems.push(...await axeProblems(sup, state.base, ['/admin/supervision']));
+  });
+  await ctxSup.close();
+  await ctx.step('no serious or critical axe-core violation on the staff pages', async () => {
+    check(problems.length === 0, `accessibility violations:\n    ${problems.join('\n    ')}`);
+  });
+}
+
 async function catalogStaff(ctx, state) {
   const page = state.staffPage;
 
@@ -724,6 +813,8 @@ async function main() {
       await portal(ctx, state);
       console.log('# e. the catalog\'s staff: draft, 保密审查, publish');
       await catalogStaff(ctx, state);
+      console.log('# f. the annual report and the supervising office');
+      await reportsAndSupervision(ctx, state);
       await ctx.step('the query code never appeared in a URL', async () => {
         const leaks = requestedUrls.filter((u) => u.includes(state.queryCode));
         check(leaks.length === 0, `the query code appears in: ${leaks.join(', ')}`);
