@@ -472,6 +472,41 @@ async function staff(ctx, state) {
     await heading(pub, `申请 ${state.trackingNo} 的办理进度`);
     equal(await definition(pub, '当前状态'), '已转办', 'status on /track after 转办');
   });
+
+  await ctx.step('reply, serve and archive from the case page; the reply letter downloads as PDF', async () => {
+    await signIn(page, state.base, STAFF);
+    await page.goto(`${state.base}${casePath}`);
+    const act = async (legend, fill) => {
+      const form = page.getByRole('group', { name: legend, exact: true });
+      check(await form.count() === 1, `the case page has no ${legend} form`);
+      await fill(form);
+      await Promise.all([
+        page.waitForURL((u) => u.pathname === casePath),
+        form.getByRole('button', { name: '记录' }).click(),
+      ]);
+      check(!(await page.getByRole('alert').count()), `${legend}: ${await page.getByRole('alert').allInnerTexts()}`);
+    };
+    await act('作出答复', async (f) => {
+      await f.getByLabel('办理结果', { exact: true }).selectOption('granted');
+      await f.getByLabel('依据（引用条款）', { exact: true }).fill('《中华人民共和国政府信息公开条例》第三十六条第（二）项');
+      await f.getByLabel('答复要点', { exact: true }).fill('予以公开，见附件。');
+    });
+    equal(await definition(page, '状态'), '已答复', 'status after the reply');
+    const pdf = page.getByRole('link', { name: 'PDF', exact: true }).last();
+    const href = await pdf.getAttribute('href');
+    const letter = await page.request.get(`${state.base}${href}`);
+    equal(letter.status(), 200, 'reply letter download status');
+    equal((await letter.body()).subarray(0, 5).toString(), '%PDF-', 'the reply letter is a PDF');
+    await act('送达', async (f) => {
+      await f.getByLabel('送达方式', { exact: true }).selectOption('post');
+      await f.getByLabel('送达凭证', { exact: true }).fill('挂号信 XA123456789CN');
+    });
+    equal(await definition(page, '状态'), '已送达', 'status after service');
+    await act('归档', async (f) => {
+      await f.getByLabel('档号', { exact: true }).fill('2026-YSQ-001');
+    });
+    equal(await definition(page, '状态'), '已归档', 'status after archiving');
+  });
 }
 
 async function portal(ctx, state) {
