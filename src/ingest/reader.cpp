@@ -5,6 +5,11 @@
 #include <string>
 
 #include "core/text.h"
+#include "ingest/docx_reader.h"
+#include "ingest/html_reader.h"
+#include "ingest/pdf_reader.h"
+#include "ingest/xlsx_reader.h"
+#include "ingest/zip_archive.h"
 
 namespace gk::ingest {
 namespace {
@@ -20,12 +25,13 @@ std::string LowerHead(std::string_view s) {
   return out;
 }
 
-// Binary containers recognised by their magic bytes.
-std::optional<std::string> BinaryKind(std::string_view b) {
-  if (StartsWith(b, "%PDF")) return "PDF";
-  if (StartsWith(b, "PK\x03\x04")) return "DOCX/XLSX (ZIP)";
-  if (StartsWith(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) return "Word 97-2003 / Excel 97-2003";
-  return std::nullopt;
+bool IsPdf(std::string_view b) {
+  // The header may follow a little junk (some servers prepend bytes).
+  return b.substr(0, 1024).find("%PDF-") != std::string_view::npos;
+}
+bool IsZip(std::string_view b) { return StartsWith(b, "PK\x03\x04"); }
+bool IsOle2(std::string_view b) {
+  return StartsWith(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1");
 }
 
 // Markup recognised after decoding (so UTF-16 HTML is caught too).
@@ -46,16 +52,61 @@ Status Unsupported(const std::string& kind) {
   return Status::Unreadable(kind + " reports are not supported yet: convert to text");
 }
 
+
+// The flattened text of a document and what it was.
+struct Flattened {
+  std::string text;
+  std::string kind;      // SourceInfo::kind
+  std::string encoding;  // "" for binary formats
+};
+
+Result<Flattened> Flatten(std::string_view bytes) {
+  if (IsPdf(bytes)) {
+    auto t = PdfToText(bytes);
+    if (!t.ok()) return t.status();
+    return Flattened{std::move(t).value(), "pdf", ""};
+  }
+  if (IsZip(bytes)) {
+    auto zip = ZipArchive::Open(bytes);
+    if (!zip.ok()) return zip.status();
+    if (zip->Has("word/document.xml")) {
+      auto t = DocxToText(bytes);
+      if (!t.ok()) return t.status();
+      return Flattened{std::move(t).value(), "docx", ""};
+    }
+    if (zip->Has("xl/workbook.xml")) {
+      auto t = XlsxToText(bytes);
+      if (!t.ok()) return t.status();
+      return Flattened{std::move(t).value(), "xlsx", ""};
+    }
+    return Status::Unreadable("a ZIP archive that is neither DOCX nor XLSX");
+  }
+  if (IsOle2(bytes)) return Unsupported("Word 97-2003 / Excel 97-2003");
+  std::string encoding;
+  auto decoded = DecodeHtml(bytes, encoding);
+  if (!decoded.ok()) return decoded.status();
+  if (auto kind = MarkupKind(*decoded)) {
+    if (*kind != "HTML") return Unsupported(*kind);
+    auto t = HtmlToText(*decoded);
+    if (!t.ok()) return t.status();
+    return Flattened{std::move(t).value(), "html", encoding};
+  }
+  // Plain text: the detection of DecodeToUtf8 alone (a "charset" word in
+  // prose must not change how text is decoded).
+  auto plain = text::DecodeToUtf8(bytes);
+  if (!plain.ok()) return plain.status();
+  return Flattened{std::move(plain->utf8), "text", text::EncodingName(plain->encoding)};
+}
+
 }  // namespace
 
 Result<report::Report> ReadReportBytes(std::string_view bytes, const ReadOptions& opts) {
-  if (auto kind = BinaryKind(bytes)) return Unsupported(*kind);
-  auto decoded = text::DecodeToUtf8(bytes);
-  if (!decoded.ok()) return decoded.status();
-  if (auto kind = MarkupKind(decoded->utf8)) return Unsupported(*kind);
-  auto r = ReadTextReport(decoded->utf8, opts);
+  auto flat = Flatten(bytes);
+  if (!flat.ok()) return flat.status();
+  auto r = ReadTextReport(flat->text, opts);
   if (!r.ok()) return r;
-  r->source.encoding = text::EncodingName(decoded->encoding);
+  r->source.kind = flat->kind;
+  r->source.encoding = flat->encoding;
   return r;
 }
 

@@ -1,0 +1,175 @@
+// Every document format reads back to the figures it was written with: the
+// report rendered by report_render as HTML, DOCX, PDF and XLSX (2019 and 2021
+// formats, blank cells, signed changes) is ingested again and compared cell
+// by cell; the same report as UTF-8 text, UTF-16 text and a GB18030 page
+// gives the same figures (docs/ingest.md).
+#include <gtest/gtest.h>
+#include <unicode/ucnv.h>
+
+#include "core/text.h"
+#include "ingest/docx_reader.h"
+#include "ingest/html_reader.h"
+#include "ingest/reader.h"
+#include "ingest/test_util.h"
+#include "ingest/xlsx_reader.h"
+#include "report/json.h"
+#include "report_render/render.h"
+#include "report_render/test_util.h"
+
+namespace gk::ingest {
+namespace {
+
+namespace rt = report_render::testing;
+
+// 2021 with blank cells (a blank detail and a blank total) beside figures.
+report_render::ReportDocument Doc2021WithBlanks() {
+  report_render::ReportDocument d = rt::Doc2021();
+  d.report.section3->at(report::Row3::kNew, 2) = std::nullopt;  // research
+  d.report.section3->at(report::Row3::kCarriedForward, 6) = std::nullopt;
+  d.report.section2->Find(report::Format::k2021, "rules", "repealed")->reset();
+  d.report.section4->cells[1][3] = std::nullopt;
+  return d;
+}
+
+void ExpectSameFigures(const report::Report& got, const report::Report& want) {
+  EXPECT_EQ(got.format, want.format);
+  EXPECT_EQ(got.year, want.year);
+  EXPECT_EQ(got.agency, want.agency);
+  testing::ExpectTablesEqual(got, nlohmann::json::parse(report::WriteReportJson(want)));
+}
+
+struct FormatCase {
+  report_render::OutputFormat format;
+  const char* kind;
+};
+const FormatCase kFormats[] = {
+    {report_render::OutputFormat::kHtml, "html"},
+    {report_render::OutputFormat::kDocx, "docx"},
+    {report_render::OutputFormat::kPdf, "pdf"},
+    {report_render::OutputFormat::kXlsx, "xlsx"},
+};
+
+void RoundTrip(const report_render::ReportDocument& doc) {
+  for (const FormatCase& fc : kFormats) {
+    SCOPED_TRACE(fc.kind);
+    auto bytes = report_render::Render(doc, fc.format);
+    ASSERT_TRUE(bytes.ok()) << bytes.status().message();
+    auto r = ReadReportBytes(*bytes, {});
+    ASSERT_TRUE(r.ok()) << r.status().message();
+    EXPECT_EQ(r->source.kind, fc.kind);
+    ExpectSameFigures(*r, doc.report);
+  }
+}
+
+TEST(RoundTrip, Format2021) { RoundTrip(rt::Doc2021()); }
+TEST(RoundTrip, Format2021WithBlanks) { RoundTrip(Doc2021WithBlanks()); }
+TEST(RoundTrip, Format2019SignedAndBlank) { RoundTrip(rt::Doc2019()); }
+
+std::string ToGb18030(std::string_view utf8) {
+  UErrorCode err = U_ZERO_ERROR;
+  std::string out(utf8.size() * 2 + 16, '\0');
+  const int32_t n = ucnv_convert("GB18030", "UTF-8", out.data(), static_cast<int32_t>(out.size()),
+                                 utf8.data(), static_cast<int32_t>(utf8.size()), &err);
+  EXPECT_TRUE(U_SUCCESS(err));
+  out.resize(U_SUCCESS(err) ? static_cast<size_t>(n) : 0);
+  return out;
+}
+
+std::string ToUtf16Le(std::string_view utf8) {
+  std::string out = "\xFF\xFE";
+  for (char32_t c : text::ToUtf32(utf8)) {
+    auto put = [&](uint16_t u) {
+      out.push_back(static_cast<char>(u & 0xFF));
+      out.push_back(static_cast<char>(u >> 8));
+    };
+    if (c >= 0x10000) {
+      c -= 0x10000;
+      put(static_cast<uint16_t>(0xD800 + (c >> 10)));
+      put(static_cast<uint16_t>(0xDC00 + (c & 0x3FF)));
+    } else {
+      put(static_cast<uint16_t>(c));
+    }
+  }
+  return out;
+}
+
+TEST(Encodings, TextUtf16AndGb18030PageGiveTheSameFigures) {
+  const report_render::ReportDocument doc = rt::Doc2019();
+  auto html = report_render::Render(doc, report_render::OutputFormat::kHtml);
+  ASSERT_TRUE(html.ok());
+  // The page flattened to text is the plain-text form of the same report.
+  auto text = HtmlToText(*html);
+  ASSERT_TRUE(text.ok());
+
+  auto utf8 = ReadReportBytes(*text, {});
+  ASSERT_TRUE(utf8.ok()) << utf8.status().message();
+  EXPECT_EQ(utf8->source.kind, "text");
+  ExpectSameFigures(*utf8, doc.report);
+
+  auto utf16 = ReadReportBytes(ToUtf16Le(*text), {});
+  ASSERT_TRUE(utf16.ok()) << utf16.status().message();
+  EXPECT_EQ(utf16->source.encoding, "utf-16le");
+  ExpectSameFigures(*utf16, doc.report);
+
+  std::string page = *html;
+  const size_t meta = page.find("charset=\"utf-8\"");
+  ASSERT_NE(meta, std::string::npos);
+  page.replace(meta, 15, "charset=\"gb2312\"");
+  auto gb = ReadReportBytes(ToGb18030(page), {});
+  ASSERT_TRUE(gb.ok()) << gb.status().message();
+  EXPECT_EQ(gb->source.kind, "html");
+  EXPECT_EQ(gb->source.encoding, "gb18030");
+  ExpectSameFigures(*gb, doc.report);
+}
+
+TEST(Html, DeclaredCharset) {
+  EXPECT_EQ(DeclaredHtmlCharset("<meta charset=\"GBK\">"), "gbk");
+  EXPECT_EQ(DeclaredHtmlCharset(
+                "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\" />"),
+            "gb2312");
+  EXPECT_EQ(DeclaredHtmlCharset("<html><body>无</body></html>"), "");
+}
+
+// A hand-written page the way government sites publish it: a layout table
+// around the content, merged cells, full-width digits, a blank cell.
+TEST(Html, LayoutTableSpansAndFullWidthDigits) {
+  const std::string page = R"(<html><head><meta charset="utf-8"><title>x</title></head><body>
+<table><tr><td><div>某县人民政府办公室2022年政府信息公开工作年度报告</div>
+<p>一、总体情况</p><p>本年度收到申请５件。</p>
+<p>二、主动公开政府信息情况</p>
+<table border=1>
+<tr><td colspan=4>第二十条第（一）项</td></tr>
+<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>
+<tr><td>规章</td><td>０</td><td></td><td>０</td></tr>
+<tr><td>行政规范性文件</td><td>２</td><td>１</td><td>１３</td></tr>
+</table>
+<p>三、收到和处理政府信息公开申请情况</p>
+<table border=1>
+<tr><td rowspan=3 colspan=3>（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td colspan=6>申请人情况</td><td rowspan=3>总计</td></tr>
+<tr><td rowspan=2>自然人</td><td colspan=5>法人或其他组织</td></tr>
+<tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>
+<tr><td colspan=3>一、本年新收政府信息公开申请数量</td><td>5</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>5</td></tr>
+</table>
+<p>四、政府信息公开行政复议、行政诉讼情况</p><p>五、存在的主要问题及改进情况</p>
+<p>六、其他需要报告的事项</p></td></tr></table></body></html>)";
+  auto r = ReadReportBytes(page, {});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->source.kind, "html");
+  EXPECT_EQ(r->year, 2022);
+  ASSERT_TRUE(r->section2);
+  const report::Format f = report::Format::k2021;
+  EXPECT_EQ(*r->section2->Find(f, "normative_documents", "in_force"), 13);
+  EXPECT_FALSE(r->section2->Find(f, "rules", "repealed")->has_value());
+  ASSERT_TRUE(r->section3);
+  EXPECT_EQ(r->section3->at(report::Row3::kNew, 0), 5);
+  EXPECT_EQ(r->section3->at(report::Row3::kNew, 6), 5);
+  for (bool s : r->document->has_section) EXPECT_TRUE(s);
+}
+
+TEST(Docx, NotADocument) {
+  EXPECT_FALSE(DocxToText("PK\x03\x04garbage").ok());
+  EXPECT_FALSE(XlsxToText("not a zip").ok());
+}
+
+}  // namespace
+}  // namespace gk::ingest

@@ -1,0 +1,270 @@
+#include "ingest/pdf_reader.h"
+
+#include <poppler-document.h>
+#include <poppler-global.h>
+#include <poppler-page.h>
+
+#include <algorithm>
+#include <cmath>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "ingest/flat_text.h"
+
+namespace gk::ingest {
+namespace {
+
+constexpr int kMaxPages = 2000;
+constexpr double kCellGap = 0.8;      // × text height: a wider gap starts a cell
+constexpr double kColumnTol = 4.0;    // points: right edges closer than this align
+
+void Silence(const std::string&, void*) {}
+
+std::string Utf8(const poppler::ustring& u) {
+  const poppler::byte_array b = u.to_utf8();
+  return std::string(b.begin(), b.end());
+}
+
+struct Word {
+  std::string text;
+  double left, right, top, bottom;
+};
+
+struct Cell {
+  std::string text;
+  double left, right;
+};
+
+struct PdfLine {
+  std::vector<Cell> cells;
+};
+
+bool IsFigure(const std::string& s) {
+  if (s.empty()) return false;
+  size_t digits = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c >= '0' && c <= '9') {
+      ++digits;
+    } else if (!(c == '.' || c == ',' || ((c == '+' || c == '-') && i == 0))) {
+      return false;
+    }
+  }
+  return digits > 0;
+}
+
+std::vector<PdfLine> Lines(std::vector<Word> words) {
+  std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
+    return (a.top + a.bottom) < (b.top + b.bottom);
+  });
+  std::vector<std::vector<Word>> groups;
+  double center = 0, height = 0;
+  for (Word& w : words) {
+    const double c = (w.top + w.bottom) / 2, h = std::max(1.0, w.bottom - w.top);
+    if (!groups.empty() && std::fabs(c - center) < 0.5 * std::min(h, height)) {
+      groups.back().push_back(std::move(w));
+      continue;
+    }
+    groups.emplace_back();
+    groups.back().push_back(std::move(w));
+    center = c;
+    height = h;
+  }
+  std::vector<PdfLine> lines;
+  for (auto& g : groups) {
+    std::sort(g.begin(), g.end(), [](const Word& a, const Word& b) { return a.left < b.left; });
+    PdfLine line;
+    for (const Word& w : g) {
+      const double h = std::max(1.0, w.bottom - w.top);
+      if (!line.cells.empty() && w.left - line.cells.back().right <= kCellGap * h) {
+        Cell& c = line.cells.back();
+        // Chinese words touch; Latin words and figures keep a space.
+        if (w.left - c.right > 0.15 * h) c.text += ' ';
+        c.text += w.text;
+        c.right = std::max(c.right, w.right);
+        continue;
+      }
+      line.cells.push_back(Cell{w.text, w.left, w.right});
+    }
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
+// Emits a run of table lines with empty cells where a value column is empty.
+void EmitRun(const std::vector<PdfLine>& run, FlatText& out) {
+  std::vector<double> columns;  // right edges of figure cells
+  for (const PdfLine& l : run) {
+    for (const Cell& c : l.cells) {
+      if (!IsFigure(c.text)) continue;
+      bool found = false;
+      for (double x : columns) found = found || std::fabs(x - c.right) < kColumnTol;
+      if (!found) columns.push_back(c.right);
+    }
+  }
+  std::sort(columns.begin(), columns.end());
+  // The usual distance between adjacent figures: a gap of about twice that
+  // is a blank cell even where no other line of the run fills the column.
+  std::vector<double> steps;
+  for (const PdfLine& l : run) {
+    double prev = -1;
+    for (const Cell& c : l.cells) {
+      if (!IsFigure(c.text)) {
+        prev = -1;
+        continue;
+      }
+      if (prev >= 0 && c.right - prev > kColumnTol) steps.push_back(c.right - prev);
+      prev = c.right;
+    }
+  }
+  double step = 0;
+  if (steps.size() >= 3) {
+    std::nth_element(steps.begin(), steps.begin() + static_cast<long>(steps.size() / 2), steps.end());
+    step = steps[steps.size() / 2];
+  }
+  auto column_of = [&](double right) -> int {
+    for (size_t i = 0; i < columns.size(); ++i) {
+      if (std::fabs(columns[i] - right) < kColumnTol) return static_cast<int>(i);
+    }
+    return -1;
+  };
+  for (const PdfLine& l : run) {
+    std::vector<std::string> cells;
+    int next_col = -1;  // the value column after the last one emitted
+    double prev_right = -1;
+    for (const Cell& c : l.cells) {
+      const int col = IsFigure(c.text) ? column_of(c.right) : -1;
+      if (col >= 0) {
+        int blanks = next_col >= 0 ? col - next_col : 0;
+        if (prev_right >= 0 && step > 0) {
+          blanks = std::max(blanks, static_cast<int>(std::lround((c.right - prev_right) / step)) - 1);
+        }
+        for (int k = 0; k < blanks && k < 64; ++k) cells.emplace_back();
+        next_col = col + 1;
+        prev_right = c.right;
+      } else {
+        prev_right = -1;
+      }
+      cells.push_back(c.text);
+    }
+    if (next_col >= 0) {
+      for (int k = next_col; k < static_cast<int>(columns.size()); ++k) cells.emplace_back();
+    }
+    if (cells.size() == 1) {
+      out.Paragraph(cells[0]);
+    } else {
+      out.Row(cells);
+    }
+  }
+}
+
+// Figures with no words beside them — a lone number on a line, or a run of
+// lines holding only numbers — are chart labels (axis ticks, data labels),
+// not table cells: a table row keeps its label on the same line. Page
+// numbers ("— 2 —", "第4页") are dropped too.
+bool OnlyFigures(const std::vector<PdfLine>& run) {
+  for (const PdfLine& l : run) {
+    for (const Cell& c : l.cells) {
+      if (!IsFigure(c.text)) return false;
+    }
+  }
+  return true;
+}
+
+// A page number line: "— 2 —", "- 3 -", "第 4 页", "第4页 共9页", "5 / 9".
+bool IsPageNumber(const std::string& s) {
+  static const char* const kMarks[] = {"—", "–", "－", "第", "页", "共", "/", "-", " "};
+  std::string rest = s;
+  bool digit = false;
+  for (const char* m : kMarks) {
+    for (size_t p = rest.find(m); p != std::string::npos; p = rest.find(m)) {
+      rest.erase(p, std::char_traits<char>::length(m));
+    }
+  }
+  std::string left;
+  for (char c : rest) {
+    if (c >= '0' && c <= '9') {
+      digit = true;
+    } else {
+      left += c;
+    }
+  }
+  return digit && left.empty();
+}
+
+void EmitPage(const std::vector<PdfLine>& lines, FlatText& out) {
+  std::vector<PdfLine> run;
+  auto flush = [&] {
+    if (!run.empty() && !OnlyFigures(run)) EmitRun(run, out);
+    run.clear();
+  };
+  for (const PdfLine& l : lines) {
+    if (l.cells.size() >= 2) {
+      run.push_back(l);
+      continue;
+    }
+    flush();
+    if (!l.cells.empty() && !IsFigure(l.cells[0].text) && !IsPageNumber(l.cells[0].text)) {
+      out.Paragraph(l.cells[0].text);
+    }
+  }
+  flush();
+}
+
+Result<std::string> Read(std::string_view bytes) {
+  static std::once_flag once;
+  std::call_once(once, [] { poppler::set_debug_error_function(Silence, nullptr); });
+  if (bytes.size() > static_cast<size_t>(INT32_MAX)) return Status::Unreadable("PDF too large");
+  std::unique_ptr<poppler::document> doc(
+      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+  if (!doc) return Status::Unreadable("PDF: the file is damaged or not a PDF");
+  if (doc->is_locked()) return Status::Unreadable("PDF: the file is password-protected");
+  FlatText out;
+  const int pages = std::min(doc->pages(), kMaxPages);
+  bool any_text = false;
+  for (int i = 0; i < pages && !out.full(); ++i) {
+    std::unique_ptr<poppler::page> page(doc->create_page(i));
+    if (!page) continue;
+    std::vector<Word> words;
+    for (const poppler::text_box& b : page->text_list()) {
+      const poppler::rectf r = b.bbox();
+      std::string t = Utf8(b.text());
+      if (t.empty()) continue;
+      words.push_back(Word{std::move(t), r.left(), r.right(), r.top(), r.bottom()});
+    }
+    if (!words.empty()) {
+      any_text = true;
+      EmitPage(Lines(std::move(words)), out);
+      continue;
+    }
+    // Fallback: poppler's own raw-order text.
+    const std::string raw = Utf8(page->text(poppler::rectf(), poppler::page::raw_order_layout));
+    size_t start = 0;
+    while (start < raw.size()) {
+      size_t nl = raw.find('\n', start);
+      if (nl == std::string::npos) nl = raw.size();
+      const std::string line = raw.substr(start, nl - start);
+      if (!CellText(line).empty()) any_text = true;
+      out.Paragraph(line);
+      start = nl + 1;
+    }
+  }
+  if (!any_text) {
+    return Status::Unreadable("PDF: no text layer (a scanned image); OCR it to text first");
+  }
+  return out.text();
+}
+
+}  // namespace
+
+Result<std::string> PdfToText(std::string_view bytes) {
+  try {
+    return Read(bytes);
+  } catch (const std::exception& e) {
+    return Status::Unreadable(std::string("PDF could not be read: ") + e.what());
+  }
+}
+
+}  // namespace gk::ingest
