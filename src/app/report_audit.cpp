@@ -259,6 +259,13 @@ Result<std::vector<report::Report>> LoadPreviousReports(const std::vector<std::s
 }
 
 Status WriteAuditSummary(const std::string& path, const std::vector<AuditResult>& results) {
+  // Checked first: libxlsxwriter prints its own message on a bad path.
+  const fs::path parent = fs::path(path).parent_path();
+  const std::string dir = parent.empty() ? "." : parent.string();
+  if (::access(dir.c_str(), W_OK) != 0) {
+    return Status::Invalid(path + ": cannot write (the folder " + dir +
+                           " does not exist or is not writable)");
+  }
   const std::string tmp = path + ".tmp" + std::to_string(::getpid());
   Status st = EndsWith(path, ".xlsx") ? WriteXlsx(tmp, results) : WriteCsv(tmp, results);
   if (!st.ok()) {
