@@ -81,7 +81,12 @@ std::optional<Workspace> OpenWorkspace(const std::string& db) {
 
 int RunIngest(const IngestArgs& args) {
   int exit_code = kExitOk;
-  for (const std::string& path : args.files) {
+  auto paths = app::ExpandReportPaths(args.files);  // folders → their files, sorted
+  if (!paths.ok()) {
+    Fail(paths.status().message());
+    return kExitUsage;
+  }
+  for (const std::string& path : *paths) {
     auto r = LoadReport(path, args.format);
     if (!r.ok()) {
       Fail(r.status().message());
