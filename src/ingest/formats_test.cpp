@@ -122,6 +122,21 @@ TEST(Encodings, TextUtf16AndGb18030PageGiveTheSameFigures) {
   ExpectSameFigures(*gb, doc.report);
 }
 
+TEST(Html, DecodingFollowsTheBytesThenTheDeclaration) {
+  const std::string gb_page = "<html><head><meta charset=\"gbk\"></head><body>" +
+                              ToGb18030("二、主动公开") + "\xFF</body></html>";
+  std::string enc;
+  auto gb = DecodeHtml(gb_page, enc);
+  ASSERT_TRUE(gb.ok());
+  EXPECT_EQ(enc, "gb18030");
+  EXPECT_NE(gb->find("二、主动公开"), std::string::npos) << "a stray byte does not lose the page";
+  // A UTF-8 page that still declares gb2312.
+  auto utf8 = DecodeHtml("<meta charset=gb2312><p>二、主动公开</p>", enc);
+  ASSERT_TRUE(utf8.ok());
+  EXPECT_EQ(enc, "utf-8");
+  EXPECT_NE(utf8->find("二、主动公开"), std::string::npos);
+}
+
 TEST(Html, DeclaredCharset) {
   EXPECT_EQ(DeclaredHtmlCharset("<meta charset=\"GBK\">"), "gbk");
   EXPECT_EQ(DeclaredHtmlCharset(

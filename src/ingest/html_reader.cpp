@@ -209,11 +209,13 @@ void Walker::Block(const GumboNode* node, int depth) {
   if (node->type == GUMBO_NODE_ELEMENT && IsBlock(node->v.element.tag)) Flush();
 }
 
+// Decodes with ICU; an illegal sequence becomes U+FFFD (the page declared
+// this charset, so a stray byte must not make the whole page unreadable).
 Result<std::string> DecodeWith(const char* charset, std::string_view bytes) {
   UErrorCode err = U_ZERO_ERROR;
   std::unique_ptr<UConverter, void (*)(UConverter*)> cnv(ucnv_open(charset, &err), ucnv_close);
   if (U_FAILURE(err)) return Status::Unreadable(std::string("no converter for ") + charset);
-  ucnv_setToUCallBack(cnv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &err);
+  ucnv_setToUCallBack(cnv.get(), UCNV_TO_U_CALLBACK_SUBSTITUTE, nullptr, nullptr, nullptr, &err);
   std::u16string u16(bytes.size() * 2 + 4, u'\0');
   const int32_t n = ucnv_toUChars(cnv.get(), u16.data(), static_cast<int32_t>(u16.size()),
                                   bytes.data(), static_cast<int32_t>(bytes.size()), &err);
@@ -257,7 +259,9 @@ std::string DeclaredHtmlCharset(std::string_view raw) {
 Result<std::string> DecodeHtml(std::string_view raw, std::string& encoding) {
   const bool bom = raw.substr(0, 3) == "\xEF\xBB\xBF" || raw.substr(0, 2) == "\xFF\xFE" ||
                    raw.substr(0, 2) == "\xFE\xFF";
-  if (!bom) {
+  // Valid UTF-8 wins over a declared GBK charset: pages re-encoded by a
+  // server often keep the old <meta>; real GBK text is almost never valid UTF-8.
+  if (!bom && !text::IsValidUtf8(raw)) {
     const std::string cs = DeclaredHtmlCharset(raw);
     if (cs == "gbk" || cs == "gb2312" || cs == "gb18030" || cs == "x-gbk" || cs == "cp936") {
       auto r = DecodeWith("GB18030", raw);

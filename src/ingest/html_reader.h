@@ -14,9 +14,11 @@ namespace gk::ingest {
 // lower-cased; "" when none.
 std::string DeclaredHtmlCharset(std::string_view raw);
 
-// Decodes the bytes of a page: a BOM wins, then a declared GBK / GB2312 /
-// GB18030 charset (read as GB18030, its superset), then the detection of
-// text::DecodeToUtf8. `encoding` receives the name of the encoding used.
+// Decodes the bytes of a page: a BOM wins; valid UTF-8 is UTF-8 (whatever
+// the page declares: re-encoded pages keep their old <meta>); else a declared
+// GBK / GB2312 / GB18030 charset reads it as GB18030, its superset, with
+// U+FFFD for stray bytes; else the detection of text::DecodeToUtf8.
+// `encoding` receives the name of the encoding used.
 Result<std::string> DecodeHtml(std::string_view raw, std::string& encoding);
 
 // The text of a UTF-8 page: block elements (p, div, h1…h6, li, br, …) end a
