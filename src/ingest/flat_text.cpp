@@ -6,8 +6,17 @@ std::string CellText(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   bool space = false;
-  for (char c : s) {
-    const bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+    // NBSP (U+00A0, "&nbsp;" in a blank <td>) and the ideographic space U+3000.
+    if (s.substr(i, 2) == "\xC2\xA0") {
+      ws = true;
+      i += 1;
+    } else if (s.substr(i, 3) == "\xE3\x80\x80") {
+      ws = true;
+      i += 2;
+    }
     if (ws) {
       space = !out.empty();
       continue;

@@ -32,8 +32,9 @@ class FlatText {
   std::string text_;
 };
 
-// `s` with tabs, CR, LF, vertical tabs and form feeds turned into spaces and
-// runs of spaces collapsed; leading and trailing spaces removed.
+// `s` with tabs, CR, LF, vertical tabs, form feeds, NBSP and the ideographic
+// space turned into spaces and runs of spaces collapsed; leading and trailing
+// spaces removed (a cell of only "&nbsp;" is empty: a blank figure).
 std::string CellText(std::string_view s);
 
 }  // namespace gk::ingest

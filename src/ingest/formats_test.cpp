@@ -155,7 +155,7 @@ TEST(Html, LayoutTableSpansAndFullWidthDigits) {
 <table border=1>
 <tr><td colspan=4>第二十条第（一）项</td></tr>
 <tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>
-<tr><td>规章</td><td>０</td><td></td><td>０</td></tr>
+<tr><td>规章</td><td>０</td><td>&nbsp;</td><td>０</td></tr>
 <tr><td>行政规范性文件</td><td>２</td><td>１</td><td>１３</td></tr>
 </table>
 <p>三、收到和处理政府信息公开申请情况</p>
