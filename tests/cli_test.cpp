@@ -130,6 +130,33 @@ TEST_F(TempDir, IngestBadInputExitsTwoWithOneLine) {
   }
 }
 
+TEST_F(TempDir, IngestChoosesTheReaderByContentNotName) {
+  // An HTML page named .pdf, a text report named .html, a folder of both.
+  std::string page = "<html><head><meta charset=\"utf-8\"></head><body>";
+  std::istringstream in(ReadFile(kSeeds + "002.txt"));
+  for (std::string line; std::getline(in, line);) {
+    if (line.find('\t') == std::string::npos) {
+      page += "<p>" + line + "</p>";
+      continue;
+    }
+    page += "<table><tr><td>";
+    for (char c : line) page += c == '\t' ? std::string("</td><td>") : std::string(1, c);
+    page += "</td></tr></table>";
+  }
+  std::filesystem::create_directory(Path("in"));
+  WriteFile(Path("in/b.pdf"), page + "</body></html>");
+  WriteFile(Path("in/a.html"), ReadFile(kSeeds + "002.txt"));
+  auto r = Gk({"ingest", Path("in")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto lines = JsonLines(r.out);
+  ASSERT_EQ(lines.size(), 2u);
+  json want = json::parse(ReadFile(kSeeds + "002.expected.json"));
+  EXPECT_EQ(lines[0]["source"]["kind"], "text");
+  EXPECT_EQ(lines[1]["source"]["kind"], "html");
+  ExpectSameTables(lines[0], want, "a.html");
+  ExpectSameTables(lines[1], want, "b.pdf");
+}
+
 TEST(CliIngest, ForcedFormat) {
   auto r = Gk({"ingest", "--format", "2019", kSeeds + "002.txt"});
   ASSERT_EQ(r.exit_code, 0);

@@ -79,13 +79,35 @@ std::optional<Workspace> OpenWorkspace(const std::string& db) {
 
 }  // namespace
 
+namespace {
+
+// Files and folders → the files to read (folders walked, sorted); a folder
+// that cannot be listed or holds no file is named on stderr (usage error).
+std::optional<std::vector<std::string>> ExpandPaths(const std::vector<std::string>& args) {
+  std::vector<std::string> out;
+  bool ok = true;
+  for (const std::string& a : args) {
+    auto paths = app::ExpandReportPaths({a});
+    if (!paths.ok()) {
+      Fail(paths.status().message());
+      ok = false;
+    } else if (paths->empty()) {
+      Fail(a + ": the folder holds no file");
+      ok = false;
+    } else {
+      out.insert(out.end(), paths->begin(), paths->end());
+    }
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+}  // namespace
+
 int RunIngest(const IngestArgs& args) {
   int exit_code = kExitOk;
-  auto paths = app::ExpandReportPaths(args.files);  // folders → their files, sorted
-  if (!paths.ok()) {
-    Fail(paths.status().message());
-    return kExitUsage;
-  }
+  auto paths = ExpandPaths(args.files);
+  if (!paths) return kExitUsage;
   for (const std::string& path : *paths) {
     auto r = LoadReport(path, args.format);
     if (!r.ok()) {
@@ -168,15 +190,8 @@ int RunCheck(const CheckArgs& args) {
       options.previous.push_back(std::move(p).value());
     }
   }
-  auto paths = app::ExpandReportPaths(args.files);
-  if (!paths.ok()) {
-    Fail(paths.status().message());
-    return kExitUsage;
-  }
-  if (paths->empty()) {
-    Fail("no report file found in " + args.files.front());
-    return kExitUsage;
-  }
+  auto paths = ExpandPaths(args.files);
+  if (!paths) return kExitUsage;
   std::atomic<size_t> done{0};
   std::atomic<bool> finished{false};
   options.done = &done;
