@@ -9,6 +9,7 @@
 #include "core/text.h"
 #include "ingest/docx_reader.h"
 #include "ingest/html_reader.h"
+#include "ingest/pdf_reader.h"
 #include "ingest/reader.h"
 #include "ingest/test_util.h"
 #include "ingest/xlsx_reader.h"
@@ -64,6 +65,26 @@ void RoundTrip(const report_render::ReportDocument& doc) {
 TEST(RoundTrip, Format2021) { RoundTrip(rt::Doc2021()); }
 TEST(RoundTrip, Format2021WithBlanks) { RoundTrip(Doc2021WithBlanks()); }
 TEST(RoundTrip, Format2019SignedAndBlank) { RoundTrip(rt::Doc2019()); }
+
+// The raw-order fallback alone finds the three tables of a PDF (a wrapped
+// label may lose its row there: content order is not reading order, which is
+// why word boxes come first).
+TEST(RoundTrip, PdfRawOrderFallback) {
+  const report_render::ReportDocument doc = rt::Doc2021();
+  auto pdf = report_render::Render(doc, report_render::OutputFormat::kPdf);
+  ASSERT_TRUE(pdf.ok());
+  auto text = PdfToText(*pdf, PdfLayout::kRawOrder);
+  ASSERT_TRUE(text.ok()) << text.status().message();
+  auto r = ReadTextReport(*text, {});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_TRUE(r->section2 && r->section3 && r->section4);
+  const report::Format f = report::Format::k2021;
+  EXPECT_EQ(*r->section2->Find(f, "normative_documents", "in_force"), 13);
+  EXPECT_EQ(*r->section2->Find(f, "fees", "amount_10k_yuan"), 0) << "chart labels dropped";
+  EXPECT_EQ(r->section3->at(report::Row3::kNew, 6), 3);
+  EXPECT_EQ(r->section3->at(report::Row3::kTotal, 6), 3);
+  EXPECT_EQ(r->section4->cells[2][4], 0);
+}
 
 std::string ToGb18030(std::string_view utf8) {
   UErrorCode err = U_ZERO_ERROR;

@@ -174,24 +174,31 @@ bool OnlyFigures(const std::vector<PdfLine>& run) {
 }
 
 // A page number line: "— 2 —", "- 3 -", "第 4 页", "第4页 共9页", "5 / 9".
+// One number, or two with "/" or 共 between them; nothing else but marks.
 bool IsPageNumber(const std::string& s) {
-  static const char* const kMarks[] = {"—", "–", "－", "第", "页", "共", "/", "-", " "};
-  std::string rest = s;
-  bool digit = false;
-  for (const char* m : kMarks) {
-    for (size_t p = rest.find(m); p != std::string::npos; p = rest.find(m)) {
-      rest.erase(p, std::char_traits<char>::length(m));
+  static constexpr std::string_view kMarks[] = {"—", "–", "－", "第", "页", "共", "/", "-", " "};
+  int runs = 0;
+  bool in_digits = false;
+  for (size_t i = 0; i < s.size();) {
+    if (s[i] >= '0' && s[i] <= '9') {
+      if (!in_digits) ++runs;
+      in_digits = true;
+      ++i;
+      continue;
     }
-  }
-  std::string left;
-  for (char c : rest) {
-    if (c >= '0' && c <= '9') {
-      digit = true;
-    } else {
-      left += c;
+    in_digits = false;
+    size_t len = 0;
+    for (std::string_view m : kMarks) {
+      if (std::string_view(s).substr(i, m.size()) == m) {
+        len = m.size();
+        break;
+      }
     }
+    if (len == 0) return false;
+    i += len;
   }
-  return digit && left.empty();
+  if (runs == 1) return true;
+  return runs == 2 && (s.find('/') != std::string::npos || s.find("共") != std::string::npos);
 }
 
 void EmitPage(const std::vector<PdfLine>& lines, FlatText& out) {
@@ -213,7 +220,22 @@ void EmitPage(const std::vector<PdfLine>& lines, FlatText& out) {
   flush();
 }
 
-Result<std::string> Read(std::string_view bytes) {
+// A raw-order line that is a page number or one or two bare numbers (chart
+// ticks and labels); a table row keeps its label, or has more figures.
+bool ChartOrPageLine(const std::string& line) {
+  if (IsPageNumber(line)) return true;
+  size_t figures = 0, start = 0;
+  while (start < line.size()) {
+    size_t sp = line.find(' ', start);
+    if (sp == std::string::npos) sp = line.size();
+    if (!IsFigure(line.substr(start, sp - start))) return false;
+    ++figures;
+    start = sp + 1;
+  }
+  return figures >= 1 && figures <= 2;
+}
+
+Result<std::string> Read(std::string_view bytes, PdfLayout layout) {
   static std::once_flag once;
   std::call_once(once, [] { poppler::set_debug_error_function(Silence, nullptr); });
   if (bytes.size() > static_cast<size_t>(INT32_MAX)) return Status::Unreadable("PDF too large");
@@ -228,11 +250,13 @@ Result<std::string> Read(std::string_view bytes) {
     std::unique_ptr<poppler::page> page(doc->create_page(i));
     if (!page) continue;
     std::vector<Word> words;
-    for (const poppler::text_box& b : page->text_list()) {
+    if (layout == PdfLayout::kWordBoxes) {
+      for (const poppler::text_box& b : page->text_list()) {
       const poppler::rectf r = b.bbox();
       std::string t = Utf8(b.text());
       if (t.empty()) continue;
-      words.push_back(Word{std::move(t), r.left(), r.right(), r.top(), r.bottom()});
+        words.push_back(Word{std::move(t), r.left(), r.right(), r.top(), r.bottom()});
+      }
     }
     if (!words.empty()) {
       any_text = true;
@@ -247,7 +271,7 @@ Result<std::string> Read(std::string_view bytes) {
       if (nl == std::string::npos) nl = raw.size();
       const std::string line = raw.substr(start, nl - start);
       if (!CellText(line).empty()) any_text = true;
-      out.Paragraph(line);
+      if (!ChartOrPageLine(CellText(line))) out.Paragraph(line);
       start = nl + 1;
     }
   }
@@ -259,9 +283,9 @@ Result<std::string> Read(std::string_view bytes) {
 
 }  // namespace
 
-Result<std::string> PdfToText(std::string_view bytes) {
+Result<std::string> PdfToText(std::string_view bytes, PdfLayout layout) {
   try {
-    return Read(bytes);
+    return Read(bytes, layout);
   } catch (const std::exception& e) {
     return Status::Unreadable(std::string("PDF could not be read: ") + e.what());
   }

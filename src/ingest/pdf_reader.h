@@ -19,6 +19,11 @@ namespace gk::ingest {
 // poppler's raw-order text (rows kept on one line). Unreadable when the PDF
 // cannot be opened, is encrypted, or has no text at all (a scan: OCR it
 // first). At most 2 000 pages. Never throws; poppler's messages are silenced.
-Result<std::string> PdfToText(std::string_view bytes);
+enum class PdfLayout {
+  kWordBoxes,  // lines rebuilt from word positions, blank cells inferred (above)
+  kRawOrder,   // poppler's raw_order_layout text of every page; page numbers and
+               // lines of one or two bare numbers (chart labels) dropped
+};
+Result<std::string> PdfToText(std::string_view bytes, PdfLayout layout = PdfLayout::kWordBoxes);
 
 }  // namespace gk::ingest

@@ -98,12 +98,25 @@ Result<Flattened> Flatten(std::string_view bytes) {
   return Flattened{std::move(plain->utf8), "text", text::EncodingName(plain->encoding)};
 }
 
+int TablesFound(const report::Report& r) {
+  return (r.section2 ? 1 : 0) + (r.section3 ? 1 : 0) + (r.section4 ? 1 : 0);
+}
+
 }  // namespace
 
 Result<report::Report> ReadReportBytes(std::string_view bytes, const ReadOptions& opts) {
   auto flat = Flatten(bytes);
   if (!flat.ok()) return flat.status();
   auto r = ReadTextReport(flat->text, opts);
+  if (flat->kind == "pdf" && (!r.ok() || TablesFound(*r) < 3)) {
+    // Fallback for layouts the word boxes do not rebuild (rotated or
+    // overlapping text): poppler's raw-order text, kept if it reads more.
+    auto raw = PdfToText(bytes, PdfLayout::kRawOrder);
+    if (raw.ok()) {
+      auto alt = ReadTextReport(*raw, opts);
+      if (alt.ok() && (!r.ok() || TablesFound(*alt) > TablesFound(*r))) r = std::move(alt);
+    }
+  }
   if (!r.ok()) return r;
   r->source.kind = flat->kind;
   r->source.encoding = flat->encoding;

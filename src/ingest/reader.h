@@ -20,7 +20,9 @@ namespace gk::ingest {
 // docx | pdf | xlsx, source.encoding the text encoding ("" for binary
 // formats). Legacy Word/Excel (OLE2) and RTF fail with Status::Unreadable
 // ("… not supported yet"). JSON is not handled here (the caller recognises it
-// first). Never throws.
+// first). A PDF whose word-box text gives fewer than three tables is read
+// again from poppler's raw-order text, and the reading with more tables wins.
+// Never throws.
 Result<report::Report> ReadReportBytes(std::string_view bytes, const ReadOptions& opts);
 
 }  // namespace gk::ingest
