@@ -186,11 +186,18 @@ class DocxWalker {
   }
 };
 
+Result<std::string> ReadXml(std::string_view xml_text);
+
 Result<std::string> Read(std::string_view bytes) {
   auto zip = ZipArchive::Open(bytes);
   if (!zip.ok()) return zip.status();
   auto xml = zip->Read("word/document.xml");
   if (!xml.ok()) return Status::Unreadable("DOCX: " + xml.status().message());
+  return ReadXml(*xml);
+}
+
+Result<std::string> ReadXml(std::string_view xml_text) {
+  const std::string_view* xml = &xml_text;
   pugi::xml_document doc;
   const pugi::xml_parse_result parsed =
       doc.load_buffer(xml->data(), xml->size(), pugi::parse_default | pugi::parse_ws_pcdata);
@@ -206,6 +213,14 @@ Result<std::string> Read(std::string_view bytes) {
 }
 
 }  // namespace
+
+Result<std::string> DocumentXmlToText(std::string_view xml) {
+  try {
+    return ReadXml(xml);
+  } catch (const std::exception& e) {
+    return Status::Unreadable(std::string("DOCX could not be read: ") + e.what());
+  }
+}
 
 Result<std::string> DocxToText(std::string_view bytes) {
   try {

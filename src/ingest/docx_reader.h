@@ -18,4 +18,8 @@ namespace gk::ingest {
 // not a ZIP holding word/document.xml or its XML is malformed. Never throws.
 Result<std::string> DocxToText(std::string_view bytes);
 
+// The same for the XML of word/document.xml alone (the fuzz target feeds it
+// without a ZIP around it, whose CRCs would reject almost every mutation).
+Result<std::string> DocumentXmlToText(std::string_view xml);
+
 }  // namespace gk::ingest

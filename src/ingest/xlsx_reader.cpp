@@ -180,6 +180,15 @@ class SheetReader {
   std::vector<Range> merges_;
 };
 
+Result<std::vector<std::string>> SharedStrings(std::string_view xml) {
+  std::vector<std::string> shared;
+  pugi::xml_document d;
+  const auto pr = d.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata);
+  if (!pr) return Malformed("xl/sharedStrings.xml", pr);
+  for (const pugi::xml_node& si : d.child("sst").children("si")) shared.push_back(RichText(si));
+  return shared;
+}
+
 Result<std::string> Read(std::string_view bytes) {
   auto zip = ZipArchive::Open(bytes);
   if (!zip.ok()) return zip.status();
@@ -190,10 +199,9 @@ Result<std::string> Read(std::string_view bytes) {
   if (zip->Has("xl/sharedStrings.xml")) {
     auto ss = zip->Read("xl/sharedStrings.xml");
     if (!ss.ok()) return Status::Unreadable("XLSX: " + ss.status().message());
-    pugi::xml_document d;
-    const auto pr = d.load_buffer(ss->data(), ss->size(), pugi::parse_default | pugi::parse_ws_pcdata);
-    if (!pr) return Malformed("xl/sharedStrings.xml", pr);
-    for (const pugi::xml_node& si : d.child("sst").children("si")) shared.push_back(RichText(si));
+    auto strings = SharedStrings(*ss);
+    if (!strings.ok()) return strings.status();
+    shared = std::move(strings).value();
   }
 
   // Sheet order from the workbook; part names from its relationships.
@@ -248,7 +256,33 @@ Result<std::string> Read(std::string_view bytes) {
   return out.text();
 }
 
+Result<std::string> ReadSheet(std::string_view sheet_xml, std::string_view shared_xml) {
+  std::vector<std::string> shared;
+  if (!shared_xml.empty()) {
+    auto strings = SharedStrings(shared_xml);
+    if (!strings.ok()) return strings.status();
+    shared = std::move(strings).value();
+  }
+  pugi::xml_document d;
+  const auto pr = d.load_buffer(sheet_xml.data(), sheet_xml.size(),
+                                pugi::parse_default | pugi::parse_ws_pcdata);
+  if (!pr) return Malformed("the worksheet", pr);
+  FlatText out;
+  size_t cells = 0;
+  SheetReader reader(shared, out, cells);
+  if (Status st = reader.Read(d); !st.ok()) return st;
+  return out.text();
+}
+
 }  // namespace
+
+Result<std::string> SheetXmlToText(std::string_view sheet_xml, std::string_view shared_xml) {
+  try {
+    return ReadSheet(sheet_xml, shared_xml);
+  } catch (const std::exception& e) {
+    return Status::Unreadable(std::string("XLSX could not be read: ") + e.what());
+  }
+}
 
 Result<std::string> XlsxToText(std::string_view bytes) {
   try {

@@ -19,4 +19,8 @@ namespace gk::ingest {
 // is malformed. At most 1 000 000 cells are read. Never throws.
 Result<std::string> XlsxToText(std::string_view bytes);
 
+// One worksheet's XML with the shared-strings XML ("" for none), read as
+// above (for the fuzz target: no ZIP around the parts).
+Result<std::string> SheetXmlToText(std::string_view sheet_xml, std::string_view shared_xml);
+
 }  // namespace gk::ingest
