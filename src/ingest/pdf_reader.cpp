@@ -94,17 +94,46 @@ std::vector<PdfLine> Lines(std::vector<Word> words) {
 }
 
 // Emits a run of table lines with empty cells where a value column is empty.
-void EmitRun(const std::vector<PdfLine>& run, FlatText& out) {
-  std::vector<double> columns;  // right edges of figure cells
+// Where a figure sits in its column: right-aligned (our renderer, most
+// spreadsheets), centred (Word's default) or left-aligned.
+enum class Align { kRight, kCenter, kLeft };
+
+double Edge(const Cell& c, Align a) {
+  switch (a) {
+    case Align::kRight: return c.right;
+    case Align::kCenter: return (c.left + c.right) / 2;
+    case Align::kLeft: return c.left;
+  }
+  return c.right;
+}
+
+// Value columns of a run for one alignment: figure positions clustered.
+std::vector<double> Columns(const std::vector<PdfLine>& run, Align a) {
+  std::vector<double> columns;
   for (const PdfLine& l : run) {
     for (const Cell& c : l.cells) {
       if (!IsFigure(c.text)) continue;
+      const double x = Edge(c, a);
       bool found = false;
-      for (double x : columns) found = found || std::fabs(x - c.right) < kColumnTol;
-      if (!found) columns.push_back(c.right);
+      for (double col : columns) found = found || std::fabs(col - x) < kColumnTol;
+      if (!found) columns.push_back(x);
     }
   }
   std::sort(columns.begin(), columns.end());
+  return columns;
+}
+
+void EmitRun(const std::vector<PdfLine>& run, FlatText& out) {
+  // The alignment that explains the figures with the fewest columns.
+  Align align = Align::kRight;
+  std::vector<double> columns = Columns(run, align);
+  for (Align a : {Align::kCenter, Align::kLeft}) {
+    std::vector<double> c = Columns(run, a);
+    if (c.size() < columns.size()) {
+      columns = std::move(c);
+      align = a;
+    }
+  }
   // The usual distance between adjacent figures: a gap of about twice that
   // is a blank cell even where no other line of the run fills the column.
   std::vector<double> steps;
@@ -115,8 +144,9 @@ void EmitRun(const std::vector<PdfLine>& run, FlatText& out) {
         prev = -1;
         continue;
       }
-      if (prev >= 0 && c.right - prev > kColumnTol) steps.push_back(c.right - prev);
-      prev = c.right;
+      const double x = Edge(c, align);
+      if (prev >= 0 && x - prev > kColumnTol) steps.push_back(x - prev);
+      prev = x;
     }
   }
   double step = 0;
@@ -124,28 +154,30 @@ void EmitRun(const std::vector<PdfLine>& run, FlatText& out) {
     std::nth_element(steps.begin(), steps.begin() + static_cast<long>(steps.size() / 2), steps.end());
     step = steps[steps.size() / 2];
   }
-  auto column_of = [&](double right) -> int {
+  auto column_of = [&](double x) -> int {
     for (size_t i = 0; i < columns.size(); ++i) {
-      if (std::fabs(columns[i] - right) < kColumnTol) return static_cast<int>(i);
+      if (std::fabs(columns[i] - x) < kColumnTol) return static_cast<int>(i);
     }
     return -1;
   };
   for (const PdfLine& l : run) {
     std::vector<std::string> cells;
     int next_col = -1;  // the value column after the last one emitted
-    double prev_right = -1;
+    double prev_x = -1;
     for (const Cell& c : l.cells) {
-      const int col = IsFigure(c.text) ? column_of(c.right) : -1;
+      const double x = Edge(c, align);
+      const int col = IsFigure(c.text) ? column_of(x) : -1;
       if (col >= 0) {
         int blanks = next_col >= 0 ? col - next_col : 0;
-        if (prev_right >= 0 && step > 0) {
-          blanks = std::max(blanks, static_cast<int>(std::lround((c.right - prev_right) / step)) - 1);
+        if (prev_x >= 0 && step > 0) {
+          // 1.75 steps or more: one blank; columns a little wider are not.
+          blanks = std::max(blanks, static_cast<int>((x - prev_x) / step + 0.25) - 1);
         }
         for (int k = 0; k < blanks && k < 64; ++k) cells.emplace_back();
         next_col = col + 1;
-        prev_right = c.right;
+        prev_x = x;
       } else {
-        prev_right = -1;
+        prev_x = -1;
       }
       cells.push_back(c.text);
     }

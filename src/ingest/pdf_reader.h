@@ -13,9 +13,11 @@ namespace gk::ingest {
 // line; on a line, a horizontal gap wider than 0.8 of the text height starts
 // a new cell (tab). Blank figures: within a run of table lines (lines of
 // several cells, not broken by a one-cell line such as 第二十条第（五）项),
-// the right edges of numeric cells give the value columns, and a line gets an
-// empty cell for each such column between its first value and the run's
-// last column that it leaves empty. A page without word boxes falls back to
+// the positions of numeric cells give the value columns (right edges,
+// centres or left edges: whichever alignment needs the fewest columns), and a
+// line gets an empty cell for each such column between its first value and
+// the run's last column that it leaves empty, and for a gap of 1.75 times the
+// usual distance between adjacent figures or more. A page without word boxes falls back to
 // poppler's raw-order text (rows kept on one line). Unreadable when the PDF
 // cannot be opened, is encrypted, or has no text at all (a scan: OCR it
 // first). At most 2 000 pages. Never throws; poppler's messages are silenced.
