@@ -4,6 +4,8 @@
 // by cell; the same report as UTF-8 text, UTF-16 text and a GB18030 page
 // gives the same figures (docs/ingest.md).
 #include <gtest/gtest.h>
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
 #include <unicode/ucnv.h>
 
 #include "core/text.h"
@@ -205,6 +207,77 @@ TEST(Html, LayoutTableSpansAndFullWidthDigits) {
 TEST(Docx, NotADocument) {
   EXPECT_FALSE(DocxToText("PK\x03\x04garbage").ok());
   EXPECT_FALSE(XlsxToText("not a zip").ok());
+}
+
+}  // namespace
+}  // namespace gk::ingest
+
+namespace gk::ingest {
+namespace {
+
+// A PDF laid out like Word's: figures centred in their columns, of different
+// widths ("1,024" beside "0"), one blank in the middle of a row.
+std::string CentredPdf() {
+  std::string out;
+  auto write = [](void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+  };
+  cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(write, &out, 595, 842);
+  cairo_t* cr = cairo_create(surface);
+  PangoLayout* layout = pango_cairo_create_layout(cr);
+  PangoFontDescription* font = pango_font_description_from_string("Noto Sans CJK SC 9");
+  pango_layout_set_font_description(layout, font);
+  auto text = [&](double x, double y, const char* s, bool centre) {
+    pango_layout_set_text(layout, s, -1);
+    int w = 0, h = 0;
+    pango_layout_get_pixel_size(layout, &w, &h);
+    cairo_move_to(cr, centre ? x - w / 2.0 : x, y);
+    pango_cairo_show_layout(cr, layout);
+  };
+  double y = 40;
+  text(40, y, "某县某局2020年政府信息公开工作年度报告", false);
+  text(40, y += 30, "二、主动公开政府信息情况", false);
+  text(40, y += 24, "第二十条第（五）项", false);
+  const double cols[] = {300, 390, 480};
+  text(40, y += 20, "信息内容", false);
+  text(cols[0], y, "上一年项目数量", true);
+  text(cols[1], y, "本年增/减", true);
+  text(cols[2], y, "处理决定数量", true);
+  text(40, y += 20, "行政许可", false);
+  text(cols[0], y, "12", true);
+  text(cols[1], y, "+1", true);
+  text(cols[2], y, "1,024", true);
+  text(40, y += 20, "其他对外管理服务事项", false);
+  text(cols[0], y, "3", true);
+  text(cols[2], y, "5", true);
+  text(40, y += 30, "三、收到和处理政府信息公开申请情况", false);
+  text(40, y += 30, "四、政府信息公开行政复议、行政诉讼情况", false);
+  text(40, y += 30, "五、存在的主要问题及改进情况", false);
+  pango_font_description_free(font);
+  g_object_unref(layout);
+  cairo_destroy(cr);
+  cairo_surface_finish(surface);
+  cairo_surface_destroy(surface);
+  return out;
+}
+
+TEST(Pdf, CentredFiguresAndAMiddleBlank) {
+  const std::string pdf = CentredPdf();
+  ASSERT_EQ(pdf.substr(0, 5), "%PDF-");
+  auto r = ReadReportBytes(pdf, {});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->source.kind, "pdf");
+  EXPECT_EQ(r->year, 2020);
+  ASSERT_TRUE(r->section2);
+  const report::Format f = report::Format::k2019;
+  EXPECT_EQ(r->format, f);
+  EXPECT_EQ(*r->section2->Find(f, "licensing", "previous_items"), 12);
+  EXPECT_EQ(*r->section2->Find(f, "licensing", "change"), 1);
+  EXPECT_EQ(*r->section2->Find(f, "licensing", "decisions"), 1024);
+  EXPECT_EQ(*r->section2->Find(f, "other_services", "previous_items"), 3);
+  EXPECT_FALSE(r->section2->Find(f, "other_services", "change")->has_value());
+  EXPECT_EQ(*r->section2->Find(f, "other_services", "decisions"), 5);
 }
 
 }  // namespace
