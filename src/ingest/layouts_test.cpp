@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "ingest/docx_reader.h"
+#include "ingest/flat_text.h"
 #include "ingest/reader.h"
 #include "ingest/test_util.h"
 #include "ingest/xlsx_reader.h"
@@ -357,6 +358,46 @@ TEST(Layouts, DamagedOfficeFilesAreUnreadable) {
   auto r = ReadReportBytes(Zip({{"mimetype", "application/epub+zip"}}), {});
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("neither DOCX nor XLSX"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace gk::ingest
+
+namespace gk::ingest {
+namespace {
+
+TEST(FlatText, CellsParagraphsAndTables) {
+  EXPECT_EQ(CellText("  a\tb\n c\xC2\xA0\xE3\x80\x80 "), "a b c");
+  EXPECT_EQ(CellText("\xC2\xA0"), "");
+  FlatText t;
+  t.Paragraph(" 一、总体情况\n");
+  t.Paragraph("   ");
+  t.Row({"规章", "0", "", "0"});
+  t.Row({"", ""});
+  t.EndTable();
+  t.EndTable();
+  t.Paragraph("二、");
+  EXPECT_EQ(t.text(), "一、总体情况\n规章\t0\t\t0\n\t\n\n二、\n");
+}
+
+TEST(Xlsx, FormulaWithoutCachedValueIsBlank) {
+  const std::string sheet =
+      "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>规章</t></is></c>"
+      "<c r=\"B1\"><f>1+1</f></c><c r=\"C1\"><v>3</v></c><c r=\"D1\" t=\"b\"><v>1</v></c>"
+      "<c r=\"E1\"><v>1.5E2</v></c></row></sheetData></worksheet>";
+  auto t = SheetXmlToText(sheet, "");
+  ASSERT_TRUE(t.ok());
+  EXPECT_EQ(*t, "规章\t\t3\tTRUE\t150\n\n");
+}
+
+TEST(Docx, DocumentXmlAlone) {
+  auto t = DocumentXmlToText(
+      std::string("<w:document ") + kW + "><w:body>" + P("一、总体情况") +
+      "<w:p><w:r><w:t>a</w:t><w:tab/><w:t>1</w:t><w:br/><w:t>b</w:t></w:r>"
+      "<w:del><w:r><w:delText>x</w:delText></w:r></w:del></w:p></w:body></w:document>");
+  ASSERT_TRUE(t.ok());
+  EXPECT_EQ(*t, "一、总体情况\na\t1\nb\n");
+  EXPECT_FALSE(DocumentXmlToText("<w:document/>").ok());
 }
 
 }  // namespace
