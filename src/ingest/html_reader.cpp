@@ -158,16 +158,10 @@ void Walker::Table(const GumboNode* table, int depth) {
       CellTextOf(c, s, depth + 2);
       texts.push_back(std::move(s));
     }
-    bool any = false;
-    for (const auto& t : texts) any = any || !CellText(t).empty();
-    if (texts.size() == 1 || !any) {
-      // A one-cell row (a block row or a caption) is a line of its own; an
-      // all-empty row is kept as empty cells.
-      if (texts.size() == 1) {
-        out.Paragraph(texts[0]);
-      } else {
-        out.Row(texts);
-      }
+    // A one-cell row (a block row such as 第二十条第（一）项) is a line of its
+    // own; any other row, even all empty, keeps its cells.
+    if (texts.size() == 1) {
+      out.Paragraph(texts[0]);
     } else {
       out.Row(texts);
     }

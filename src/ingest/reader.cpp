@@ -63,8 +63,9 @@ struct Flattened {
 Result<Flattened> Flatten(std::string_view bytes) {
   if (IsPdf(bytes)) {
     auto t = PdfToText(bytes);
-    if (!t.ok()) return t.status();
-    return Flattened{std::move(t).value(), "pdf", ""};
+    if (t.ok()) return Flattened{std::move(t).value(), "pdf", ""};
+    // "%PDF-" after some bytes may just be text that mentions it.
+    if (StartsWith(bytes, "%PDF-")) return t.status();
   }
   if (IsZip(bytes)) {
     auto zip = ZipArchive::Open(bytes);
