@@ -10,6 +10,11 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/report_files.h"
+#include "ingest/xlsx_reader.h"
+#include "report/json.h"
+#include "report_render/render.h"
+
 namespace gk::app {
 namespace {
 
@@ -124,6 +129,56 @@ TEST_F(AuditTest, CsvAndXlsxSummaries) {
   }
 
   EXPECT_FALSE(WriteAuditSummary((dir_ / "no" / "such" / "dir.csv").string(), results).ok());
+
+  // The workbook read back with the project's own XLSX reader.
+  std::ifstream xin(xlsx, std::ios::binary);
+  std::stringstream xs;
+  xs << xin.rdbuf();
+  auto text = ingest::XlsxToText(xs.str());
+  ASSERT_TRUE(text.ok()) << text.status().message();
+  EXPECT_NE(text->find("文件\t机构\t年度\t格式\t文件类型\t结论"), std::string::npos) << *text;
+  EXPECT_NE(text->find("威海市工业和信息化局\t2022\t2021\ttext\t通过\t0\t0"), std::string::npos)
+      << *text;
+}
+
+// Rendered reports in every format, read on one thread and on four: the
+// same results (the document libraries are used from several threads).
+TEST_F(AuditTest, DocumentsReadTheSameOnSeveralThreads) {
+  auto seed = ReadFileBytes(std::string(GK_SOURCE_DIR) + "/tests/data/seeds/004.expected.json");
+  ASSERT_TRUE(seed.ok());
+  auto model = report::ReadReportJson(*seed);
+  ASSERT_TRUE(model.ok());
+  report_render::ReportDocument doc;
+  doc.report = *model;
+  doc.title = "威海市工业和信息化局2022年政府信息公开工作年度报告";
+  doc.narrative.overview = "收到线上依申请公开件3件。";
+  fs::create_directories(dir_ / "docs");
+  for (const char* f : {"html", "docx", "pdf", "xlsx"}) {
+    auto bytes = report_render::Render(doc, *report_render::ParseOutputFormat(f));
+    ASSERT_TRUE(bytes.ok()) << bytes.status().message();
+    for (int i = 0; i < 4; ++i) {
+      std::ofstream(dir_ / "docs" / (std::string(f) + std::to_string(i) + "." + f),
+                    std::ios::binary)
+          << *bytes;
+    }
+  }
+  auto paths = ExpandReportPaths({(dir_ / "docs").string()});
+  ASSERT_TRUE(paths.ok());
+  auto dump = [](const std::vector<AuditResult>& rs) {
+    std::string out;
+    for (const auto& r : rs) {
+      out += report::WriteCheckResultJson(r.path, r.report ? &*r.report : nullptr, r.findings);
+      out += '\n';
+    }
+    return out;
+  };
+  AuditOptions one;
+  one.threads = 1;
+  const std::string want = dump(AuditReports(*paths, one));
+  EXPECT_EQ(want.find("unreadable"), std::string::npos) << want;
+  AuditOptions four;
+  four.threads = 4;
+  for (int round = 0; round < 3; ++round) EXPECT_EQ(dump(AuditReports(*paths, four)), want);
 }
 
 }  // namespace
