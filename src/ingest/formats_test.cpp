@@ -160,6 +160,34 @@ TEST(Html, DecodingFollowsTheBytesThenTheDeclaration) {
   EXPECT_NE(utf8->find("二、主动公开"), std::string::npos);
 }
 
+TEST(Html, FragmentsAndTheExtensionHint) {
+  const std::string fragment =
+      "<div class=\"content\"><p>某县某局2022年政府信息公开工作年度报告</p>"
+      "<p>二、主动公开政府信息情况</p><table><tr><td>第二十条第（一）项</td></tr>"
+      "<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>"
+      "<tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr>"
+      "<tr><td>行政规范性文件</td><td>2</td><td>1</td><td>7</td></tr></table>"
+      "<p>三、收到和处理政府信息公开申请情况</p></div>";
+  auto r = ReadReportBytes(fragment, {});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->source.kind, "html");
+  // One block tag only: the content is ambiguous, the name decides.
+  const std::string thin =
+      "<section>某县某局2022年政府信息公开工作年度报告<br>二、主动公开政府信息情况<br>"
+      "三、收到和处理政府信息公开申请情况<br>四、政府信息公开行政复议、行政诉讼情况</section>";
+  ReadOptions as_html;
+  as_html.file_name = "reports/report.HTM";
+  auto named = ReadReportBytes(thin, as_html);
+  ASSERT_TRUE(named.ok()) << named.status().message();
+  EXPECT_EQ(named->source.kind, "html");
+  EXPECT_TRUE(named->document->has_section[1]);
+  auto unnamed = ReadReportBytes(thin, {});
+  ASSERT_TRUE(unnamed.ok() || unnamed.status().code() == StatusCode::kUnreadable);
+  if (unnamed.ok()) {
+    EXPECT_EQ(unnamed->source.kind, "text");
+  }
+}
+
 TEST(Html, DeclaredCharset) {
   EXPECT_EQ(DeclaredHtmlCharset("<meta charset=\"GBK\">"), "gbk");
   EXPECT_EQ(DeclaredHtmlCharset(

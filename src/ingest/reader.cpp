@@ -45,7 +45,28 @@ std::optional<std::string> MarkupKind(std::string_view text) {
       (StartsWith(head, "<") && head.find("<html") != std::string::npos)) {
     return "HTML";
   }
+  // A fragment saved from a page ("<div class=…><p>一、总体情况</p>…"): it
+  // opens with a tag and several block tags follow.
+  if (StartsWith(head, "<")) {
+    int tags = 0;
+    for (const char* t : {"<p", "<div", "<td", "<tr", "<br", "<span", "<h1", "<h2", "<h3"}) {
+      if (head.find(t) != std::string::npos) ++tags;
+    }
+    if (tags >= 2) return "HTML";
+  }
   return std::nullopt;
+}
+
+bool EndsWithHtml(const std::string& name) {
+  std::string lower = LowerHead(name.size() > 16 ? std::string_view(name).substr(name.size() - 16)
+                                                 : std::string_view(name));
+  for (const char* ext : {".html", ".htm", ".shtml", ".xhtml"}) {
+    const std::string e = ext;
+    if (lower.size() >= e.size() && lower.compare(lower.size() - e.size(), e.size(), e) == 0) {
+      return true;
+    }
+  }
+  return false;
 }
 
 Status Unsupported(const std::string& kind) {
@@ -60,7 +81,7 @@ struct Flattened {
   std::string encoding;  // "" for binary formats
 };
 
-Result<Flattened> Flatten(std::string_view bytes) {
+Result<Flattened> Flatten(std::string_view bytes, const std::string& name) {
   if (IsPdf(bytes)) {
     auto t = PdfToText(bytes);
     if (t.ok()) return Flattened{std::move(t).value(), "pdf", ""};
@@ -86,7 +107,14 @@ Result<Flattened> Flatten(std::string_view bytes) {
   std::string encoding;
   auto decoded = DecodeHtml(bytes, encoding);
   if (!decoded.ok()) return decoded.status();
-  if (auto kind = MarkupKind(*decoded)) {
+  std::optional<std::string> kind = MarkupKind(*decoded);
+  // The extension is a hint only where the content allows both readings: a
+  // .html file that opens with a tag.
+  if (!kind && EndsWithHtml(name)) {
+    const size_t first = decoded->find_first_not_of(" \t\r\n");
+    if (first != std::string::npos && (*decoded)[first] == '<') kind = "HTML";
+  }
+  if (kind) {
     if (*kind != "HTML") return Unsupported(*kind);
     auto t = HtmlToText(*decoded);
     if (!t.ok()) return t.status();
@@ -106,7 +134,7 @@ int TablesFound(const report::Report& r) {
 }  // namespace
 
 Result<report::Report> ReadReportBytes(std::string_view bytes, const ReadOptions& opts) {
-  auto flat = Flatten(bytes);
+  auto flat = Flatten(bytes, opts.file_name);
   if (!flat.ok()) return flat.status();
   auto r = ReadTextReport(flat->text, opts);
   if (flat->kind == "pdf" && (!r.ok() || TablesFound(*r) < 3)) {

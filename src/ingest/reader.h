@@ -13,7 +13,10 @@ namespace gk::ingest {
 // Reads a report from a file's bytes. The reader is chosen by content:
 // "%PDF-" → PdfToText; a ZIP holding word/document.xml → DocxToText, one
 // holding xl/workbook.xml → XlsxToText; markup after decoding → HtmlToText
-// (a declared GBK/GB2312 charset read as GB18030); anything else is text
+// (a declared GBK/GB2312 charset read as GB18030): a document type, <html>,
+// <table>, or a fragment that opens with a tag and holds block tags (<p>,
+// <div>, <td>, …); opts.file_name ending in .html/.htm is a hint only for
+// content that opens with a tag; anything else is text
 // (UTF-8, UTF-16 with or without BOM, GB18030/GBK). Every reader flattens its
 // document to tab-separated lines (flat_text.h) that ReadTextReport reads, so
 // all formats share one table matcher. report.source.kind is text | html |
