@@ -200,7 +200,8 @@ TEST(Layouts, EveryFixtureReadsTheSameInEveryFormat) {
       "tests/data/ingest/ocr_noise_2021.txt",      "tests/data/ingest/one_cell_2021.txt",
       "tests/data/ingest/rows_missing_2021.txt",   "tests/data/ingest/sample_2019.txt",
       "tests/data/ingest/sample_2021.txt",         "tests/data/ingest/traditional_2021.txt",
-      "tests/data/ingest/wrong_template_2021.txt", "tests/data/seeds/000.txt",
+      "tests/data/ingest/wrong_template_2021.txt", "tests/data/ingest/repeated_header_2021.txt",
+      "tests/data/seeds/000.txt",
       "tests/data/seeds/001.txt",                  "tests/data/seeds/002.txt",
       "tests/data/seeds/003.txt",                  "tests/data/seeds/004.txt",
   };
@@ -219,6 +220,19 @@ TEST(Layouts, EveryFixtureReadsTheSameInEveryFormat) {
       EXPECT_EQ(got->source.kind, kind);
       EXPECT_EQ(Summary(*got), expected);
     }
+  }
+}
+
+// Table 三 broken over a page: a page number, then its three header rows
+// printed again before the rest of the rows.
+TEST(Layouts, RepeatedHeaderAfterAPageBreak) {
+  const std::string text = testing::LoadFile("tests/data/ingest/repeated_header_2021.txt");
+  for (const std::string& bytes : {text, ToHtml(text), ToDocx(text), ToXlsx(text)}) {
+    auto r = ReadReportBytes(bytes, {});
+    ASSERT_TRUE(r.ok()) << r.status().message();
+    SCOPED_TRACE(r->source.kind);
+    testing::ExpectTablesEqual(
+        *r, nlohmann::json::parse(testing::IngestData("sample_2021.expected.json")));
   }
 }
 
