@@ -93,6 +93,24 @@ void Walker::CellTextOf(const GumboNode* node, std::string& s, int depth) {
   if (block) s += ' ';
 }
 
+// Paragraph-like elements below `node` (stops counting at `limit`).
+int CountParagraphs(const GumboNode* node, int depth, int limit) {
+  if (depth > kMaxDepth || node->type != GUMBO_NODE_ELEMENT) return 0;
+  int n = 0;
+  const GumboElement& el = node->v.element;
+  for (unsigned i = 0; i < el.children.length && n < limit; ++i) {
+    const auto* c = static_cast<const GumboNode*>(el.children.data[i]);
+    if (c->type != GUMBO_NODE_ELEMENT) continue;
+    const GumboTag t = c->v.element.tag;
+    if (t == GUMBO_TAG_P || t == GUMBO_TAG_DIV || t == GUMBO_TAG_LI || t == GUMBO_TAG_H1 ||
+        t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4) {
+      ++n;
+    }
+    n += CountParagraphs(c, depth + 1, limit - n);
+  }
+  return n;
+}
+
 bool Walker::HoldsTable(const GumboNode* node, int depth) {
   if (depth > kMaxDepth || node->type != GUMBO_NODE_ELEMENT) return false;
   const GumboElement& el = node->v.element;
@@ -142,7 +160,9 @@ void Walker::Table(const GumboNode* table, int depth) {
       if (c->type != GUMBO_NODE_ELEMENT) continue;
       if (c->v.element.tag != GUMBO_TAG_TD && c->v.element.tag != GUMBO_TAG_TH) continue;
       cells.push_back(c);
-      nested = nested || HoldsTable(c, depth + 2);
+      // A layout cell holds a table, or reads like a page (paragraphs, not
+      // a label wrapped once).
+      nested = nested || HoldsTable(c, depth + 2) || CountParagraphs(c, depth + 2, 4) >= 4;
     }
     if (nested) {
       // A layout table: its cells are containers of blocks.

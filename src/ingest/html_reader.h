@@ -23,8 +23,9 @@ Result<std::string> DecodeHtml(std::string_view raw, std::string& encoding);
 
 // The text of a UTF-8 page: block elements (p, div, h1…h6, li, br, …) end a
 // line; each table row is one line of tab-separated cells, a cell that spans
-// rows or columns appearing once where it starts; a table whose cells hold
-// tables (a page layout table) is read as the blocks inside it; script, style
+// rows or columns appearing once where it starts; a table row whose cells
+// hold tables or four or more paragraphs (p, div, li, h1–h4: a page layout
+// table) is read as the blocks inside it; script, style
 // and template content is skipped; <img alt> becomes "[image: alt]". Never
 // throws; nesting deeper than 400 elements is read as text only.
 Result<std::string> HtmlToText(std::string_view utf8);

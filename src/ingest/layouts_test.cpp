@@ -236,6 +236,21 @@ TEST(Layouts, RepeatedHeaderAfterAPageBreak) {
   }
 }
 
+// A page laid out with a table (navigation | content) and no report table
+// in it: the content cell is read as paragraphs, so its headings are found.
+TEST(Layouts, HtmlLayoutTableWithoutNestedTables) {
+  std::string content;
+  for (const std::string& line : SplitLines(testing::Seed("000.txt"))) {
+    content += "<p>" + Xml(line) + "</p>";
+  }
+  const std::string page = "<html><body><table><tr><td><a href=\"/\">首页</a></td><td>" +
+                           content + "</td></tr></table></body></html>";
+  auto r = ReadReportBytes(page, {});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  for (bool found : r->document->has_section) EXPECT_TRUE(found);
+  EXPECT_EQ(r->agency, "威海经济技术开发区管理委员会");
+}
+
 TEST(Layouts, WrongTemplateAndProseFiguresAreFoundInADocx) {
   std::string text = testing::LoadFile("tests/data/ingest/wrong_template_2021.txt");
   // The prose says 17 applications (table: 17 new, 2 carried over); make it
