@@ -258,6 +258,10 @@ TEST_F(TempDir, CheckFoldersWithSummaryAndPreviousFolder) {
   std::stringstream ss;
   ss << in.rdbuf();
   EXPECT_NE(ss.str().find("甲局,2022,2021,json,通过"), std::string::npos) << ss.str();
+  std::string previous = ",";
+  previous += Path("2021");
+  previous += "/a.json\r\n";
+  EXPECT_NE(ss.str().find(previous), std::string::npos) << ss.str();
   EXPECT_EQ(CountLines(ss.str()), 3u);
 
   auto bad = Gk({"check", "--summary", Path("no/such/dir/s.xlsx"), Path("2021")});

@@ -94,8 +94,8 @@ SummaryRow Row(const AuditResult& r) {
   return row;
 }
 
-const char* const kHeaders[] = {"文件", "机构", "年度", "格式", "文件类型", "结论",
-                                "错误数", "警告数", "问题代码", "问题说明"};
+const char* const kHeaders[] = {"文件",   "机构",   "年度",     "格式",     "文件类型", "结论",
+                                "错误数", "警告数", "问题代码", "问题说明", "上年报告"};
 
 Status WriteCsv(const std::string& tmp, const std::vector<AuditResult>& results) {
   std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
@@ -107,7 +107,7 @@ Status WriteCsv(const std::string& tmp, const std::vector<AuditResult>& results)
     const SummaryRow row = Row(r);
     for (const auto& t : row.text) out << CsvField(t) << ',';
     out << row.errors << ',' << row.warnings << ',' << CsvField(row.codes) << ','
-        << CsvField(row.messages) << "\r\n";
+        << CsvField(row.messages) << ',' << CsvField(r.previous_file) << "\r\n";
   }
   out.flush();
   if (!out) return Status::Invalid("write error on " + tmp);
@@ -130,6 +130,7 @@ Status WriteXlsx(const std::string& tmp, const std::vector<AuditResult>& results
   worksheet_set_column(ws, 1, 1, 30, nullptr);
   worksheet_set_column(ws, 8, 8, 30, nullptr);
   worksheet_set_column(ws, 9, 9, 80, wrap);
+  worksheet_set_column(ws, 10, 10, 40, nullptr);
   worksheet_freeze_panes(ws, 1, 0);
   lxw_row_t r = 1;
   for (const auto& res : results) {
@@ -145,6 +146,7 @@ Status WriteXlsx(const std::string& tmp, const std::vector<AuditResult>& results
     worksheet_write_number(ws, r, 7, row.warnings, nullptr);
     worksheet_write_string(ws, r, 8, row.codes.c_str(), nullptr);
     worksheet_write_string(ws, r, 9, row.messages.c_str(), wrap);
+    worksheet_write_string(ws, r, 10, res.previous_file.c_str(), nullptr);
     ++r;
   }
   if (!results.empty()) worksheet_autofilter(ws, 0, 0, r - 1, std::size(kHeaders) - 1);
@@ -221,6 +223,7 @@ std::vector<AuditResult> AuditReports(const std::vector<std::string>& paths,
     } else {
       report::ValidateOptions vo;
       vo.previous = MatchPrevious(*r, options);
+      if (vo.previous != nullptr) out.previous_file = vo.previous->source.file;
       out.findings = report::Validate(*r, vo);
       out.report = std::move(r).value();
     }

@@ -40,6 +40,7 @@ struct AuditResult {
   std::string path;
   std::optional<report::Report> report;  // nullopt: unreadable
   std::vector<report::Finding> findings;  // for an unreadable file, one `unreadable`
+  std::string previous_file;               // the previous-year report compared, "" for none
 };
 
 // Reads and validates every path; results in the order of `paths`.
@@ -58,7 +59,7 @@ const report::Report* MatchPrevious(const report::Report& r, const AuditOptions&
 // Writes the summary table to `path`: XLSX when it ends in .xlsx, else CSV
 // (UTF-8 with BOM, for spreadsheet programs). One row per result: 文件, 机构,
 // 年度, 格式, 文件类型, 结论 (通过/未通过/无法读取), 错误数, 警告数, 问题代码,
-// 问题说明. Written to a temporary file beside `path` and renamed, so a
+// 问题说明, 上年报告 (the previous-year file compared, for carry-over). Written to a temporary file beside `path` and renamed, so a
 // failure leaves no partial file. Invalid with a message naming the path.
 Status WriteAuditSummary(const std::string& path, const std::vector<AuditResult>& results);
 

@@ -109,7 +109,7 @@ TEST_F(AuditTest, CsvAndXlsxSummaries) {
   ss << in.rdbuf();
   const std::string body = ss.str();
   EXPECT_EQ(body.substr(0, 3), "\xEF\xBB\xBF");
-  EXPECT_NE(body.find("文件,机构,年度,格式,文件类型,结论,错误数,警告数,问题代码,问题说明"),
+  EXPECT_NE(body.find("文件,机构,年度,格式,文件类型,结论,错误数,警告数,问题代码,问题说明,上年报告"),
             std::string::npos);
   EXPECT_NE(body.find("威海市工业和信息化局,2022,2021,text,"), std::string::npos) << body;
   EXPECT_NE(body.find("无法读取"), std::string::npos);
