@@ -47,6 +47,7 @@ struct FormatCase {
 };
 const FormatCase kFormats[] = {
     {report_render::OutputFormat::kHtml, "html"},
+    {report_render::OutputFormat::kHtmlFragment, "html"},  // <article> without <html>
     {report_render::OutputFormat::kDocx, "docx"},
     {report_render::OutputFormat::kPdf, "pdf"},
     {report_render::OutputFormat::kXlsx, "xlsx"},
