@@ -39,6 +39,7 @@ struct Cell {
 
 struct PdfLine {
   std::vector<Cell> cells;
+  double top = 0, bottom = 0;
 };
 
 bool IsFigure(const std::string& s) {
@@ -76,7 +77,11 @@ std::vector<PdfLine> Lines(std::vector<Word> words) {
   for (auto& g : groups) {
     std::sort(g.begin(), g.end(), [](const Word& a, const Word& b) { return a.left < b.left; });
     PdfLine line;
+    line.top = g.front().top;
+    line.bottom = g.front().bottom;
     for (const Word& w : g) {
+      line.top = std::min(line.top, w.top);
+      line.bottom = std::max(line.bottom, w.bottom);
       const double h = std::max(1.0, w.bottom - w.top);
       if (!line.cells.empty() && w.left - line.cells.back().right <= kCellGap * h) {
         Cell& c = line.cells.back();
@@ -233,23 +238,56 @@ bool IsPageNumber(const std::string& s) {
   return runs == 2 && (s.find('/') != std::string::npos || s.find("共") != std::string::npos);
 }
 
+bool EndsSentence(const std::string& s) {
+  for (std::string_view end : {"。", "！", "？", "；", "：", ";", ":", "!", "?"}) {
+    if (s.size() >= end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 void EmitPage(const std::vector<PdfLine>& lines, FlatText& out) {
+  // The right margin of the text: lines reaching it were wrapped.
+  double text_right = 0;
+  for (const PdfLine& l : lines) {
+    if (!l.cells.empty()) text_right = std::max(text_right, l.cells.back().right);
+  }
   std::vector<PdfLine> run;
+  std::string para;               // a paragraph being joined from wrapped lines
+  const PdfLine* last = nullptr;  // its last line
+  auto flush_para = [&] {
+    if (!para.empty()) out.Paragraph(para);
+    para.clear();
+    last = nullptr;
+  };
   auto flush = [&] {
     if (!run.empty() && !OnlyFigures(run)) EmitRun(run, out);
     run.clear();
   };
   for (const PdfLine& l : lines) {
     if (l.cells.size() >= 2) {
+      flush_para();
       run.push_back(l);
       continue;
     }
     flush();
-    if (!l.cells.empty() && !IsFigure(l.cells[0].text) && !IsPageNumber(l.cells[0].text)) {
-      out.Paragraph(l.cells[0].text);
-    }
+    if (l.cells.empty() || IsFigure(l.cells[0].text) || IsPageNumber(l.cells[0].text)) continue;
+    const Cell& c = l.cells[0];
+    // A prose line wrapped at the right margin continues on the next line
+    // when that starts no further right and follows closely: joined, so a
+    // sentence ("…未发生行政复" / "议和行政诉讼案件") is read whole.
+    const double h = std::max(1.0, l.bottom - l.top);
+    const bool continues = last != nullptr && !EndsSentence(para) &&
+                           last->cells[0].right >= text_right - 2 * h &&
+                           c.left <= last->cells[0].left + 0.5 * h &&
+                           l.top - last->bottom < 0.9 * h;
+    if (!continues) flush_para();
+    para += c.text;
+    last = &l;
   }
   flush();
+  flush_para();
 }
 
 // A raw-order line that is a page number or one or two bare numbers (chart

@@ -11,7 +11,8 @@ namespace gk::ingest {
 // The text of every page, top to bottom. Words (poppler's text boxes) are
 // grouped into lines by their vertical position, so a table row stays one
 // line; on a line, a horizontal gap wider than 0.8 of the text height starts
-// a new cell (tab). Blank figures: within a run of table lines (lines of
+// a new cell (tab). Prose wrapped at the right margin is joined back into
+// one line (a sentence stated across a line break stays whole). Blank figures: within a run of table lines (lines of
 // several cells, not broken by a one-cell line such as 第二十条第（五）项),
 // the positions of numeric cells give the value columns (right edges,
 // centres or left edges: whichever alignment needs the fewest columns), and a
