@@ -206,6 +206,22 @@ TEST(Html, FragmentsAndTheExtensionHint) {
   }
 }
 
+TEST(Html, HostileNestingIsRefusedQuickly) {
+  std::string divs = "<html><body>";
+  for (int i = 0; i < 200000; ++i) divs += "<div>";
+  std::string tables = "<html><body>";
+  for (int i = 0; i < 100000; ++i) tables += "<table><tr><td>";
+  for (const std::string& page : {divs, tables}) {
+    auto r = HtmlToText(page);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.status().code(), StatusCode::kUnreadable);
+  }
+  // Real pages leave p, li, td, tr open by the thousand: not nesting.
+  std::string sloppy = "<html><body><table>";
+  for (int i = 0; i < 5000; ++i) sloppy += "<tr><td>规章<td>0<p>注<li>x<br>";
+  EXPECT_TRUE(HtmlToText(sloppy + "</table></body></html>").ok());
+}
+
 TEST(Html, DeclaredCharset) {
   EXPECT_EQ(DeclaredHtmlCharset("<meta charset=\"GBK\">"), "gbk");
   EXPECT_EQ(DeclaredHtmlCharset(

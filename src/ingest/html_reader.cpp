@@ -15,6 +15,7 @@ namespace gk::ingest {
 namespace {
 
 constexpr int kMaxDepth = 400;
+constexpr size_t kMaxNesting = 1000;
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -248,6 +249,39 @@ Result<std::string> DecodeWith(const char* charset, std::string_view bytes) {
   return text::ToUtf8(u32);
 }
 
+// An upper estimate of how deep elements nest: start tags minus end tags,
+// leaving out void elements, "/>" and the elements whose end tag is optional
+// (p, li, td, …: the parser closes them itself). gumbo's parser slows down
+// quadratically and its clean-up recurses with the depth, so hostile pages
+// are refused before parsing.
+size_t NestingEstimate(std::string_view html) {
+  static constexpr std::string_view kNotCounted[] = {
+      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+      "source", "track", "wbr", "p", "li", "td", "th", "tr", "dt", "dd", "option", "tbody",
+      "thead", "tfoot", "colgroup", "optgroup", "rt", "rp"};
+  size_t depth = 0, max_depth = 0;
+  for (size_t i = html.find('<'); i != std::string_view::npos; i = html.find('<', i + 1)) {
+    if (i + 1 >= html.size()) break;
+    const bool end = html[i + 1] == '/';
+    size_t j = i + (end ? 2 : 1);
+    size_t k = j;
+    while (k < html.size() && std::isalnum(static_cast<unsigned char>(html[k]))) ++k;
+    if (k == j) continue;  // "<!--", "< ", text
+    const std::string name = Lower(html.substr(j, k - j));
+    bool counted = true;
+    for (std::string_view n : kNotCounted) counted = counted && n != name;
+    if (!counted) continue;
+    const size_t close = html.find('>', k);
+    if (!end && close != std::string_view::npos && close > 0 && html[close - 1] == '/') continue;
+    if (end) {
+      if (depth > 0) --depth;
+    } else {
+      max_depth = std::max(max_depth, ++depth);
+    }
+  }
+  return max_depth;
+}
+
 }  // namespace
 
 std::string DeclaredHtmlCharset(std::string_view raw) {
@@ -293,6 +327,10 @@ Result<std::string> DecodeHtml(std::string_view raw, std::string& encoding) {
 
 Result<std::string> HtmlToText(std::string_view utf8) {
   if (utf8.size() > FlatText::kMaxBytes) utf8 = utf8.substr(0, FlatText::kMaxBytes);
+  if (NestingEstimate(utf8) > kMaxNesting) {
+    return Status::Unreadable("HTML: elements nested more than " + std::to_string(kMaxNesting) +
+                              " deep (not a published page)");
+  }
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 1000;
   GumboOutput* output = gumbo_parse_with_options(&options, utf8.data(), utf8.size());

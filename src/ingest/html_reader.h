@@ -27,7 +27,9 @@ Result<std::string> DecodeHtml(std::string_view raw, std::string& encoding);
 // hold tables or four or more paragraphs (p, div, li, h1–h4: a page layout
 // table) is read as the blocks inside it; script, style
 // and template content is skipped; <img alt> becomes "[image: alt]". Never
-// throws; nesting deeper than 400 elements is read as text only.
+// throws; nesting deeper than 400 elements is not read. Unreadable when the
+// start and end tags show elements nested more than 1 000 deep (the parser
+// would be slow and recurse that deep: no published page does it).
 Result<std::string> HtmlToText(std::string_view utf8);
 
 }  // namespace gk::ingest
