@@ -7,6 +7,7 @@
 #include <exception>
 #include <map>
 #include <set>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -21,6 +22,7 @@ constexpr int kMaxColumn = 16384;      // XFD
 constexpr int kMaxRow = 1'048'576;
 constexpr int kMaxReadColumn = 256;
 constexpr size_t kMaxMerges = 4096;
+constexpr size_t kMaxMergeRows = 1'000'000;  // rows indexed over all merged ranges
 
 // "B12" → (11, 1) zero-based (row, column); false when malformed.
 bool ParseRef(std::string_view ref, int& row, int& col) {
@@ -97,7 +99,12 @@ class SheetReader {
       if (static_cast<size_t>(r2 - r1 + 1) * static_cast<size_t>(c2 - c1 + 1) > kMaxCells) {
         continue;
       }
-      if (merges_.size() < kMaxMerges) merges_.push_back({r1, c1, r2, c2});
+      if (merges_.size() >= kMaxMerges) continue;
+      // Indexed by row, so a cell looks at the merges of its own row only.
+      if (indexed_ + static_cast<size_t>(r2 - r1 + 1) > kMaxMergeRows) continue;
+      indexed_ += static_cast<size_t>(r2 - r1 + 1);
+      merges_.push_back({r1, c1, r2, c2});
+      for (int r = r1; r <= r2; ++r) by_row_[r].push_back(merges_.size() - 1);
     }
     int next_row = 0;
     for (const pugi::xml_node& row : ws.child("sheetData").children("row")) {
@@ -131,8 +138,11 @@ class SheetReader {
   };
 
   bool Covered(int r, int c) const {
-    for (const Range& m : merges_) {
-      if (r >= m.r1 && r <= m.r2 && c >= m.c1 && c <= m.c2) return !(r == m.r1 && c == m.c1);
+    auto it = by_row_.find(r);
+    if (it == by_row_.end()) return false;
+    for (size_t i : it->second) {
+      const Range& m = merges_[i];
+      if (c >= m.c1 && c <= m.c2) return !(r == m.r1 && c == m.c1);
     }
     return false;
   }
@@ -178,6 +188,8 @@ class SheetReader {
   FlatText& out_;
   size_t& cells_;
   std::vector<Range> merges_;
+  std::unordered_map<int, std::vector<size_t>> by_row_;
+  size_t indexed_ = 0;  // row entries in by_row_
 };
 
 Result<std::vector<std::string>> SharedStrings(std::string_view xml) {
