@@ -12,6 +12,8 @@ PACKAGES=(
   libcurl4-openssl-dev
   # XLSX written with libxlsxwriter, read back with libzip + pugixml
   libxlsxwriter-dev libzip-dev libpugixml-dev
+  # reading published reports: HTML (gumbo) and PDF (poppler-cpp)
+  libgumbo-dev libpoppler-cpp-dev
   # letters: DOCX (libzip + pugixml) and PDF (cairo + pango) with Chinese fonts
   libcairo2-dev libpango1.0-dev fonts-noto-cjk
   # tests, benchmarks and fuzzing

@@ -130,6 +130,33 @@ TEST_F(TempDir, IngestBadInputExitsTwoWithOneLine) {
   }
 }
 
+TEST_F(TempDir, IngestChoosesTheReaderByContentNotName) {
+  // An HTML page named .pdf, a text report named .html, a folder of both.
+  std::string page = "<html><head><meta charset=\"utf-8\"></head><body>";
+  std::istringstream in(ReadFile(kSeeds + "002.txt"));
+  for (std::string line; std::getline(in, line);) {
+    if (line.find('\t') == std::string::npos) {
+      page += "<p>" + line + "</p>";
+      continue;
+    }
+    page += "<table><tr><td>";
+    for (char c : line) page += c == '\t' ? std::string("</td><td>") : std::string(1, c);
+    page += "</td></tr></table>";
+  }
+  std::filesystem::create_directory(Path("in"));
+  WriteFile(Path("in/b.pdf"), page + "</body></html>");
+  WriteFile(Path("in/a.html"), ReadFile(kSeeds + "002.txt"));
+  auto r = Gk({"ingest", Path("in")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto lines = JsonLines(r.out);
+  ASSERT_EQ(lines.size(), 2u);
+  json want = json::parse(ReadFile(kSeeds + "002.expected.json"));
+  EXPECT_EQ(lines[0]["source"]["kind"], "text");
+  EXPECT_EQ(lines[1]["source"]["kind"], "html");
+  ExpectSameTables(lines[0], want, "a.html");
+  ExpectSameTables(lines[1], want, "b.pdf");
+}
+
 TEST(CliIngest, ForcedFormat) {
   auto r = Gk({"ingest", "--format", "2019", kSeeds + "002.txt"});
   ASSERT_EQ(r.exit_code, 0);
@@ -196,6 +223,50 @@ TEST_F(TempDir, CheckPreviousYearCarryOver) {
   auto missing = Gk({"check", "--previous", Path("none.txt"), kSeeds + "001.txt"});
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_EQ(CountLines(missing.err), 1u);
+}
+
+TEST_F(TempDir, CheckFoldersWithSummaryAndPreviousFolder) {
+  // 2021 reports in one folder, 2022 in another: 甲局's 2022 report is matched
+  // with its own 2021 report (agency + year-1), not with 乙局's.
+  auto first = Gk({"ingest", kSeeds + "001.txt"});
+  ASSERT_EQ(first.exit_code, 0);
+  json base = JsonLines(first.out).at(0);
+  base.erase("document");
+  std::filesystem::create_directories(Path("2021"));
+  std::filesystem::create_directories(Path("2022/sub"));
+  json a21 = base, b21 = base, a22 = base;
+  a21["agency"] = "甲局";
+  b21["agency"] = "乙局";
+  b21["section3"]["carried_forward"]["natural_person"] = 1;
+  b21["section3"]["carried_forward"]["total"] = 1;
+  a22["agency"] = "甲局";
+  a22["year"] = 2022;
+  WriteFile(Path("2021/a.json"), a21.dump());
+  WriteFile(Path("2021/b.json"), b21.dump());
+  WriteFile(Path("2022/sub/a.json"), a22.dump());
+  WriteFile(Path("2022/notes.txt"), "这不是年度报告。\n");
+  auto r = Gk({"check", "--json", "--jobs", "2", "--previous", Path("2021"), "--summary",
+               Path("summary.csv"), Path("2022")});
+  EXPECT_EQ(r.exit_code, 2) << r.err;  // notes.txt is unreadable
+  EXPECT_TRUE(r.err.empty()) << r.err;  // no progress bar when stderr is not a terminal
+  const auto lines = JsonLines(r.out);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0]["file"], Path("2022/notes.txt"));
+  EXPECT_EQ(lines[1]["file"], Path("2022/sub/a.json"));
+  for (const auto& f : lines[1]["findings"]) EXPECT_NE(f["code"], "carryover") << f.dump();
+  std::ifstream in(Path("summary.csv"));
+  std::stringstream ss;
+  ss << in.rdbuf();
+  EXPECT_NE(ss.str().find("甲局,2022,2021,json,通过"), std::string::npos) << ss.str();
+  std::string previous = ",";
+  previous += Path("2021");
+  previous += "/a.json\r\n";
+  EXPECT_NE(ss.str().find(previous), std::string::npos) << ss.str();
+  EXPECT_EQ(CountLines(ss.str()), 3u);
+
+  auto bad = Gk({"check", "--summary", Path("no/such/dir/s.xlsx"), Path("2021")});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_EQ(CountLines(bad.err), 1u);
 }
 
 TEST(CliCheck, HumanOutputNamesTheFile) {

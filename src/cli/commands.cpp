@@ -1,8 +1,14 @@
 #include "cli/commands.h"
 
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <thread>
 
 #include "app/annual_report.h"
 #include "app/calendar_service.h"
@@ -11,6 +17,7 @@
 #include "app/demo.h"
 #include "app/ledger_export.h"
 #include "app/records.h"
+#include "app/report_audit.h"
 #include "app/report_files.h"
 #include "app/staff.h"
 #include "app/verify.h"
@@ -73,9 +80,36 @@ std::optional<Workspace> OpenWorkspace(const std::string& db) {
 
 }  // namespace
 
+namespace {
+
+// Files and folders → the files to read (folders walked, sorted); a folder
+// that cannot be listed or holds no file is named on stderr (usage error).
+std::optional<std::vector<std::string>> ExpandPaths(const std::vector<std::string>& args) {
+  std::vector<std::string> out;
+  bool ok = true;
+  for (const std::string& a : args) {
+    auto paths = app::ExpandReportPaths({a});
+    if (!paths.ok()) {
+      Fail(paths.status().message());
+      ok = false;
+    } else if (paths->empty()) {
+      Fail(a + ": the folder holds no file");
+      ok = false;
+    } else {
+      out.insert(out.end(), paths->begin(), paths->end());
+    }
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+}  // namespace
+
 int RunIngest(const IngestArgs& args) {
   int exit_code = kExitOk;
-  for (const std::string& path : args.files) {
+  auto paths = ExpandPaths(args.files);
+  if (!paths) return kExitUsage;
+  for (const std::string& path : *paths) {
     auto r = LoadReport(path, args.format);
     if (!r.ok()) {
       Fail(r.status().message());
@@ -88,51 +122,102 @@ int RunIngest(const IngestArgs& args) {
   return exit_code;
 }
 
-int RunCheck(const CheckArgs& args) {
-  std::optional<report::Report> previous;
-  if (args.previous) {
-    auto p = LoadReport(*args.previous, "auto");
-    if (!p.ok()) {
-      Fail("--previous " + p.status().message());
-      return kExitUsage;
-    }
-    previous = std::move(p).value();
+namespace {
+
+// A progress bar on stderr while `done` < `total`, drawn only when stderr is
+// a terminal; stops when `finished` is set.
+void DrawProgress(const std::atomic<size_t>& done, size_t total, const std::atomic<bool>& finished) {
+  constexpr int kWidth = 30;
+  while (!finished.load()) {
+    const size_t d = std::min(done.load(), total);
+    const int fill = total == 0 ? kWidth : static_cast<int>(d * kWidth / total);
+    std::fprintf(stderr, "\r检查中 [%s%s] %zu/%zu", std::string(static_cast<size_t>(fill), '#').c_str(),
+                 std::string(static_cast<size_t>(kWidth - fill), ' ').c_str(), d, total);
+    std::fflush(stderr);
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
-  bool any_unreadable = false, any_error = false;
-  for (const std::string& path : args.files) {
-    auto r = LoadReport(path, args.format);
-    if (!r.ok()) {
-      any_unreadable = true;
-      report::Finding f;
-      f.severity = report::Severity::kError;
-      f.code = "unreadable";
-      f.message = "无法作为年度报告读取：" + r.status().message();
-      if (args.json) {
-        std::cout << report::WriteCheckResultJson(path, nullptr, {f}) << '\n';
-      } else {
-        std::cout << path << "：无法读取\n  [错误] unreadable " << f.message << '\n';
+  std::fprintf(stderr, "\r%*s\r", kWidth + 40, "");
+  std::fflush(stderr);
+}
+
+void PrintCheckResult(const app::AuditResult& res, bool json) {
+  if (!res.report) {
+    if (json) {
+      std::cout << report::WriteCheckResultJson(res.path, nullptr, res.findings) << '\n';
+    } else {
+      std::cout << res.path << "：无法读取\n  [错误] unreadable " << res.findings[0].message
+                << '\n';
+    }
+    return;
+  }
+  if (json) {
+    std::cout << report::WriteCheckResultJson(res.path, &*res.report, res.findings) << '\n';
+    return;
+  }
+  const bool errors = report::HasErrors(res.findings);
+  int n_err = 0, n_warn = 0;
+  for (const auto& f : res.findings) (f.severity == report::Severity::kError ? n_err : n_warn)++;
+  std::cout << res.path << "：" << Describe(*res.report) << " — " << (errors ? "未通过" : "通过")
+            << "（" << n_err << " 个错误，" << n_warn << " 个警告）\n";
+  for (const auto& f : res.findings) {
+    std::cout << "  [" << (f.severity == report::Severity::kError ? "错误" : "警告") << "] "
+              << f.code << " " << f.message << '\n';
+  }
+}
+
+}  // namespace
+
+int RunCheck(const CheckArgs& args) {
+  app::AuditOptions options;
+  options.force_format = FormatArg(args.format);
+  options.threads = args.jobs;
+  if (args.previous) {
+    std::error_code ec;
+    const bool dir = std::filesystem::is_directory(*args.previous, ec);
+    if (dir) {
+      auto prev = app::LoadPreviousReports({*args.previous}, args.jobs);
+      if (!prev.ok()) {
+        Fail("--previous " + prev.status().message());
+        return kExitUsage;
       }
-      continue;
+      options.previous = std::move(prev).value();
+      options.match_previous_by_agency = true;
+    } else {
+      auto p = LoadReport(*args.previous, "auto");
+      if (!p.ok()) {
+        Fail("--previous " + p.status().message());
+        return kExitUsage;
+      }
+      options.previous.push_back(std::move(p).value());
     }
-    report::ValidateOptions vo;
-    vo.previous = previous ? &*previous : nullptr;
-    std::vector<report::Finding> findings = report::Validate(*r, vo);
-    const bool errors = report::HasErrors(findings);
-    any_error = any_error || errors;
-    if (args.json) {
-      std::cout << report::WriteCheckResultJson(path, &*r, findings) << '\n';
-      continue;
-    }
-    int n_err = 0, n_warn = 0;
-    for (const auto& f : findings) (f.severity == report::Severity::kError ? n_err : n_warn)++;
-    std::cout << path << "：" << Describe(*r) << " — " << (errors ? "未通过" : "通过") << "（"
-              << n_err << " 个错误，" << n_warn << " 个警告）\n";
-    for (const auto& f : findings) {
-      std::cout << "  [" << (f.severity == report::Severity::kError ? "错误" : "警告") << "] "
-                << f.code << " " << f.message << '\n';
-    }
+  }
+  auto paths = ExpandPaths(args.files);
+  if (!paths) return kExitUsage;
+  std::atomic<size_t> done{0};
+  std::atomic<bool> finished{false};
+  options.done = &done;
+  std::thread progress;
+  if (::isatty(STDERR_FILENO) && paths->size() > 1) {
+    progress = std::thread(DrawProgress, std::cref(done), paths->size(), std::cref(finished));
+  }
+  const std::vector<app::AuditResult> results = app::AuditReports(*paths, options);
+  finished = true;
+  if (progress.joinable()) progress.join();
+
+  bool any_unreadable = false, any_error = false;
+  for (const auto& res : results) {
+    any_unreadable = any_unreadable || !res.report;
+    any_error = any_error || report::HasErrors(res.findings);
+    PrintCheckResult(res, args.json);
   }
   std::cout.flush();
+  if (args.summary) {
+    Status st = app::WriteAuditSummary(*args.summary, results);
+    if (!st.ok()) {
+      Fail(st.message());
+      return kExitUsage;
+    }
+  }
   if (any_unreadable) return kExitUsage;
   return any_error ? kExitFindings : kExitOk;
 }

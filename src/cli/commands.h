@@ -20,10 +20,12 @@ struct IngestArgs {
 int RunIngest(const IngestArgs& args);
 
 struct CheckArgs {
-  std::vector<std::string> files;
-  std::optional<std::string> previous;
+  std::vector<std::string> files;        // files and folders (walked, sorted)
+  std::optional<std::string> previous;   // a file, or a folder matched by agency + year-1
   bool json = false;
   std::string format = "auto";
+  std::optional<std::string> summary;    // FILE.xlsx | FILE.csv: one row per report
+  int jobs = 0;                          // 0 = every core
 };
 int RunCheck(const CheckArgs& args);
 

@@ -17,16 +17,23 @@ int main(int argc, char** argv) {
   auto* c_ingest = app.add_subcommand(
       "ingest", "Read published annual reports and print one JSON object per file (JSON Lines)");
   c_ingest
-      ->add_option("FILE", ingest.files, "Report files (text in UTF-8, UTF-16 or GB18030; JSON)")
+      ->add_option("FILE", ingest.files,
+                   "Report files: HTML, DOCX, PDF, XLSX, JSON or text (UTF-8, UTF-16, GB18030)")
       ->required();
   c_ingest->add_option("--format", ingest.format, "Table format: auto, 2019 or 2021")
       ->check(CLI::IsMember({"auto", "2019", "2021"}));
 
   CheckArgs check;
   auto* c_check = app.add_subcommand("check", "Read and validate annual reports (勾稽关系)");
-  c_check->add_option("FILE", check.files, "Report files")->required();
+  c_check->add_option("FILE", check.files, "Report files or folders (walked, sorted)")
+      ->required();
   c_check->add_option("--previous", check.previous,
-                      "The previous year's report, for carry-over checks");
+                      "The previous year's report, or a folder of them matched by agency and "
+                      "year, for carry-over checks");
+  c_check->add_option("--summary", check.summary,
+                      "Also write one row per report to FILE.xlsx or FILE.csv");
+  c_check->add_option("--jobs", check.jobs, "Files read at once (default: every core)")
+      ->check(CLI::Range(1, 256));
   c_check->add_flag("--json", check.json, "Print one JSON object per file");
   c_check->add_option("--format", check.format, "Table format: auto, 2019 or 2021")
       ->check(CLI::IsMember({"auto", "2019", "2021"}));

@@ -126,6 +126,18 @@ TitleFacts ReadTitle(const std::vector<Line>& lines, size_t limit) {
     std::string_view c = l.compact;
     if (l.prose || CodePoints(c) > 100) continue;
     if (!Has(c, "年度报告") && !Has(c, "年报")) continue;
+    // A title wrapped over two lines ("…2022年政府信息公开" / "工作年度报告", as a
+    // PDF lays it out): the line before completes it.
+    std::string joined;
+    if (!TitleKeyword(c) || !FindYear(c)) {
+      size_t j = i;
+      while (j > 0 && lines[j - 1].blank) --j;
+      if (j > 0 && !lines[j - 1].prose && !lines[j - 1].cells &&
+          CodePoints(lines[j - 1].compact) <= 60) {
+        joined = lines[j - 1].compact + std::string(c);
+        c = joined;
+      }
+    }
     auto key = TitleKeyword(c);
     if (!key) continue;
     auto year = FindYear(c);

@@ -323,8 +323,12 @@ void CheckNegatives(const Report& r, Checker& ck) {
 void CheckStructure(const Report& r, Checker& ck) {
   const DocumentFacts* doc = r.document ? &*r.document : nullptr;
   if (doc != nullptr) {
+    // A spreadsheet publishes the statistics tables only: its prose
+    // sections (一, 五, 六) are in the report's page or document, not here.
+    const bool tables_only = r.source.kind == "xlsx";
     for (int i = 0; i < 6; ++i) {
       if (doc->has_section[i]) continue;
+      if (tables_only && (i == 0 || i == 4 || i == 5)) continue;
       ck.Emit(Severity::kError, "missing_section", i, "", "", std::nullopt, std::nullopt,
               "报告缺少" + Quote(kTitles[i]) + "部分");
     }

@@ -9,7 +9,8 @@
 // published_exceeds_made, W5 text_table_mismatch, W6 carried_forward_high,
 // blank_cell, previous_year_mismatch. W7 (section 四 against section 三) is
 // deliberately never checked. docs/report-schema.md defines which blank cells
-// count as 0.
+// count as 0. A spreadsheet (source.kind "xlsx") holds the tables only: its
+// prose sections 一, 五, 六 are not required.
 #pragma once
 
 #include <vector>

@@ -341,6 +341,16 @@ TEST(Validate, MissingSectionsAndTables) {
   EXPECT_EQ(fs[3].section, "五");
   for (const Finding& f : fs) EXPECT_EQ(f.severity, Severity::kError);
 
+  // A spreadsheet holds the tables only: 一, 五, 六 are not required there.
+  Report sheet = Seed("001");
+  DocumentFacts tables = AllHeadings(Format::k2021);
+  tables.has_section[0] = tables.has_section[4] = tables.has_section[5] = false;
+  sheet.document = tables;
+  sheet.source.kind = "xlsx";
+  EXPECT_EQ(FindCode(Validate(sheet), "missing_section"), nullptr) << Dump(Validate(sheet));
+  sheet.source.kind = "docx";
+  EXPECT_NE(FindCode(Validate(sheet), "missing_section"), nullptr);
+
   // A complete report with all headings: nothing.
   Report ok = Seed("001");
   ok.document = AllHeadings(Format::k2021);
