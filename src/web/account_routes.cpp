@@ -14,25 +14,6 @@ namespace {
 constexpr const char* kHtml = "text/html; charset=utf-8";
 
 std::string E(std::string_view s) { return EscapeHtml(s); }
-std::string Csrf(const app::Session& s) {
-  return "<input type=\"hidden\" name=\"csrf\" value=\"" + E(s.csrf) + "\">";
-}
-
-int HttpStatus(const Status& s) {
-  switch (s.code()) {
-    case StatusCode::kInvalidArgument:
-      return 400;
-    case StatusCode::kForbidden:
-      return 403;
-    case StatusCode::kNotFound:
-      return 404;
-    case StatusCode::kConflict:
-      return 409;
-    default:
-      return 500;
-  }
-}
-
 void Notice(std::string* b, const std::string& notice, bool error) {
   if (notice.empty()) return;
   *b += std::string(error ? "<p class=\"err\" role=\"alert\">" : "<p role=\"status\">") +
@@ -52,7 +33,7 @@ void AccountPage(ServerState& st, const app::Session& s, httplib::Response& res,
   Notice(&b, notice, error);
   b += "<p>用户名：" + E(s.user.username) + "；角色：" + std::string(auth::Label(s.user.role)) +
        "</p>";
-  b += "<h2>修改密码</h2><form method=\"post\" action=\"/admin/account/password\">" + Csrf(s) +
+  b += "<h2>修改密码</h2><form method=\"post\" action=\"/admin/account/password\">" + CsrfField(s) +
        "<label for=\"current\">当前密码</label><input id=\"current\" name=\"current\" "
        "type=\"password\" autocomplete=\"current-password\" required>"
        "<label for=\"new_password\">新密码</label><input id=\"new_password\" "
@@ -60,14 +41,14 @@ void AccountPage(ServerState& st, const app::Session& s, httplib::Response& res,
        "<button type=\"submit\">修改密码</button></form>";
   b += "<h2>待办提醒</h2><p>填写电子邮箱后，每天会收到一封已超期和即将到期案件的提醒邮件（服务器已配置邮件服务时）。</p>"
        "<form method=\"post\" action=\"/admin/account/email\">" +
-       Csrf(s) + "<label for=\"email\">电子邮箱（留空则不发送）</label><input id=\"email\" "
+       CsrfField(s) + "<label for=\"email\">电子邮箱（留空则不发送）</label><input id=\"email\" "
        "name=\"email\" type=\"email\" autocomplete=\"email\" value=\"" +
        E(user ? user->email : "") + "\"><button type=\"submit\">保存</button></form>";
   b += "<h2>两步验证</h2>";
   if (user && !user->totp_secret.empty()) {
     b += "<p>已开启：登录时需填写手机验证器上的动态验证码。</p><form method=\"post\" "
          "action=\"/admin/account/totp/disable\">" +
-         Csrf(s) +
+         CsrfField(s) +
          "<label for=\"totp_password\">密码</label><input id=\"totp_password\" name=\"password\" "
          "type=\"password\" autocomplete=\"current-password\" required><button "
          "type=\"submit\">关闭两步验证</button></form>";
@@ -77,7 +58,7 @@ void AccountPage(ServerState& st, const app::Session& s, httplib::Response& res,
          "</code>（或导入 <code>" + E(auth::TotpUri("公开", s.user.username, secret)) +
          "</code>），然后填写验证器显示的6位数字。</p><form method=\"post\" "
          "action=\"/admin/account/totp\">" +
-         Csrf(s) + "<input type=\"hidden\" name=\"secret\" value=\"" + E(secret) +
+         CsrfField(s) + "<input type=\"hidden\" name=\"secret\" value=\"" + E(secret) +
          "\"><label for=\"code\">动态验证码</label><input id=\"code\" name=\"code\" "
          "inputmode=\"numeric\" autocomplete=\"one-time-code\" maxlength=\"6\" required><button "
          "type=\"submit\">开启两步验证</button></form>";
@@ -111,7 +92,7 @@ void AccountPost(ServerState& st, const app::Session& s, const httplib::Request&
     }
   }
   AccountPage(st, s, res, r.ok() ? done : r.message(), !r.ok());
-  res.status = r.ok() ? 200 : HttpStatus(r);
+  res.status = r.ok() ? 200 : HttpStatusOf(r);
 }
 
 // ---- the accounts an administrator manages ---------------------------------------------
@@ -147,20 +128,20 @@ void UsersPage(ServerState& st, const app::Session& s, const httplib::Request& r
          (role ? std::string(auth::Label(*role)) : E(u.role)) + "</td><td>" +
          E(u.agency_id.value_or("（全部）")) + "</td><td>" + (u.disabled ? "已停用" : "正常") +
          (u.totp_secret.empty() ? "" : "，两步验证") + "</td><td>";
-    b += "<form method=\"post\" action=\"" + base + "/password\">" + Csrf(s) +
+    b += "<form method=\"post\" action=\"" + base + "/password\">" + CsrfField(s) +
          "<label for=\"pw-" + E(u.username) + "\">为 " + E(u.username) +
          " 重设密码</label><input id=\"pw-" + E(u.username) +
          "\" name=\"new_password\" type=\"password\" autocomplete=\"new-password\" "
          "required><button type=\"submit\">重设</button></form>";
     if (u.username != s.user.username) {
       b += "<form method=\"post\" action=\"" + base + (u.disabled ? "/enable" : "/disable") +
-           "\">" + Csrf(s) + "<button type=\"submit\">" + (u.disabled ? "启用 " : "停用 ") +
+           "\">" + CsrfField(s) + "<button type=\"submit\">" + (u.disabled ? "启用 " : "停用 ") +
            E(u.username) + "</button></form>";
     }
     b += "</td></tr>";
   }
   b += "</tbody></table><h2>新建账号</h2><form method=\"post\" action=\"/admin/users\">" +
-       Csrf(s) +
+       CsrfField(s) +
        "<label for=\"username\">用户名</label><input id=\"username\" name=\"username\" required "
        "maxlength=\"64\"><label for=\"role\">角色</label><select id=\"role\" name=\"role\">" +
        RoleOptions(s) + "</select>";
@@ -207,7 +188,7 @@ void UsersPost(ServerState& st, const app::Session& s, const httplib::Request& r
     }
   }
   UsersPage(st, s, req, res, r.ok() ? done : r.message(), !r.ok());
-  if (!r.ok()) res.status = HttpStatus(r);
+  if (!r.ok()) res.status = HttpStatusOf(r);
 }
 
 // ---- the audit log ------------------------------------------------------------------------

@@ -35,10 +35,6 @@ void Denied(const app::Session& s, httplib::Response& res) {
            "<h1>无权访问</h1><p>主动公开信息由本机关的信息编辑、审核人员和机构负责人管理。</p>"));
 }
 
-std::string Csrf(const app::Session& s) {
-  return "<input type=\"hidden\" name=\"csrf\" value=\"" + EscapeHtml(s.csrf) + "\">";
-}
-
 std::string DateText(const std::optional<Date>& d) { return d ? d->ToString() : ""; }
 
 // Reads the record fields of the draft form into `r`.
@@ -102,7 +98,7 @@ std::string Field(const char* key, const char* label, const std::string& value,
 
 std::string RecordForm(const app::Session& s, const Record& r, const std::string& action,
                        int64_t revision, bool creating) {
-  std::string b = "<form method=\"post\" action=\"" + EscapeHtml(action) + "\">" + Csrf(s);
+  std::string b = "<form method=\"post\" action=\"" + EscapeHtml(action) + "\">" + CsrfField(s);
   if (revision > 0)
     b += "<input type=\"hidden\" name=\"revision\" value=\"" + std::to_string(revision) + "\">";
   if (creating)
@@ -286,11 +282,11 @@ void Show(ServerState& st, const app::Session& s, const std::string& id_text,
   const bool reviewer = actor->role == "reviewer" || actor->role == "agency_admin";
   if (r.status == RecordStatus::kDraft) {
     b += "<h2>修改草稿</h2>" + RecordForm(s, r, base + "/edit", sr.revision, false);
-    b += "<h2>送审</h2><form method=\"post\" action=\"" + base + "/actions\">" + Csrf(s) + rev +
+    b += "<h2>送审</h2><form method=\"post\" action=\"" + base + "/actions\">" + CsrfField(s) + rev +
          "<input type=\"hidden\" name=\"action\" value=\"submit\"><button type=\"submit\">"
          "送保密审查</button></form>";
   } else if (r.status == RecordStatus::kInReview && reviewer) {
-    b += "<h2>保密审查</h2><form method=\"post\" action=\"" + base + "/actions\">" + Csrf(s) + rev +
+    b += "<h2>保密审查</h2><form method=\"post\" action=\"" + base + "/actions\">" + CsrfField(s) + rev +
          "<fieldset><legend>审查清单（逐项确认后方可发布）</legend>";
     for (const auto& item : app::ReviewChecklist())
       b += "<label><input type=\"checkbox\" name=\"check\" value=\"" + std::string(item.key) +
@@ -301,7 +297,7 @@ void Show(ServerState& st, const app::Session& s, const std::string& id_text,
          "<button type=\"submit\" name=\"action\" value=\"reject\">退回修改</button></form>";
   } else if (r.status == RecordStatus::kPublished && reviewer) {
     // A 规范性文件 that is repealed or expires stays published with its new validity.
-    b += "<h2>变更有效性</h2><form method=\"post\" action=\"" + base + "/validity\">" + Csrf(s) +
+    b += "<h2>变更有效性</h2><form method=\"post\" action=\"" + base + "/validity\">" + CsrfField(s) +
          rev + "<label for=\"validity\">有效性</label><select id=\"validity\" name=\"validity\">";
     for (auto v :
          {catalog::Validity::kInForce, catalog::Validity::kExpired, catalog::Validity::kRepealed}) {
@@ -313,7 +309,7 @@ void Show(ServerState& st, const app::Session& s, const std::string& id_text,
          app::TodayInShanghai().ToString() +
          "\"><label for=\"validity_note\">说明</label><textarea id=\"validity_note\" "
          "name=\"note\" rows=\"2\"></textarea><button type=\"submit\">变更有效性</button></form>";
-    b += "<h2>撤回</h2><form method=\"post\" action=\"" + base + "/actions\">" + Csrf(s) + rev +
+    b += "<h2>撤回</h2><form method=\"post\" action=\"" + base + "/actions\">" + CsrfField(s) + rev +
          "<input type=\"hidden\" name=\"action\" value=\"withdraw\"><label for=\"note\">撤回理由"
          "（必填）</label><textarea id=\"note\" name=\"note\" rows=\"3\" required></textarea>"
          "<button type=\"submit\">撤回</button></form>";

@@ -212,10 +212,6 @@ bool MayWrite(const app::Session& s) {
   return s.user.role != auth::Role::kSupervisor && s.user.role != auth::Role::kReviewer;
 }
 
-std::string Csrf(const app::Session& s) {
-  return "<input type=\"hidden\" name=\"csrf\" value=\"" + E(s.csrf) + "\">";
-}
-
 // Resolves {agency}/{year} of a staff route: 404 for an unknown agency or
 // bad year, 403 outside the user's scope. Call with st.mu held.
 bool StaffTarget(ServerState& st, const app::Session& s, const httplib::Request& req,
@@ -338,7 +334,7 @@ void ReportEditor(ServerState& st, const app::Session& s, const httplib::Request
       b += "<p>根据记录生成：" + E(r->generated.at(key)) + "</p>";
     }
     if (!r->published && MayWrite(s)) {
-      b += "<form method=\"post\" action=\"" + base + "/texts\">" + Csrf(s) +
+      b += "<form method=\"post\" action=\"" + base + "/texts\">" + CsrfField(s) +
            "<input type=\"hidden\" name=\"section\" value=\"" + key + "\"><label for=\"text-" +
            key + "\">第" + key + "部分正文</label><textarea id=\"text-" + key +
            "\" name=\"body\" rows=\"6\">" + E(text) +
@@ -349,7 +345,7 @@ void ReportEditor(ServerState& st, const app::Session& s, const httplib::Request
   }
   if (!r->published && MayWrite(s)) {
     b += "<h2>填报数据（来自其他业务系统）</h2><form method=\"post\" action=\"" + base +
-         "/figures\">" + Csrf(s) + "<label for=\"cell\">栏目</label><select id=\"cell\" name=\"cell\">" +
+         "/figures\">" + CsrfField(s) + "<label for=\"cell\">栏目</label><select id=\"cell\" name=\"cell\">" +
          FieldOptions(r->report.format) +
          "</select><label for=\"value\">数值（金额以万元计；留空表示不填）</label><input id=\"value\" "
          "name=\"value\" inputmode=\"decimal\"><label for=\"source\">数据来源</label><input "
@@ -357,11 +353,11 @@ void ReportEditor(ServerState& st, const app::Session& s, const httplib::Request
   }
   if (s.user.role == auth::Role::kAgencyAdmin || s.user.role == auth::Role::kSysadmin) {
     if (r->published) {
-      b += "<h2>重新打开</h2><form method=\"post\" action=\"" + base + "/reopen\">" + Csrf(s) +
+      b += "<h2>重新打开</h2><form method=\"post\" action=\"" + base + "/reopen\">" + CsrfField(s) +
            "<label for=\"reason\">理由（将记录在案）</label><input id=\"reason\" name=\"reason\" "
            "required><button type=\"submit\">重新打开</button></form>";
     } else {
-      b += "<h2>发布</h2><form method=\"post\" action=\"" + base + "/publish\">" + Csrf(s) +
+      b += "<h2>发布</h2><form method=\"post\" action=\"" + base + "/publish\">" + CsrfField(s) +
            "<button type=\"submit\">校验并发布</button></form>";
     }
   }
@@ -371,7 +367,7 @@ void ReportEditor(ServerState& st, const app::Session& s, const httplib::Request
     const bool can_submit = r->published && (!sub->has_value() || (*sub)->action == "return");
     if (can_submit && (s.user.role == auth::Role::kAgencyAdmin ||
                        s.user.role == auth::Role::kSysadmin)) {
-      b += "<form method=\"post\" action=\"" + base + "/submit\">" + Csrf(s) +
+      b += "<form method=\"post\" action=\"" + base + "/submit\">" + CsrfField(s) +
            "<button type=\"submit\">报送主管部门</button></form>";
     }
   }
@@ -491,11 +487,7 @@ void EditorPost(ServerState& st, const app::Session& s, const httplib::Request& 
     res.set_redirect("/admin/reports/" + agency + "/" + std::to_string(year), 303);
     return;
   }
-  const int status = result.code() == StatusCode::kForbidden            ? 403
-                     : result.code() == StatusCode::kFailedPrecondition ? 409
-                     : result.code() == StatusCode::kConflict           ? 409
-                     : result.code() == StatusCode::kInvalidArgument    ? 400
-                                                                        : 500;
+  const int status = HttpStatusOf(result);
   ReportEditor(st, s, req, res, result.message());
   res.status = status;
 }
@@ -539,10 +531,10 @@ std::string SupervisedReportsSection(ServerState& st, const app::Session& s) {
         const std::string base = "/admin/supervision/reports/" + E(a.id) + "/" +
                                  std::to_string(year);
         const std::string id = E(a.id);
-        submission += "<form method=\"post\" action=\"" + base + "/accept\">" + Csrf(s) +
+        submission += "<form method=\"post\" action=\"" + base + "/accept\">" + CsrfField(s) +
                       "<button type=\"submit\">接收 " + E(a.name) +
                       "</button></form><form method=\"post\" action=\"" + base + "/return\">" +
-                      Csrf(s) + "<label for=\"note-" + id + "\">退回意见</label><input id=\"note-" +
+                      CsrfField(s) + "<label for=\"note-" + id + "\">退回意见</label><input id=\"note-" +
                       id + "\" name=\"note\" required><button type=\"submit\">退回</button></form>";
       }
     }
@@ -561,7 +553,7 @@ std::string SupervisedReportsSection(ServerState& st, const app::Session& s) {
          "pattern=\"[0-9]{4}-[0-9]{2}\"><button type=\"submit\">导出 Word</button></form>";
     b += "<h2>核查其他渠道发布的年度报告</h2><form method=\"post\" "
          "action=\"/admin/supervision/uploads\" enctype=\"multipart/form-data\">" +
-         Csrf(s) +
+         CsrfField(s) +
          "<label for=\"file\">报告文件（网页、Word、PDF、Excel、文本或JSON）</label><input "
          "id=\"file\" name=\"file\" type=\"file\" required><button "
          "type=\"submit\">上传并核查</button></form>";
@@ -597,10 +589,7 @@ void SupervisionPost(ServerState& st, const app::Session& s, const httplib::Requ
                               req.get_param_value("note"), app::NowUtcIso());
   }
   if (r.ok()) return res.set_redirect("/admin/supervision", 303);
-  res.status = r.code() == StatusCode::kForbidden            ? 403
-               : r.code() == StatusCode::kInvalidArgument    ? 400
-               : r.code() == StatusCode::kFailedPrecondition ? 409
-                                                             : 500;
+  res.status = HttpStatusOf(r);
   res.set_content(AdminPage(s, "报送审核", "<h1>报送审核</h1><p role=\"alert\">" + E(r.message()) +
                                               "</p><p><a href=\"/admin/supervision\">返回</a></p>"),
                   kHtml);
@@ -615,9 +604,7 @@ void UploadPost(ServerState& st, const app::Session& s, const httplib::Request& 
                                     app::NowUtcIso());
   }();
   if (!r.ok()) {
-    res.status = r.status().code() == StatusCode::kForbidden ? 403
-                 : r.status().code() == StatusCode::kUnreadable ? 422
-                                                                : 400;
+    res.status = HttpStatusOf(r.status());
     res.set_content(AdminPage(s, "核查年度报告", "<h1>核查年度报告</h1><p role=\"alert\">" +
                                                     E(r.status().message()) +
                                                     "</p><p><a href=\"/admin/supervision\">返回</a></p>"),
@@ -663,9 +650,7 @@ void BulletinDownload(ServerState& st, const app::Session& s, const httplib::Req
     return ext == "xlsx" ? app::BulletinXlsx(*b) : app::BulletinDocx(*b, "政府信息公开工作主管部门");
   }();
   if (!bytes.ok()) {
-    const int code = bytes.status().code() == StatusCode::kForbidden         ? 403
-                     : bytes.status().code() == StatusCode::kInvalidArgument ? 400
-                                                                             : 500;
+    const int code = HttpStatusOf(bytes.status());
     return JsonError(res, code, code == 403 ? "forbidden" : "error", bytes.status().message());
   }
   res.set_header("Content-Disposition", "attachment; filename=\"bulletin-" +

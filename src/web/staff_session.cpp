@@ -90,6 +90,31 @@ std::string AdminPage(const app::Session& s, std::string_view title, std::string
 }
 
 
+std::string CsrfField(const app::Session& s) {
+  return "<input type=\"hidden\" name=\"csrf\" value=\"" + EscapeHtml(s.csrf) + "\">";
+}
+
+int HttpStatusOf(const Status& s) {
+  switch (s.code()) {
+    case StatusCode::kInvalidArgument:
+    case StatusCode::kOutOfRange:
+      return 400;
+    case StatusCode::kForbidden:
+      return 403;
+    case StatusCode::kNotFound:
+      return 404;
+    case StatusCode::kConflict:
+    case StatusCode::kFailedPrecondition:
+      return 409;
+    case StatusCode::kUnreadable:
+      return 422;
+    case StatusCode::kRateLimited:
+      return 429;
+    default:
+      return 500;
+  }
+}
+
 void RecordAudit(ServerState& st, const std::string& username,
                  const std::optional<std::string>& agency_id, const httplib::Request& req,
                  std::string_view action, int status, std::string_view detail) {

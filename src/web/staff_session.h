@@ -32,6 +32,12 @@ void Forbidden(const httplib::Request& req, httplib::Response& res, std::string_
 bool CsrfOk(const app::Session& s, const httplib::Request& req);
 // Whether the signed-in user may see `agency_id` (call with st.mu held).
 bool InScope(ServerState& st, const app::Session& s, std::string_view agency_id);
+// The hidden form field carrying the session's CSRF token.
+std::string CsrfField(const app::Session& s);
+// The HTTP status of a use case's refusal: 400 invalid input, 403 role,
+// 404 not found, 409 conflict or a state that refuses it (e.g. a published
+// year), 422 unreadable content, 429 too many attempts, else 500.
+int HttpStatusOf(const Status& s);
 // A back-office page: the user, the staff menu and sign-out around `body`.
 std::string AdminPage(const app::Session& s, std::string_view title, std::string_view body);
 
