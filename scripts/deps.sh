@@ -24,8 +24,12 @@ PACKAGES=(
   libreoffice-calc-nogui
   # tests that open the DOCX letters in a real word processor (skipped without it)
   libreoffice-writer-nogui
-  # HTTP benchmarks (scripts/bench-http.sh)
+  # HTTP benchmarks (scripts/bench-http.sh, scripts/bench-http-search.sh)
   wrk curl
+  # benchmarks only, never linked into the product: Xapian is the search
+  # engine catalog search is measured against (bench/search_bench), nginx
+  # serving a static file is the ceiling for the portal's requests per second
+  libxapian-dev nginx-light
   # browser tests (tests/e2e/): Debian's Chromium driven by npm playwright-core
   chromium nodejs npm
 )
