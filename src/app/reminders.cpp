@@ -22,13 +22,13 @@ Result<std::vector<DueItem>> DueItems(store::Store& store, const law::Calendar& 
     for (const auto& a : *agencies) {
       if (a.id == id) name = a.name;
     }
-    auto rows = store.AgencyCaseFacts(id);
+    // Open cases keep their due date on their row, indexed: no scan.
+    auto rows = store.OpenCasesDueBy(id, soon.ToString());
     if (!rows.ok()) return rows.status();
     for (const store::CaseRow& c : *rows) {
-      // Open applications only: the due date of an open case is kept on its row.
-      if (c.kind != "application" || c.concluded_on || !c.due_on) continue;
+      if (c.kind != "application") continue;
       auto due = Date::Parse(*c.due_on);
-      if (!due.ok() || *due > soon) continue;
+      if (!due.ok()) continue;
       out.push_back({c.id, name, *due, *due < today});
     }
   }

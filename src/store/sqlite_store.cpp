@@ -344,6 +344,19 @@ class SqliteStore final : public Store {
     return out;
   }
 
+  Result<std::vector<CaseRow>> OpenCasesDueBy(std::string_view agency_id,
+                                              std::string_view due_by) override {
+    Stmt q(db_, std::string(kCaseColumns) +
+                    " WHERE agency_id = ? AND concluded_on IS NULL AND due_on IS NOT NULL AND "
+                    "due_on <= ? ORDER BY due_on, id");
+    q.Bind(1, agency_id).Bind(2, due_by);
+    std::vector<CaseRow> out;
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW) out.push_back(ReadCase(q));
+    if (rc != SQLITE_DONE) return q.Error("read due cases");
+    return out;
+  }
+
   Result<std::vector<std::string>> CasesWithStaleFacts(int limit) override {
     Stmt q(db_, "SELECT id FROM cases WHERE facts_version < ? ORDER BY id LIMIT ?");
     q.Bind(1, static_cast<int64_t>(kCaseFactsVersion)).Bind(2, static_cast<int64_t>(limit));

@@ -239,6 +239,10 @@ class Store {
   // Every case of an agency with its report facts and proceedings (no event
   // is read): what the annual report and the dashboards count.
   virtual Result<std::vector<CaseRow>> AgencyCaseFacts(std::string_view agency_id) = 0;
+  // The open cases of an agency due on or before `due_by` (YYYY-MM-DD), by
+  // due date (an index, not a scan: reminders and dashboards).
+  virtual Result<std::vector<CaseRow>> OpenCasesDueBy(std::string_view agency_id,
+                                                      std::string_view due_by) = 0;
   // Cases whose facts predate kCaseFactsVersion (at most `limit`).
   virtual Result<std::vector<std::string>> CasesWithStaleFacts(int limit) = 0;
   // Rewrites the projection of a case from its events (same version); used to

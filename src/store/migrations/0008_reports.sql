@@ -67,6 +67,8 @@ ALTER TABLE cases ADD COLUMN reply_due_on TEXT;  -- the reply deadline, also onc
 ALTER TABLE cases ADD COLUMN days_taken INTEGER;  -- working days counted to the conclusion
 ALTER TABLE cases ADD COLUMN facts_version INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX IF NOT EXISTS cases_by_agency ON cases(agency_id, received_on);
+-- Reminders: the open cases of an agency by due date, without a scan.
+CREATE INDEX IF NOT EXISTS cases_open_by_due ON cases(agency_id, due_on) WHERE concluded_on IS NULL;
 
 -- 行政复议 and 行政诉讼 of each case (section 四), replaced with the case row.
 CREATE TABLE case_proceedings (
