@@ -4,6 +4,7 @@
 
 #include "catalog/record_json.h"
 #include "catalog/search.h"
+#include "store/sqlite_stmt.h"
 
 namespace gk::store {
 namespace {
@@ -40,54 +41,7 @@ int TokTokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int n,
 
 // ---- statements ----------------------------------------------------------------
 
-class Stmt {
- public:
-  Stmt(sqlite3* db, std::string_view sql) : db_(db) {
-    rc_ = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &s_, nullptr);
-  }
-  ~Stmt() { sqlite3_finalize(s_); }
-  Stmt(const Stmt&) = delete;
-  Stmt& operator=(const Stmt&) = delete;
-  bool ok() const { return rc_ == SQLITE_OK; }
-  Stmt& Bind(int i, std::string_view v) {
-    sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-    return *this;
-  }
-  Stmt& Bind(int i, int64_t v) {
-    sqlite3_bind_int64(s_, i, v);
-    return *this;
-  }
-  Stmt& BindNull(int i) {
-    sqlite3_bind_null(s_, i);
-    return *this;
-  }
-  Stmt& BindOpt(int i, const std::optional<Date>& d) {
-    return d ? Bind(i, d->ToString()) : BindNull(i);
-  }
-  int Step() { return sqlite3_step(s_); }
-  std::string Text(int col) const {
-    const unsigned char* t = sqlite3_column_text(s_, col);
-    return t ? std::string(reinterpret_cast<const char*>(t),
-                           static_cast<size_t>(sqlite3_column_bytes(s_, col)))
-             : std::string();
-  }
-  bool IsNull(int col) const { return sqlite3_column_type(s_, col) == SQLITE_NULL; }
-  int64_t Int(int col) const { return sqlite3_column_int64(s_, col); }
-  std::optional<Date> DateAt(int col) const {
-    if (IsNull(col)) return std::nullopt;
-    auto d = Date::Parse(Text(col));
-    return d.ok() ? std::optional<Date>(*d) : std::nullopt;
-  }
-  Status Error(std::string_view what) const {
-    return Status::Internal(std::string(what) + ": " + sqlite3_errmsg(db_));
-  }
-  int ExtendedError() const { return sqlite3_extended_errcode(db_); }
-
- private:
-  sqlite3* db_;
-  sqlite3_stmt* s_ = nullptr;
-  int rc_;
-};
+using Stmt = SqliteStmt;
 
 constexpr std::string_view kColumns =
     "r.id, r.agency_id, r.index_no, r.title, r.publisher, r.formed_on, r.published_on, r.doc_no, "
