@@ -376,31 +376,6 @@ Scene Layout(const Chart& chart, double width, double height) {
 
 // ---- SVG --------------------------------------------------------------------------------------
 
-std::string Escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 std::string Fixed(double v) {
   char buf[32];
@@ -472,14 +447,14 @@ std::string ChartSummary(const Chart& chart) {
 
 std::string ChartSvg(const Chart& chart, double width, double height) {
   const Scene sc = Layout(chart, width, height);
-  const std::string id = "gk-chart-" + Escape(chart.id);
+  const std::string id = "gk-chart-" + EscapeMarkup(chart.id);
   std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"gk-chart\" role=\"img\"";
   out += " width=\"" + Fixed(width) + "\" height=\"" + Fixed(height) + "\" viewBox=\"0 0 " +
          Fixed(width) + " " + Fixed(height) + "\"";
   out += " aria-labelledby=\"" + id + "-title " + id + "-desc\">";
-  out += "<title id=\"" + id + "-title\">" + Escape(chart.title) + "</title>";
-  out += "<desc id=\"" + id + "-desc\">" + Escape(ChartSummary(chart)) + "</desc>";
-  out += "<g font-family=\"" + Escape(kSvgFonts) + "\" aria-hidden=\"true\">";
+  out += "<title id=\"" + id + "-title\">" + EscapeMarkup(chart.title) + "</title>";
+  out += "<desc id=\"" + id + "-desc\">" + EscapeMarkup(ChartSummary(chart)) + "</desc>";
+  out += "<g font-family=\"" + EscapeMarkup(kSvgFonts) + "\" aria-hidden=\"true\">";
   out += "<rect x=\"0\" y=\"0\" width=\"" + Fixed(width) + "\" height=\"" + Fixed(height) +
          "\" fill=\"#ffffff\"/>";
   for (const Shape& s : sc.shapes) {
@@ -515,7 +490,7 @@ std::string ChartSvg(const Chart& chart, double width, double height) {
         out += "<text x=\"" + Fixed(s.x) + "\" y=\"" + Fixed(s.y) + "\" font-size=\"" +
                Fixed(s.size) + "\" text-anchor=\"" + anchor + "\" fill=\"" + color + "\"";
         if (s.bold) out += " font-weight=\"bold\"";
-        out += ">" + Escape(s.text) + "</text>";
+        out += ">" + EscapeMarkup(s.text) + "</text>";
         break;
       }
     }

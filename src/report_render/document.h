@@ -90,6 +90,9 @@ std::string TitleOf(const ReportDocument& doc);
 // CR LF and lone CR become LF.
 std::string CleanText(std::string_view text);
 
+// `text` with & < > " ' escaped, for HTML, SVG and XML attribute values and content.
+std::string EscapeMarkup(std::string_view text);
+
 // The paragraphs of a plain text (after CleanText): split at line breaks, each
 // trimmed of surrounding white space (ASCII and U+3000), empty ones dropped.
 std::vector<std::string> Paragraphs(std::string_view text);

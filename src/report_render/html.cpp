@@ -9,32 +9,6 @@
 namespace gk::report_render {
 namespace {
 
-std::string Esc(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 std::string Spans(const TableCell& c) {
   std::string out;
@@ -46,19 +20,19 @@ std::string Spans(const TableCell& c) {
 void Cell(const TableCell& c, std::string& out) {
   switch (c.role) {
     case CellRole::kColumnHeader:
-      out += "<th scope=\"col\"" + Spans(c) + ">" + Esc(c.text) + "</th>";
+      out += "<th scope=\"col\"" + Spans(c) + ">" + EscapeMarkup(c.text) + "</th>";
       break;
     case CellRole::kRowHeader:
-      out += "<th scope=\"row\"" + Spans(c) + ">" + Esc(c.text) + "</th>";
+      out += "<th scope=\"row\"" + Spans(c) + ">" + EscapeMarkup(c.text) + "</th>";
       break;
     case CellRole::kBlock:
-      out += "<th scope=\"rowgroup\" class=\"gk-block\"" + Spans(c) + ">" + Esc(c.text) + "</th>";
+      out += "<th scope=\"rowgroup\" class=\"gk-block\"" + Spans(c) + ">" + EscapeMarkup(c.text) + "</th>";
       break;
     case CellRole::kNote:
-      out += "<td class=\"gk-note\"" + Spans(c) + ">" + Esc(c.text) + "</td>";
+      out += "<td class=\"gk-note\"" + Spans(c) + ">" + EscapeMarkup(c.text) + "</td>";
       break;
     case CellRole::kValue:
-      out += "<td class=\"gk-num\"" + Spans(c) + ">" + Esc(c.text) + "</td>";
+      out += "<td class=\"gk-num\"" + Spans(c) + ">" + EscapeMarkup(c.text) + "</td>";
       break;
   }
 }
@@ -73,7 +47,7 @@ void HtmlTable(const Table& t, std::string& out) {
   out += "<div class=\"gk-table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"gk-" +
          t.id + "-caption\">\n";
   out += "<table class=\"gk-table gk-" + t.id + "\" id=\"gk-" + t.id + "\">\n";
-  out += "<caption id=\"gk-" + t.id + "-caption\">" + Esc(t.caption) + "</caption>\n";
+  out += "<caption id=\"gk-" + t.id + "-caption\">" + EscapeMarkup(t.caption) + "</caption>\n";
   const int header_rows = t.header_rows();
   if (header_rows > 0) {
     out += "<thead>\n";
@@ -93,20 +67,20 @@ void HtmlTable(const Table& t, std::string& out) {
 }
 
 void Figure(const Chart& c, std::string& out) {
-  const std::string id = "gk-chart-" + Esc(c.id);
+  const std::string id = "gk-chart-" + EscapeMarkup(c.id);
   out += "<figure class=\"gk-figure\" aria-labelledby=\"" + id + "-caption\">\n";
   out += ChartSvg(c) + "\n";
-  out += "<figcaption id=\"" + id + "-caption\">" + Esc(c.title) + "</figcaption>\n";
+  out += "<figcaption id=\"" + id + "-caption\">" + EscapeMarkup(c.title) + "</figcaption>\n";
   // The figures for screen readers, as a table.
   out +=
-      "<table class=\"gk-visually-hidden\">\n<caption>" + Esc(c.title) + "（数据表）</caption>\n";
+      "<table class=\"gk-visually-hidden\">\n<caption>" + EscapeMarkup(c.title) + "（数据表）</caption>\n";
   out += "<thead><tr><th scope=\"col\">项目</th>";
   for (const ChartSeries& s : c.series) {
-    out += "<th scope=\"col\">" + Esc(s.name) + "（" + Esc(c.unit) + "）</th>";
+    out += "<th scope=\"col\">" + EscapeMarkup(s.name) + "（" + EscapeMarkup(c.unit) + "）</th>";
   }
   out += "</tr></thead>\n<tbody>\n";
   for (size_t i = 0; i < c.categories.size(); ++i) {
-    out += "<tr><th scope=\"row\">" + Esc(c.categories[i]) + "</th>";
+    out += "<tr><th scope=\"row\">" + EscapeMarkup(c.categories[i]) + "</th>";
     for (const ChartSeries& s : c.series) {
       const auto& v = i < s.values.size() ? s.values[i] : std::nullopt;
       out += "<td class=\"gk-num\">" +
@@ -119,7 +93,7 @@ void Figure(const Chart& c, std::string& out) {
 }
 
 void Prose(std::string_view text, std::string& out) {
-  for (const std::string& p : Paragraphs(text)) out += "<p>" + Esc(p) + "</p>\n";
+  for (const std::string& p : Paragraphs(text)) out += "<p>" + EscapeMarkup(p) + "</p>\n";
 }
 
 std::string Fragment(const ReportDocument& doc) {
@@ -144,7 +118,7 @@ std::string Fragment(const ReportDocument& doc) {
         "<p class=\"gk-draft\" "
         "role=\"note\"><strong>草稿</strong>：本报告尚未发布，内容以正式发布版本为准。</p>\n";
   }
-  out += "<h1 id=\"gk-report-title\">" + Esc(TitleOf(doc)) + "</h1>\n";
+  out += "<h1 id=\"gk-report-title\">" + EscapeMarkup(TitleOf(doc)) + "</h1>\n";
 
   const Narrative& n = doc.narrative;
   const char* table_ids[3] = {"table2", "table3", "table4"};
@@ -152,12 +126,12 @@ std::string Fragment(const ReportDocument& doc) {
     out += "<section class=\"gk-section\" aria-labelledby=\"gk-section-" + std::to_string(s + 1) +
            "\">\n";
     out +=
-        "<h2 id=\"gk-section-" + std::to_string(s + 1) + "\">" + Esc(SectionHeading(s)) + "</h2>\n";
+        "<h2 id=\"gk-section-" + std::to_string(s + 1) + "\">" + EscapeMarkup(SectionHeading(s)) + "</h2>\n";
     if (s == 0) {
       Prose(n.overview, out);
       for (const Subsection& sub : n.overview_parts) {
         if (!Paragraphs(sub.heading).empty()) {
-          out += "<h3>" + Esc(Paragraphs(sub.heading).front()) + "</h3>\n";
+          out += "<h3>" + EscapeMarkup(Paragraphs(sub.heading).front()) + "</h3>\n";
         }
         Prose(sub.text, out);
       }
@@ -175,8 +149,8 @@ std::string Fragment(const ReportDocument& doc) {
     charts_of(s, out);
     out += "</section>\n";
   }
-  out += "<footer class=\"gk-signature\">\n<p>" + Esc(AgencyName(doc)) + "</p>\n";
-  if (doc.date) out += "<p>" + Esc(ChineseDate(*doc.date)) + "</p>\n";
+  out += "<footer class=\"gk-signature\">\n<p>" + EscapeMarkup(AgencyName(doc)) + "</p>\n";
+  if (doc.date) out += "<p>" + EscapeMarkup(ChineseDate(*doc.date)) + "</p>\n";
   out += "</footer>\n</article>\n";
   return out;
 }
@@ -224,7 +198,7 @@ Result<std::string> RenderHtmlPage(const ReportDocument& doc) {
   try {
     std::string out = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n";
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-    out += "<title>" + Esc(TitleOf(doc)) + "</title>\n";
+    out += "<title>" + EscapeMarkup(TitleOf(doc)) + "</title>\n";
     out += "<style>\n" + HtmlStyles() + "</style>\n</head>\n<body>\n<main>\n";
     out += Fragment(doc);
     out += "</main>\n</body>\n</html>\n";
