@@ -26,8 +26,8 @@ void AccountPage(ServerState& st, const app::Session& s, httplib::Response& res,
                  const std::string& notice, bool error) {
   std::optional<store::UserRow> user;
   {
-    std::lock_guard lock(st.mu);
-    if (auto u = st.store->GetUser(s.user.username); u.ok()) user = std::move(*u);
+    auto db = st.Db();
+    if (auto u = db->GetUser(s.user.username); u.ok()) user = std::move(*u);
   }
   std::string b = "<h1>我的账号</h1>";
   Notice(&b, notice, error);
@@ -71,23 +71,23 @@ void AccountPost(ServerState& st, const app::Session& s, const httplib::Request&
   Status r;
   std::string done;
   {
-    std::lock_guard lock(st.mu);
+    auto db = st.Db();
     if (what == "password") {
-      r = app::ChangeOwnPassword(*st.store, s, req.get_param_value("current"),
+      r = app::ChangeOwnPassword(*db, s, req.get_param_value("current"),
                                  req.get_param_value("new_password"));
       done = "密码已修改，其他设备上的登录已退出";
     } else if (what == "email") {
       const std::string email = req.get_param_value("email");
       r = !email.empty() && !app::PlausibleEmail(email)
               ? Status::Invalid("email：电子邮箱格式不正确")
-              : st.store->SetUserEmail(s.user.username, email);
+              : db->SetUserEmail(s.user.username, email);
       done = email.empty() ? "已取消提醒邮件" : "提醒邮件将发送到 " + email;
     } else if (what == "totp") {
-      r = app::EnableTotp(*st.store, s, req.get_param_value("secret"),
+      r = app::EnableTotp(*db, s, req.get_param_value("secret"),
                           req.get_param_value("code"), UnixNow());
       done = "两步验证已开启";
     } else {
-      r = app::DisableTotp(*st.store, s, req.get_param_value("password"));
+      r = app::DisableTotp(*db, s, req.get_param_value("password"));
       done = "两步验证已关闭";
     }
   }
@@ -111,8 +111,8 @@ std::string RoleOptions(const app::Session& s) {
 void UsersPage(ServerState& st, const app::Session& s, const httplib::Request& req,
                httplib::Response& res, const std::string& notice, bool error) {
   Result<std::vector<store::UserRow>> users = [&] {
-    std::lock_guard lock(st.mu);
-    return app::ManagedUsers(*st.store, s.user);
+    auto db = st.Db();
+    return app::ManagedUsers(*db, s.user);
   }();
   if (!users.ok()) return Forbidden(req, res, users.status().message());
   std::string b = "<h1>账号管理</h1>";
@@ -160,7 +160,7 @@ void UsersPost(ServerState& st, const app::Session& s, const httplib::Request& r
   Status r;
   std::string done;
   {
-    std::lock_guard lock(st.mu);
+    auto db = st.Db();
     if (what == "create") {
       app::NewUser u;
       u.username = req.get_param_value("username");
@@ -174,15 +174,15 @@ void UsersPost(ServerState& st, const app::Session& s, const httplib::Request& r
       }
       u.created_by = s.user.username;
       u.now_iso = app::NowUtcIso();
-      r = app::CreateUserAs(*st.store, s.user, u);
+      r = app::CreateUserAs(*db, s.user, u);
       done = "账号已新建";
     } else {
       const std::string name = req.matches[1];
       if (what == "password") {
-        r = app::ResetPassword(*st.store, s.user, name, req.get_param_value("new_password"));
+        r = app::ResetPassword(*db, s.user, name, req.get_param_value("new_password"));
         done = "密码已重设，该账号的登录已全部退出";
       } else {
-        r = app::SetDisabled(*st.store, s.user, name, what == "disable");
+        r = app::SetDisabled(*db, s.user, name, what == "disable");
         done = what == "disable" ? "账号已停用" : "账号已启用";
       }
     }
@@ -212,8 +212,8 @@ void AuditPage(ServerState& st, const app::Session& s, const httplib::Request& r
   const bool csv = req.get_param_value("format") == "csv";
   f.limit = csv ? 100000 : 500;
   Result<std::vector<store::AuditRow>> rows = [&] {
-    std::lock_guard lock(st.mu);
-    return st.store->ListAudit(f);
+    auto db = st.Db();
+    return db->ListAudit(f);
   }();
   if (!rows.ok()) {
     res.status = 500;

@@ -148,8 +148,8 @@ std::string RecordForm(const app::Session& s, const Record& r, const std::string
 }
 
 Result<std::optional<store::AgencyRow>> Agency(ServerState& st, const std::string& id) {
-  std::lock_guard lock(st.mu);
-  return st.store->GetAgency(id);
+  auto db = st.Db();
+  return db->GetAgency(id);
 }
 
 void List(ServerState& st, const app::Session& s, const httplib::Request& req,
@@ -164,8 +164,8 @@ void List(ServerState& st, const app::Session& s, const httplib::Request& req,
   q.order = store::RecordOrder::kNewest;
   q.limit = 200;
   Result<store::RecordPage> page = [&] {
-    std::lock_guard lock(st.mu);
-    return st.store->records().SearchRecords(q);
+    auto db = st.Db();
+    return db->records().SearchRecords(q);
   }();
   std::string b = "<h1>主动公开信息</h1><p><a href=\"/admin/records/new\">起草新信息</a></p>";
   b += "<nav aria-label=\"状态\"><ul>";
@@ -192,7 +192,7 @@ void List(ServerState& st, const app::Session& s, const httplib::Request& req,
          "（条例第二十六条）</th></tr></thead><tbody>";
     law::Calendar cal;
     {
-      std::lock_guard lock(st.mu);
+      auto db = st.Db();
       cal = st.calendar;
     }
     for (const auto& h : page->items) {
@@ -231,8 +231,8 @@ void Create(ServerState& st, const app::Session& s, const httplib::Request& req,
   if (auto e = ReadForm(req, r)) error = e->message;
   if (error.empty()) {
     Result<int64_t> id = [&] {
-      std::lock_guard lock(st.mu);
-      return app::CreateDraft(*st.store, *actor, r, app::TodayInShanghai(), app::NowUtcIso());
+      auto db = st.Db();
+      return app::CreateDraft(*db, *actor, r, app::TodayInShanghai(), app::NowUtcIso());
     }();
     if (id.ok()) return res.set_redirect("/admin/records/" + std::to_string(*id), 303);
     error = id.status().code() == StatusCode::kConflict ? "索引号已被本机关其他信息使用"
@@ -258,9 +258,9 @@ void Show(ServerState& st, const app::Session& s, const std::string& id_text,
   Result<std::optional<store::StoredRecord>> got = Status::NotFound("");
   Result<std::vector<store::RecordRevision>> revs = std::vector<store::RecordRevision>{};
   if (id) {
-    std::lock_guard lock(st.mu);
-    got = st.store->records().GetRecord(*id);
-    revs = st.store->records().RecordRevisions(*id);
+    auto db = st.Db();
+    got = db->records().GetRecord(*id);
+    revs = db->records().RecordRevisions(*id);
   }
   if (!got.ok() || !got->has_value() || (*got)->record.agency_id != actor->agency_id) {
     res.status = 404;
@@ -350,8 +350,8 @@ void Edit(ServerState& st, const app::Session& s, const httplib::Request& req,
   if (auto e = ReadForm(req, r)) {
     status = Status::Invalid(e->message);
   } else {
-    std::lock_guard lock(st.mu);
-    status = app::EditDraft(*st.store, *actor, r, *rev, app::NowUtcIso());
+    auto db = st.Db();
+    status = app::EditDraft(*db, *actor, r, *rev, app::NowUtcIso());
   }
   if (status.ok()) return res.set_redirect("/admin/records/" + std::to_string(*id), 303);
   res.status = status.code() == StatusCode::kNotFound   ? 404
@@ -378,8 +378,8 @@ void SetValidity(ServerState& st, const app::Session& s, const httplib::Request&
   } else if (!changed_on.ok()) {
     status = Status::Invalid("changed_on（变更日期）：日期格式不正确，应为 年-月-日");
   } else {
-    std::lock_guard lock(st.mu);
-    status = app::ChangeValidity(*st.store, *actor, *id, *rev, *validity, *changed_on,
+    auto db = st.Db();
+    status = app::ChangeValidity(*db, *actor, *id, *rev, *validity, *changed_on,
                                  req.get_param_value("note"), app::NowUtcIso());
   }
   if (status.ok()) return res.set_redirect("/admin/records/" + std::to_string(*id), 303);
@@ -410,8 +410,8 @@ void Act(ServerState& st, const app::Session& s, const httplib::Request& req,
   for (size_t i = 0; i < req.get_param_value_count("check"); ++i)
     checks.push_back(req.get_param_value("check", i));
   Status status = [&] {
-    std::lock_guard lock(st.mu);
-    return app::ApplyAction(*st.store, *actor, *id, *rev, *action, req.get_param_value("note"),
+    auto db = st.Db();
+    return app::ApplyAction(*db, *actor, *id, *rev, *action, req.get_param_value("note"),
                             checks, app::TodayInShanghai(), app::NowUtcIso());
   }();
   if (status.ok()) return res.set_redirect("/admin/records/" + std::to_string(*id), 303);

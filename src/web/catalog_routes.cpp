@@ -166,8 +166,8 @@ ListParams ParseList(ServerState& st, const httplib::Request& req) {
   const std::string agency = req.get_param_value("agency");
   if (!agency.empty()) {
     Result<std::optional<store::AgencyRow>> a = [&] {
-      std::lock_guard lock(st.mu);
-      return st.store->GetAgency(agency);
+      auto db = st.Db();
+      return db->GetAgency(agency);
     }();
     if (!a.ok()) return fail("agency", "暂时无法读取机构，请稍后重试");
     if (!a->has_value()) return fail("agency", "agency（机构）：没有标识为“" + agency + "”的机构");
@@ -214,13 +214,13 @@ ListParams ParseList(ServerState& st, const httplib::Request& req) {
 }
 
 Result<store::RecordPage> Search(ServerState& st, const store::RecordQuery& q) {
-  std::lock_guard lock(st.mu);
-  return st.store->records().SearchRecords(q);
+  auto db = st.Db();
+  return db->records().SearchRecords(q);
 }
 
 std::vector<store::AgencyRow> Agencies(ServerState& st) {
-  std::lock_guard lock(st.mu);
-  auto r = st.store->ListAgencies();
+  auto db = st.Db();
+  auto r = db->ListAgencies();
   return r.ok() ? std::move(r).value() : std::vector<store::AgencyRow>{};
 }
 
@@ -306,7 +306,7 @@ void Home(ServerState& st, const httplib::Request& req, httplib::Response& res) 
   auto page = Search(st, q);
   std::vector<int> years;
   {
-    std::lock_guard lock(st.mu);
+    auto db = st.Db();
     years = st.calendar.Years();
   }
   std::string b = "<h1>政府信息公开</h1>";
@@ -342,8 +342,8 @@ void AgencyPage(ServerState& st, const httplib::Request& req, httplib::Response&
                 const std::string& id) {
   const PageOptions view = View(req, res);
   Result<std::optional<store::AgencyRow>> a = [&] {
-    std::lock_guard lock(st.mu);
-    return st.store->GetAgency(id);
+    auto db = st.Db();
+    return db->GetAgency(id);
   }();
   if (!a.ok() || !a->has_value()) return NotFoundPage(req, res, "没有这个机构。");
   const store::AgencyRow& agency = **a;
@@ -490,8 +490,8 @@ void RecordPage(ServerState& st, const httplib::Request& req, httplib::Response&
   // The route admits 1–12 digits: any record id.
   const int64_t id = std::stoll(id_text);
   Result<std::optional<store::StoredRecord>> got = [&] {
-    std::lock_guard lock(st.mu);
-    return st.store->records().GetRecord(id);
+    auto db = st.Db();
+    return db->records().GetRecord(id);
   }();
   // Only published records are public; drafts and withdrawn ones do not exist here.
   if (!got.ok() || !got->has_value() || (*got)->record.status != catalog::RecordStatus::kPublished)

@@ -99,14 +99,14 @@ void Mailer::Run() {
   while (true) {
     std::vector<store::MailRow> batch;
     {
-      std::lock_guard lock(st_.mu);
+      auto db = st_.Db();
       // Once a day (at start, then when the day changes): the staff digests.
       const Date today = app::TodayInShanghai();
       if (today.ToString() != digests_day) {
         digests_day = today.ToString();
-        (void)app::QueueDailyDigests(*st_.store, st_.calendar, today, app::NowUtcIso());
+        (void)app::QueueDailyDigests(*db, st_.calendar, today, app::NowUtcIso());
       }
-      if (auto r = st_.store->PendingMail(kMaxAttempts, 20); r.ok()) batch = std::move(r).value();
+      if (auto r = db->PendingMail(kMaxAttempts, 20); r.ok()) batch = std::move(r).value();
     }
     for (const store::MailRow& m : batch) {
       {
@@ -114,11 +114,11 @@ void Mailer::Run() {
         if (stop_) return;
       }
       const std::string err = Send(options_, m);
-      std::lock_guard lock(st_.mu);
+      auto db = st_.Db();
       if (err.empty()) {
-        (void)st_.store->MarkMailSent(m.id, app::NowUtcIso());
+        (void)db->MarkMailSent(m.id, app::NowUtcIso());
       } else {
-        (void)st_.store->MarkMailFailed(m.id, err);
+        (void)db->MarkMailFailed(m.id, err);
         std::fprintf(stderr, "gongkai: mail %lld to case %s not sent: %s\n",
                      static_cast<long long>(m.id), m.case_id.c_str(), err.c_str());
       }

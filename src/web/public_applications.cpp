@@ -83,8 +83,8 @@ void ApiSubmit(ServerState& st, const httplib::Request& req, httplib::Response& 
     for (const auto& [k, v] : req.params) fields[k] = v;
   }
   Result<app::SubmitOutcome> r = [&] {
-    std::lock_guard lock(st.mu);
-    return app::SubmitApplication(*st.store, st.calendar, fields, Now(st), uploads);
+    auto db = st.Db();
+    return app::SubmitApplication(*db, st.calendar, fields, Now(st), uploads);
   }();
   if (!r.ok()) return JsonError(res, 500, "internal", "服务器暂时无法受理申请，请稍后重试");
   if (r->error) {
@@ -109,8 +109,8 @@ int64_t UnixNow() {
 
 Result<app::PublicCaseView> Lookup(ServerState& st, const httplib::Request& req,
                                    const std::string& tracking_no, const std::string& code) {
-  std::lock_guard lock(st.mu);
-  return app::LookupApplication(*st.store, st.calendar, tracking_no, code,
+  auto db = st.Db();
+  return app::LookupApplication(*db, st.calendar, tracking_no, code,
                                 {req.remote_addr, UnixNow()});
 }
 
@@ -168,9 +168,9 @@ void SendLetter(ServerState& st, const httplib::Request& req, httplib::Response&
   if (seq <= 0 || (format != "pdf" && format != "docx"))
     return fail(404, "not_found", "没有这份文书");
   Result<app::RenderedLetter> r = [&] {
-    std::lock_guard lock(st.mu);
+    auto db = st.Db();
     return app::ApplicantDocument(
-        *st.store, st.calendar, tn, code, seq,
+        *db, st.calendar, tn, code, seq,
         format == "pdf" ? app::LetterFormat::kPdf : app::LetterFormat::kDocx,
         {req.remote_addr, UnixNow()});
   }();
@@ -215,8 +215,8 @@ std::string ApplyForm(ServerState& st, const app::ApplicationFields& f,
   };
   std::vector<std::pair<std::string, std::string>> agencies;
   {
-    std::lock_guard lock(st.mu);
-    if (auto a = st.store->ListAgencies(); a.ok()) {
+    auto db = st.Db();
+    if (auto a = db->ListAgencies(); a.ok()) {
       for (const auto& x : *a) agencies.emplace_back(x.id, x.name);
     }
   }
@@ -322,8 +322,8 @@ void ApplySubmit(ServerState& st, const httplib::Request& req, httplib::Response
     return;
   }
   Result<app::SubmitOutcome> r = [&] {
-    std::lock_guard lock(st.mu);
-    return app::SubmitApplication(*st.store, st.calendar, fields, Now(st), uploads);
+    auto db = st.Db();
+    return app::SubmitApplication(*db, st.calendar, fields, Now(st), uploads);
   }();
   if (!r.ok()) {
     res.status = 500;
@@ -460,8 +460,8 @@ void CorrectSubmit(ServerState& st, const httplib::Request& req, httplib::Respon
     return;
   }
   Result<app::PublicCaseView> v = [&] {
-    std::lock_guard lock(st.mu);
-    return app::SubmitCorrection(*st.store, st.calendar, tn, code, in, {req.remote_addr, UnixNow()},
+    auto db = st.Db();
+    return app::SubmitCorrection(*db, st.calendar, tn, code, in, {req.remote_addr, UnixNow()},
                                  Now(st));
   }();
   if (!v.ok()) {

@@ -39,9 +39,9 @@ void ReportsPage(ServerState& st, const httplib::Request& req, httplib::Response
   std::vector<store::ReportActionRow> rows;
   std::vector<store::AgencyRow> agencies;
   {
-    std::lock_guard lock(st.mu);
-    auto all = st.store->ListAgencies();
-    auto pub = st.store->PublishedReports(agency);
+    auto db = st.Db();
+    auto all = db->ListAgencies();
+    auto pub = db->PublishedReports(agency);
     if (!all.ok() || !pub.ok()) {
       res.status = 500;
       res.set_content(Page("暂时无法访问", "<h1>暂时无法访问</h1><p>请稍后重试。</p>"), kHtml);
@@ -100,8 +100,8 @@ void ReportApi(ServerState& st, const httplib::Request& req, httplib::Response& 
   const std::string ext = req.matches[4];
   if (!year) return JsonError(res, 400, "bad_year", "year：年度应为四位数字");
   Result<std::optional<app::PublishedReport>> published = [&] {
-    std::lock_guard lock(st.mu);
-    return app::LoadPublishedReport(*st.store, agency, *year);
+    auto db = st.Db();
+    return app::LoadPublishedReport(*db, agency, *year);
   }();
   if (!published.ok()) {
     switch (published.status().code()) {
@@ -120,8 +120,8 @@ void ReportApi(ServerState& st, const httplib::Request& req, httplib::Response& 
     return JsonBody(res, 200, report::WriteReportJson((*published)->report));
   }
   Result<app::RenderedReport> r = [&] {
-    std::lock_guard lock(st.mu);
-    return app::RenderAnnualReport(*st.store, st.calendar, agency, *year, ext,
+    auto db = st.Db();
+    return app::RenderAnnualReport(*db, st.calendar, agency, *year, ext,
                                    /*published_only=*/true);
   }();
   if (!r.ok()) return JsonError(res, 500, "internal", "暂时无法生成该格式的年度报告");
@@ -213,12 +213,12 @@ bool MayWrite(const app::Session& s) {
 }
 
 // Resolves {agency}/{year} of a staff route: 404 for an unknown agency or
-// bad year, 403 outside the user's scope. Call with st.mu held.
-bool StaffTarget(ServerState& st, const app::Session& s, const httplib::Request& req,
+// bad year, 403 outside the user's scope. On the request's connection.
+bool StaffTarget(store::Store& db, const app::Session& s, const httplib::Request& req,
                  httplib::Response& res, std::string* agency, int* year) {
   *agency = req.matches[1];
   const std::optional<int> y = ParseYear(req.matches[2]);
-  auto a = st.store->GetAgency(*agency);
+  auto a = db.GetAgency(*agency);
   if (!y || !a.ok() || !a->has_value()) {
     if (WantsJson(req)) {
       JsonError(res, 404, "not_found", "没有这个机关或年度");
@@ -228,7 +228,7 @@ bool StaffTarget(ServerState& st, const app::Session& s, const httplib::Request&
     }
     return false;
   }
-  if (!InScope(st, s, *agency)) {
+  if (!InScope(db, s, *agency)) {
     Forbidden(req, res, "您无权查看其他机关的年度报告");
     return false;
   }
@@ -237,8 +237,8 @@ bool StaffTarget(ServerState& st, const app::Session& s, const httplib::Request&
 }
 
 void ReportList(ServerState& st, const app::Session& s, httplib::Response& res) {
-  std::lock_guard lock(st.mu);
-  auto agencies = st.store->ListAgencies();
+  auto db = st.Db();
+  auto agencies = db->ListAgencies();
   if (!agencies.ok()) {
     res.status = 500;
     return;
@@ -251,7 +251,7 @@ void ReportList(ServerState& st, const app::Session& s, httplib::Response& res) 
          "各年度报告</caption><thead><tr><th scope=\"col\">年度</th><th scope=\"col\">状态</th>"
          "<th scope=\"col\">应公布日期</th><th scope=\"col\">提醒</th></tr></thead><tbody>";
     for (int year = today.year(); year >= 2019; --year) {
-      auto actions = st.store->ReportActions(a.id, year);
+      auto actions = db->ReportActions(a.id, year);
       if (!actions.ok()) continue;
       const bool published = !actions->empty() && actions->back().action == "publish";
       const Date due = app::ReportDueDate(a, year);
@@ -283,11 +283,11 @@ std::string FieldOptions(report::Format f) {
 
 void ReportEditor(ServerState& st, const app::Session& s, const httplib::Request& req,
                   httplib::Response& res, const std::string& notice) {
-  std::lock_guard lock(st.mu);
+  auto db = st.Db();
   std::string agency;
   int year = 0;
-  if (!StaffTarget(st, s, req, res, &agency, &year)) return;
-  auto r = app::LoadAnnualReport(*st.store, st.calendar, agency, year);
+  if (!StaffTarget(*db, s, req, res, &agency, &year)) return;
+  auto r = app::LoadAnnualReport(*db, st.calendar, agency, year);
   if (!r.ok()) {
     res.status = 500;
     res.set_content(AdminPage(s, "年度报告", "<h1>暂时无法生成报告</h1><p>" +
@@ -362,7 +362,7 @@ void ReportEditor(ServerState& st, const app::Session& s, const httplib::Request
     }
   }
   // 报送 (Art. 49) to the supervising office.
-  if (auto sub = app::LatestSubmission(*st.store, agency, year); sub.ok()) {
+  if (auto sub = app::LatestSubmission(*db, agency, year); sub.ok()) {
     b += "<h2>报送</h2><p>" + SubmissionLabel(*sub) + "</p>";
     const bool can_submit = r->published && (!sub->has_value() || (*sub)->action == "return");
     if (can_submit && (s.user.role == auth::Role::kAgencyAdmin ||
@@ -371,7 +371,7 @@ void ReportEditor(ServerState& st, const app::Session& s, const httplib::Request
            "<button type=\"submit\">报送主管部门</button></form>";
     }
   }
-  auto history = st.store->ReportActions(agency, year);
+  auto history = db->ReportActions(agency, year);
   if (history.ok() && !history->empty()) {
     b += "<h2>发布记录</h2><ul>";
     for (const auto& a : *history) {
@@ -385,14 +385,14 @@ void ReportEditor(ServerState& st, const app::Session& s, const httplib::Request
 
 void CellPage(ServerState& st, const app::Session& s, const httplib::Request& req,
               httplib::Response& res) {
-  std::lock_guard lock(st.mu);
+  auto db = st.Db();
   std::string agency;
   int year = 0;
-  if (!StaffTarget(st, s, req, res, &agency, &year)) return;
+  if (!StaffTarget(*db, s, req, res, &agency, &year)) return;
   const std::string section = req.get_param_value("section");
   const std::string row = req.get_param_value("row");
   const std::string column = req.get_param_value("column");
-  auto r = app::LoadAnnualReport(*st.store, st.calendar, agency, year,
+  auto r = app::LoadAnnualReport(*db, st.calendar, agency, year,
                                  app::DrillDown{section, row, column});
   if (!r.ok()) return JsonError(res, 500, "internal", "暂时无法生成报告");
   const reporting::CellTrace* t = r->live.Find(section, row, column);
@@ -449,11 +449,11 @@ void EditorPost(ServerState& st, const app::Session& s, const httplib::Request& 
   int year = 0;
   Status result;
   {
-    std::lock_guard lock(st.mu);
-    if (!StaffTarget(st, s, req, res, &agency, &year)) return;
+    auto db = st.Db();
+    if (!StaffTarget(*db, s, req, res, &agency, &year)) return;
     const app::ReportActor actor{s.user.username, s.user.role, app::NowUtcIso()};
     if (what == "texts") {
-      result = app::SaveReportNarrative(*st.store, agency, year, req.get_param_value("section"),
+      result = app::SaveReportNarrative(*db, agency, year, req.get_param_value("section"),
                                         req.get_param_value("body"), actor);
     } else if (what == "figures") {
       const std::string cell = req.get_param_value("cell");
@@ -474,13 +474,13 @@ void EditorPost(ServerState& st, const app::Session& s, const httplib::Request& 
         }
         if (!f.value) result = Status::Invalid("value：请填写数字，实际为“" + v + "”");
       }
-      if (result.ok()) result = app::EnterReportFigure(*st.store, agency, year, f, actor);
+      if (result.ok()) result = app::EnterReportFigure(*db, agency, year, f, actor);
     } else if (what == "publish") {
-      result = app::PublishAnnualReport(*st.store, st.calendar, agency, year, actor);
+      result = app::PublishAnnualReport(*db, st.calendar, agency, year, actor);
     } else if (what == "submit") {
-      result = app::SubmitReport(*st.store, s.user, agency, year, actor.now_iso);
+      result = app::SubmitReport(*db, s.user, agency, year, actor.now_iso);
     } else {
-      result = app::ReopenAnnualReport(*st.store, agency, year, req.get_param_value("reason"), actor);
+      result = app::ReopenAnnualReport(*db, agency, year, req.get_param_value("reason"), actor);
     }
   }
   if (result.ok()) {
@@ -495,8 +495,8 @@ void EditorPost(ServerState& st, const app::Session& s, const httplib::Request& 
 }  // namespace
 
 std::string SupervisedReportsSection(ServerState& st, const app::Session& s) {
-  std::lock_guard lock(st.mu);
-  auto agencies = st.store->ListAgencies();
+  auto db = st.Db();
+  auto agencies = db->ListAgencies();
   if (!agencies.ok()) return "";
   const Date today = app::TodayInShanghai();
   const int year = today.year() - 1;
@@ -508,7 +508,7 @@ std::string SupervisedReportsSection(ServerState& st, const app::Session& s) {
   for (const store::AgencyRow& a : *agencies) {
     if (!app::CanSeeAgency(*agencies, s.user, a.id)) continue;
     const Date due = app::ReportDueDate(a, year);
-    auto pub = app::LoadPublishedReport(*st.store, a.id, year);
+    auto pub = app::LoadPublishedReport(*db, a.id, year);
     std::string status, errors, warnings;
     if (!pub.ok() || !pub->has_value()) {
       status = today > due ? "逾期未发布" : "未发布";
@@ -524,7 +524,7 @@ std::string SupervisedReportsSection(ServerState& st, const app::Session& s) {
       warnings = std::to_string(w);
     }
     std::string submission;
-    if (auto sub = app::LatestSubmission(*st.store, a.id, year); sub.ok()) {
+    if (auto sub = app::LatestSubmission(*db, a.id, year); sub.ok()) {
       submission = SubmissionLabel(*sub);
       if (sub->has_value() && (*sub)->action == "submit" &&
           s.user.role == auth::Role::kSupervisor) {
@@ -557,7 +557,7 @@ std::string SupervisedReportsSection(ServerState& st, const app::Session& s) {
          "<label for=\"file\">报告文件（网页、Word、PDF、Excel、文本或JSON）</label><input "
          "id=\"file\" name=\"file\" type=\"file\" required><button "
          "type=\"submit\">上传并核查</button></form>";
-    auto uploads = st.store->ExternalReports(s.user.agency_id, 50);
+    auto uploads = db->ExternalReports(s.user.agency_id, 50);
     if (uploads.ok() && !uploads->empty()) {
       b += "<table><caption>已核查的报告</caption><thead><tr><th scope=\"col\">文件</th><th "
            "scope=\"col\">机关</th><th scope=\"col\">年度</th><th "
@@ -584,8 +584,8 @@ void SupervisionPost(ServerState& st, const app::Session& s, const httplib::Requ
   if (!year) {
     r = Status::Invalid("year：年度应为四位数字");
   } else {
-    std::lock_guard lock(st.mu);
-    r = app::ReviewSubmission(*st.store, s.user, std::string(req.matches[1]), *year, accept,
+    auto db = st.Db();
+    r = app::ReviewSubmission(*db, s.user, std::string(req.matches[1]), *year, accept,
                               req.get_param_value("note"), app::NowUtcIso());
   }
   if (r.ok()) return res.set_redirect("/admin/supervision", 303);
@@ -599,8 +599,8 @@ void UploadPost(ServerState& st, const app::Session& s, const httplib::Request& 
                 httplib::Response& res) {
   const auto file = req.get_file_value("file");
   Result<store::ExternalReportRow> r = [&] {
-    std::lock_guard lock(st.mu);
-    return app::CheckUploadedReport(*st.store, s.user, file.filename, file.content,
+    auto db = st.Db();
+    return app::CheckUploadedReport(*db, s.user, file.filename, file.content,
                                     app::NowUtcIso());
   }();
   if (!r.ok()) {
@@ -644,8 +644,8 @@ void BulletinDownload(ServerState& st, const app::Session& s, const httplib::Req
     month = d->month();
   }
   Result<std::string> bytes = [&]() -> Result<std::string> {
-    std::lock_guard lock(st.mu);
-    auto b = app::BuildBulletin(*st.store, st.calendar, s.user, year, month);
+    auto db = st.Db();
+    auto b = app::BuildBulletin(*db, st.calendar, s.user, year, month);
     if (!b.ok()) return b.status();
     return ext == "xlsx" ? app::BulletinXlsx(*b) : app::BulletinDocx(*b, "政府信息公开工作主管部门");
   }();
@@ -689,12 +689,12 @@ void RegisterReportRoutes(httplib::Server& svr, ServerState& st) {
   svr.Get(target + R"(/export\.(json|html|docx|pdf|xlsx))",
           WithSession(st, [&st](const app::Session& s, const httplib::Request& req,
                                 httplib::Response& res) {
-            std::lock_guard lock(st.mu);
+            auto db = st.Db();
             std::string agency;
             int year = 0;
-            if (!StaffTarget(st, s, req, res, &agency, &year)) return;
+            if (!StaffTarget(*db, s, req, res, &agency, &year)) return;
             const std::string ext = req.matches[3];
-            auto r = app::RenderAnnualReport(*st.store, st.calendar, agency, year, ext,
+            auto r = app::RenderAnnualReport(*db, st.calendar, agency, year, ext,
                                              /*published_only=*/false);
             if (!r.ok()) return JsonError(res, 500, "internal", "暂时无法导出年度报告");
             res.set_header("Content-Disposition",

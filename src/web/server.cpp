@@ -82,7 +82,7 @@ void HandleDeadlineApi(ServerState& st, const httplib::Request& req, httplib::Re
   DeadlineQuery q = ParseDeadlineQuery(req);
   if (!q.error.empty()) return JsonError(res, 400, "invalid_" + q.error_field, q.error);
   Result<law::Deadlines> d = [&] {
-    std::lock_guard lock(st.mu);
+    auto db = st.Db();
     return law::ComputeDeadlines(q.input, st.calendar);
   }();
   if (!d.ok()) return JsonError(res, 400, "invalid_date", ChineseDeadlineError(d.status()));
@@ -104,7 +104,7 @@ void HandleDeadlinePage(ServerState& st, const httplib::Request& req, httplib::R
       result = "<p class=\"err\" role=\"alert\">" + EscapeHtml(q.error) + "</p>";
     } else {
       Result<law::Deadlines> d = [&] {
-        std::lock_guard lock(st.mu);
+        auto db = st.Db();
         return law::ComputeDeadlines(q.input, st.calendar);
       }();
       if (!d.ok()) {
@@ -168,28 +168,32 @@ class SignalStopper {
 Status RunServer(const ServerOptions& options) {
   ServerState st;
   st.db_url = options.db_url;
+  std::unique_ptr<store::Store> db;
   {
     auto s = store::OpenStore(options.db_url, store::OpenMode::kCreateIfMissing);
     if (!s.ok()) return s.status();
-    st.store = std::move(s).value();
+    db = std::move(s).value();
   }
   {
-    auto cal = app::LoadCalendar(*st.store);
+    auto cal = app::LoadCalendar(*db);
     if (!cal.ok()) return cal.status();
     st.calendar = std::move(cal).value();
   }
   // Case rows written by an older version get their report facts now.
-  if (auto r = app::RefreshCaseFacts(*st.store, st.calendar); !r.ok()) return r.status();
+  if (auto r = app::RefreshCaseFacts(*db, st.calendar); !r.ok()) return r.status();
   if (options.demo) {
     // Idempotent: what is already there is left alone.
-    auto r = app::LoadDemo(*st.store, st.calendar, app::NowUtcIso());
+    auto r = app::LoadDemo(*db, st.calendar, app::NowUtcIso());
     if (!r.ok()) return r.status();
   }
+  // One connection per request thread, and one for the mailer.
+  constexpr size_t kThreads = 16;
+  st.pool = std::make_unique<StorePool>(options.db_url, std::move(db), kThreads + 1);
 
   httplib::Server svr;
   svr.set_tcp_nodelay(true);
   svr.set_keep_alive_max_count(1000);
-  svr.new_task_queue = [] { return new httplib::ThreadPool(16); };
+  svr.new_task_queue = [] { return new httplib::ThreadPool(kThreads); };
   svr.set_payload_max_length(32 * 1024 * 1024);  // five 5 MiB uploads and the form
   svr.set_logger([](const httplib::Request& req, const httplib::Response& res) {
     std::string target = req.target.empty() ? req.path : req.target;

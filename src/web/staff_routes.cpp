@@ -86,8 +86,8 @@ void PostLogin(ServerState& st, const httplib::Request& req, httplib::Response& 
     return;
   }
   Result<app::SignInResult> r = [&] {
-    std::lock_guard lock(st.mu);
-    return app::SignIn(*st.store, user, pass, req.remote_addr, UnixNow(),
+    auto db = st.Db();
+    return app::SignIn(*db, user, pass, req.remote_addr, UnixNow(),
                        req.get_param_value("otp"));
   }();
   if (!r.ok()) {
@@ -102,8 +102,8 @@ void PostLogin(ServerState& st, const httplib::Request& req, httplib::Response& 
   }
   // A new token at every sign-in (session rotation); the old one, if any, is dropped.
   if (std::string old = CookieToken(req); !old.empty()) {
-    std::lock_guard lock(st.mu);
-    (void)app::SignOut(*st.store, old);
+    auto db = st.Db();
+    (void)app::SignOut(*db, old);
   }
   res.set_header("Set-Cookie",
                  std::string(kCookie) + "=" + r->token + "; Path=/; HttpOnly; SameSite=Strict");
@@ -116,8 +116,8 @@ void PostLogout(ServerState& st, const httplib::Request& req, httplib::Response&
     RecordAudit(st, s->user.username, s->user.agency_id, req, "sign_out", 303);
   }
   if (std::string token = CookieToken(req); !token.empty()) {
-    std::lock_guard lock(st.mu);
-    (void)app::SignOut(*st.store, token);
+    auto db = st.Db();
+    (void)app::SignOut(*db, token);
   }
   res.set_header("Set-Cookie",
                  std::string(kCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
@@ -149,7 +149,7 @@ void Dashboard(ServerState& st, const app::Session& s, const httplib::Request& r
   std::vector<app::DueItem> due;
   int64_t in_review = 0;  // records waiting for the 保密审查
   {
-    std::lock_guard lock(st.mu);
+    auto db = st.Db();
     if ((s.user.role == auth::Role::kReviewer || s.user.role == auth::Role::kAgencyAdmin) &&
         s.user.agency_id) {
       store::RecordQuery q;
@@ -157,13 +157,13 @@ void Dashboard(ServerState& st, const app::Session& s, const httplib::Request& r
       q.status = catalog::RecordStatus::kInReview;
       q.limit = 1;
       q.with_body = false;
-      if (auto page = st.store->records().SearchRecords(q); page.ok()) in_review = page->total;
+      if (auto page = db->records().SearchRecords(q); page.ok()) in_review = page->total;
     }
-    if (auto d = app::DueItems(*st.store, st.calendar, s.user, app::TodayInShanghai()); d.ok()) {
+    if (auto d = app::DueItems(*db, st.calendar, s.user, app::TodayInShanghai()); d.ok()) {
       due = std::move(d).value();
     }
-    if (auto r = st.store->ListCases(f); r.ok()) rows = std::move(r).value();
-    if (auto a = st.store->ListAgencies(); a.ok()) agencies = std::move(a).value();
+    if (auto r = db->ListCases(f); r.ok()) rows = std::move(r).value();
+    if (auto a = db->ListAgencies(); a.ok()) agencies = std::move(a).value();
     cal = st.calendar;
   }
   std::erase_if(rows, [&](const store::CaseRow& c) {
@@ -254,13 +254,13 @@ void LedgerDownload(ServerState& st, const app::Session& s, const httplib::Reque
   if (*to < *from) return bad("截止日期早于起始日期");
   if (*to - *from > 3660) return bad("导出期间不能超过十年");
   const bool allowed = [&] {
-    std::lock_guard lock(st.mu);
-    return InScope(st, s, agency);
+    auto db = st.Db();
+    return InScope(*db, s, agency);
   }();
   if (!allowed) return Forbidden(req, res, "无权导出其他机关的台账");
   Result<std::string> x = [&] {
-    std::lock_guard lock(st.mu);
-    return app::ExportLedger(*st.store, st.calendar, agency, *from, *to, app::TodayInShanghai());
+    auto db = st.Db();
+    return app::ExportLedger(*db, st.calendar, agency, *from, *to, app::TodayInShanghai());
   }();
   if (!x.ok()) {
     if (x.status().code() == StatusCode::kNotFound) return bad("没有这个机关");
@@ -414,8 +414,8 @@ void CasePage(ServerState& st, const app::Session& s, const std::string& tn, htt
   Result<app::LoadedCase> loaded = Status::NotFound("");
   law::Calendar cal;
   {
-    std::lock_guard lock(st.mu);
-    loaded = app::LoadCase(*st.store, st.calendar, tn);
+    auto db = st.Db();
+    loaded = app::LoadCase(*db, st.calendar, tn);
     cal = st.calendar;
   }
   if (!loaded.ok()) {
@@ -428,8 +428,8 @@ void CasePage(ServerState& st, const app::Session& s, const std::string& tn, htt
   }
   const cases::CaseState& c = loaded->state;
   const bool allowed = [&] {
-    std::lock_guard lock(st.mu);
-    return InScope(st, s, c.agency_id);
+    auto db = st.Db();
+    return InScope(*db, s, c.agency_id);
   }();
   if (!allowed) {
     res.status = 403;
@@ -621,11 +621,11 @@ AppendOutcome AppendFromRequest(ServerState& st, const app::Session& s, const st
   }
   auto payload = cases::PayloadFromJson(*type, er.payload.dump());
   if (!payload.ok()) return {400, "invalid_field", payload.status().message(), std::nullopt};
-  std::lock_guard lock(st.mu);
-  auto row = st.store->GetCase(tn);
+  auto db = st.Db();
+  auto row = db->GetCase(tn);
   if (!row.ok()) return {500, "internal", "服务器暂时无法处理", std::nullopt};
   if (!row->has_value()) return {404, "not_found", "没有这个案件", std::nullopt};
-  if (!InScope(st, s, (*row)->agency_id))
+  if (!InScope(*db, s, (*row)->agency_id))
     return {403, "forbidden", "该案件不属于您所在的机关", std::nullopt};
   app::AppendRequest req;
   req.case_id = tn;
@@ -635,7 +635,7 @@ AppendOutcome AppendFromRequest(ServerState& st, const app::Session& s, const st
   req.notify = st.mail_enabled;
   req.events.push_back(cases::Event{tn, er.version + 1, *date, req.now_iso, s.user.username,
                                     cases::Entry::kLive, std::move(payload).value()});
-  auto st2 = app::AppendCaseEvents(*st.store, st.calendar, req);
+  auto st2 = app::AppendCaseEvents(*db, st.calendar, req);
   if (!st2.ok()) {
     switch (st2.status().code()) {
       case StatusCode::kConflict:
@@ -701,15 +701,15 @@ void Supervision(ServerState& st, const app::Session& s, httplib::Response& res)
                   "scope=\"col\">已办结</th><th scope=\"col\">平均办理工作日</th><th "
                   "scope=\"col\">办理结果</th></tr></thead><tbody>";
   {
-    std::lock_guard lock(st.mu);
-    auto agencies = st.store->ListAgencies();
+    auto db = st.Db();
+    auto agencies = db->ListAgencies();
     if (!agencies.ok()) {
       res.status = 500;
       return;
     }
     for (const auto& a : *agencies) {
       if (!app::CanSeeAgency(*agencies, s.user, a.id)) continue;
-      auto rows = st.store->AgencyCaseFacts(a.id);
+      auto rows = db->AgencyCaseFacts(a.id);
       if (!rows.ok()) continue;
       int received = 0, open = 0, overdue = 0, done = 0;
       int64_t days = 0;
@@ -831,8 +831,8 @@ app::SubmitContext StaffSubmitContext(const ServerState& st, const app::Session&
 }
 
 std::vector<store::AgencyRow> Agencies(ServerState& st) {
-  std::lock_guard lock(st.mu);
-  auto a = st.store->ListAgencies();
+  auto db = st.Db();
+  auto a = db->ListAgencies();
   return a.ok() ? std::move(a).value() : std::vector<store::AgencyRow>{};
 }
 
@@ -867,8 +867,8 @@ void PostNewApplication(ServerState& st, const app::Session& s, const httplib::R
     fields["agency_id"] = *s.user.agency_id;
   }
   Result<app::SubmitOutcome> r = [&] {
-    std::lock_guard lock(st.mu);
-    return app::SubmitApplication(*st.store, st.calendar, fields, StaffSubmitContext(st, s));
+    auto db = st.Db();
+    return app::SubmitApplication(*db, st.calendar, fields, StaffSubmitContext(st, s));
   }();
   if (!r.ok()) {
     if (json_body) return JsonError(res, 500, "internal", "服务器暂时无法登记");
@@ -968,12 +968,12 @@ void RegisterStaffRoutes(httplib::Server& svr, ServerState& st) {
             const int64_t seq = std::stoll(req.matches[2]);
             const bool pdf = req.matches[3] == "pdf";
             Result<app::RenderedLetter> r = [&]() -> Result<app::RenderedLetter> {
-              std::lock_guard lock(st.mu);
-              auto row = st.store->GetCase(tn);
+              auto db = st.Db();
+              auto row = db->GetCase(tn);
               if (!row.ok()) return row.status();
               if (!row->has_value()) return Status::NotFound("no case");
-              if (!InScope(st, s, (*row)->agency_id)) return Status::Conflict("forbidden");
-              return app::RenderCaseLetter(*st.store, st.calendar, tn, seq,
+              if (!InScope(*db, s, (*row)->agency_id)) return Status::Conflict("forbidden");
+              return app::RenderCaseLetter(*db, st.calendar, tn, seq,
                                            pdf ? app::LetterFormat::kPdf : app::LetterFormat::kDocx,
                                            false);
             }();
@@ -1001,13 +1001,13 @@ void RegisterStaffRoutes(httplib::Server& svr, ServerState& st) {
             if (!auth::SeesPersonalData(s.user.role))
               return Forbidden(req, res, "申请材料含个人信息，主管部门不可查看");
             const std::string tn = req.matches[1], sha = req.matches[2];
-            std::lock_guard lock(st.mu);
-            auto loaded = app::LoadCase(*st.store, st.calendar, tn);
+            auto db = st.Db();
+            auto loaded = app::LoadCase(*db, st.calendar, tn);
             if (!loaded.ok()) {
               res.status = 404;
               return;
             }
-            if (!InScope(st, s, loaded->state.agency_id))
+            if (!InScope(*db, s, loaded->state.agency_id))
               return Forbidden(req, res, "该案件不属于您所在的机关");
             const cases::AttachmentRef* ref = nullptr;
             for (const cases::Event& e : loaded->events) {
@@ -1017,7 +1017,7 @@ void RegisterStaffRoutes(httplib::Server& svr, ServerState& st) {
                 if (f.sha256 == sha) ref = &f;
               }
             }
-            auto doc = ref ? st.store->GetDocument(sha)
+            auto doc = ref ? db->GetDocument(sha)
                            : Result<std::optional<store::Store::Document>>(std::nullopt);
             if (!ref || !doc.ok() || !doc->has_value()) {
               res.status = 404;

@@ -33,8 +33,8 @@ std::string CookieToken(const httplib::Request& req) {
 std::optional<app::Session> CurrentSession(ServerState& st, const httplib::Request& req) {
   const std::string token = CookieToken(req);
   if (token.empty()) return std::nullopt;
-  std::lock_guard lock(st.mu);
-  auto s = app::FindSession(*st.store, token, UnixNow());
+  auto db = st.Db();
+  auto s = app::FindSession(*db, token, UnixNow());
   if (!s.ok()) return std::nullopt;
   return *s;
 }
@@ -63,8 +63,8 @@ bool CsrfOk(const app::Session& s, const httplib::Request& req) {
   return !token.empty() && ConstantTimeEquals(token, s.csrf);
 }
 
-bool InScope(ServerState& st, const app::Session& s, std::string_view agency_id) {
-  auto all = st.store->ListAgencies();
+bool InScope(store::Store& db, const app::Session& s, std::string_view agency_id) {
+  auto all = db.ListAgencies();
   return all.ok() && app::CanSeeAgency(*all, s.user, agency_id);
 }
 
@@ -126,8 +126,8 @@ void RecordAudit(ServerState& st, const std::string& username,
   row.action = std::string(action.substr(0, 300));
   row.status = status;
   row.detail = std::string(detail.substr(0, 500));
-  std::lock_guard lock(st.mu);
-  (void)st.store->AppendAudit(row);
+  auto db = st.Db();
+  (void)db->AppendAudit(row);
 }
 
 }  // namespace gk::web

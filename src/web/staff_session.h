@@ -20,7 +20,7 @@ inline constexpr std::string_view kCookie = "gk_session";
 int64_t UnixNow();
 // The session cookie's value, "" when absent.
 std::string CookieToken(const httplib::Request& req);
-// The signed-in user of the request (takes st.mu).
+// The signed-in user of the request (borrows a connection).
 std::optional<app::Session> CurrentSession(ServerState& st, const httplib::Request& req);
 // JSON answers for /admin/api/ and for requests that accept JSON.
 bool WantsJson(const httplib::Request& req);
@@ -30,8 +30,8 @@ void Forbidden(const httplib::Request& req, httplib::Response& res, std::string_
 // The CSRF token of a state-changing request: the X-CSRF-Token header, or the
 // `csrf` form field (read once the body is in).
 bool CsrfOk(const app::Session& s, const httplib::Request& req);
-// Whether the signed-in user may see `agency_id` (call with st.mu held).
-bool InScope(ServerState& st, const app::Session& s, std::string_view agency_id);
+// Whether the signed-in user may see `agency_id` (on the request's connection).
+bool InScope(store::Store& db, const app::Session& s, std::string_view agency_id);
 // The hidden form field carrying the session's CSRF token.
 std::string CsrfField(const app::Session& s);
 // The HTTP status of a use case's refusal: 400 invalid input, 403 role,

@@ -3,22 +3,23 @@
 
 #include <atomic>
 #include <memory>
-#include <mutex>
 #include <string>
 
 #include "law/calendar.h"
-#include "store/store.h"
+#include "web/store_pool.h"
 
 namespace gk::web {
 
 struct ServerState {
   std::string db_url;
   std::atomic<bool> ready{false};
-  // Guards calendar and store: one SQLite connection, used briefly per request.
-  // Writes commit durably (WAL, synchronous=FULL) before the handler replies.
-  std::mutex mu;
+  // Loaded at start, read-only afterwards: shared by every thread.
   law::Calendar calendar;
-  std::unique_ptr<store::Store> store;
+  // A connection per running request. Writes commit durably (SQLite: WAL,
+  // synchronous=FULL) before the handler replies; the database, not the
+  // server, serialises writers, so several servers may share one database.
+  std::unique_ptr<StorePool> pool;
+  StorePool::Lease Db() { return pool->Acquire(); }
   bool mail_enabled = false;  // an SMTP server is configured: queue notices
 };
 
