@@ -145,16 +145,23 @@ Result<int64_t> CreateDraft(store::Store& store, const Actor& actor, Record draf
   return store.records().CreateRecord(draft, {actor.username, "create", "", std::string(now)});
 }
 
-Status EditDraft(store::Store& store, const Actor& actor, const Record& edited,
-                 int64_t expected_revision, std::string_view now) {
+Result<store::StoredRecord> DraftForChange(store::Store& store, const Actor& actor,
+                                           int64_t record_id) {
   if (!MayDraft(actor)) return Status::Invalid("只有信息编辑、审核人员可以修改");
-  auto cur = store.records().GetRecord(edited.id);
+  auto cur = store.records().GetRecord(record_id);
   if (!cur.ok()) return cur.status();
   if (!cur->has_value()) return Status::NotFound("没有这条信息");
-  const Record& old = (*cur)->record;
-  if (auto s = CheckAgency(actor, old); !s.ok()) return s;
-  if (old.status != RecordStatus::kDraft)
+  if (auto s = CheckAgency(actor, (*cur)->record); !s.ok()) return s;
+  if ((*cur)->record.status != RecordStatus::kDraft)
     return Status::Invalid("只有草稿可以修改；已发布的信息请撤回后重新起草");
+  return std::move(**cur);
+}
+
+Status EditDraft(store::Store& store, const Actor& actor, const Record& edited,
+                 int64_t expected_revision, std::string_view now) {
+  auto cur = DraftForChange(store, actor, edited.id);
+  if (!cur.ok()) return cur.status();
+  const Record& old = cur->record;
   Record r = edited;
   r.agency_id = old.agency_id;
   r.index_no = old.index_no;

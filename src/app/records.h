@@ -53,6 +53,12 @@ struct Actor {
 Result<int64_t> CreateDraft(store::Store& store, const Actor& actor, catalog::Record draft,
                             Date today, std::string_view now);
 
+// The record when `actor` may change it as a draft: an editor, reviewer or
+// agency admin of its agency, and the record is a draft (else Invalid or
+// NotFound, with a Chinese message).
+Result<store::StoredRecord> DraftForChange(store::Store& store, const Actor& actor,
+                                           int64_t record_id);
+
 // Edits a draft (or a record sent back) in place; published records are
 // edited by withdrawing and drafting anew. Keeps id, index_no and status.
 Status EditDraft(store::Store& store, const Actor& actor, const catalog::Record& edited,

@@ -4,7 +4,11 @@
 
 #include <filesystem>
 
+#include "app/record_parts.h"
+#include "core/hash.h"
 #include "catalog/search.h"
+#include "letters/docx.h"
+#include "letters/pdf.h"
 
 namespace gk::app {
 namespace {
@@ -141,6 +145,133 @@ TEST_F(RecordsAppTest, WorkflowDraftReviewPublishWithdraw) {
   EXPECT_EQ((*revs)[3].action, "validity");
   EXPECT_NE((*revs)[3].note.find("废止"), std::string::npos);
   EXPECT_EQ((*revs)[4].note, "撤回理由：政策已调整");
+}
+
+// A real PDF and DOCX with Chinese text, as the letters module writes them.
+letters::Letter SampleLetter() {
+  letters::Letter l;
+  l.doc_no = "临管〔2024〕1号";
+  l.title = "危险化学品仓储安全检查表";
+  l.addressee = "各企业";
+  l.paragraphs = {"请对照检查表逐项自查危险化学品仓储情况。"};
+  l.issuer = "临港区管委会";
+  l.date = *Date::Parse("2024-05-06");
+  return l;
+}
+
+int64_t Hits(store::Store& s, const std::string& q) {
+  store::RecordQuery query;
+  query.fts = catalog::BuildQuery(q)->fts;
+  auto r = s.records().SearchRecords(query);
+  return r.ok() ? r->total : -1;
+}
+
+TEST_F(RecordsAppTest, AttachmentsAreCheckedStoredAndSearched) {
+  const Date today = *Date::Parse("2024-05-06");
+  Actor editor{"ed", "editor", "lg"}, reviewer{"rv", "reviewer", "lg"},
+      other{"x", "editor", "other"};
+  catalog::Record d;
+  d.title = "关于开展仓储安全检查的通知";
+  d.publisher = "临港区管委会";
+  d.category = "通知公告";
+  auto id = CreateDraft(*store_, editor, d, today, "t1");
+  ASSERT_TRUE(id.ok());
+  auto pdf = letters::RenderPdf(SampleLetter());
+  auto docx = letters::RenderDocx(SampleLetter());
+  ASSERT_TRUE(pdf.ok() && docx.ok());
+
+  auto a1 = AttachFile(*store_, editor, *id, 1, "检查表.pdf", *pdf, "t2");
+  ASSERT_TRUE(a1.ok()) << a1.status().message();
+  auto a2 = AttachFile(*store_, editor, *id, 2, "检查表.docx", *docx, "t3");
+  ASSERT_TRUE(a2.ok()) << a2.status().message();
+  const std::string png = std::string("\x89PNG\r\n\x1A\n", 8) + "pixels";
+  ASSERT_TRUE(AttachFile(*store_, editor, *id, 3, "现场照片.png", png, "t4").ok());
+
+  // Refused uploads name the field and write nothing.
+  struct Bad {
+    std::string name, bytes;
+  };
+  for (const Bad& b : {Bad{"a.exe", "MZ.."}, Bad{"a.png", *pdf}, Bad{"a.pdf", ""},
+                       Bad{"a.docx", std::string("PK\x03\x04", 4) + "not a zip"},
+                       Bad{"a.pdf", "%PDF-1.4 broken"}}) {
+    auto r = AttachFile(*store_, editor, *id, 4, b.name, b.bytes, "t");
+    ASSERT_FALSE(r.ok()) << b.name;
+    EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument) << b.name;
+    EXPECT_EQ(r.status().message().rfind("file（附件）：", 0), 0u) << r.status().message();
+  }
+  EXPECT_EQ(AttachFile(*store_, other, *id, 4, "b.pdf", *pdf, "t").status().code(),
+            StatusCode::kNotFound);
+  EXPECT_EQ(AttachFile(*store_, editor, *id, 3, "b.pdf", *pdf, "t").status().code(),
+            StatusCode::kConflict);
+  auto atts = store_->records().RecordAttachments(*id);
+  ASSERT_EQ(atts->size(), 3u);
+  EXPECT_EQ((*atts)[0].media_type, "application/pdf");
+  EXPECT_EQ((*atts)[0].sha256, Sha256Hex(*pdf));
+  EXPECT_EQ((*atts)[1].size, static_cast<int64_t>(docx->size()));
+  EXPECT_EQ((*store_->GetDocument((*atts)[2].sha256))->content, png);
+
+  // Published, the attachments' text is searched with the body.
+  ASSERT_TRUE(ApplyAction(*store_, editor, *id, 4, RecordAction::kSubmit, "", {}, today, "t5").ok());
+  std::vector<std::string> all;
+  for (const auto& item : ReviewChecklist()) all.emplace_back(item.key);
+  ASSERT_TRUE(
+      ApplyAction(*store_, reviewer, *id, 5, RecordAction::kApprove, "", all, today, "t6").ok());
+  EXPECT_EQ(Hits(*store_, "危险化学品"), 1);
+  EXPECT_EQ(Hits(*store_, "仓储 逐项自查"), 1);
+  // A published record changes only by withdrawing and drafting anew.
+  EXPECT_EQ(DetachFile(*store_, editor, *id, 6, (*atts)[0].id, "t7").code(),
+            StatusCode::kInvalidArgument);
+  auto revs = store_->records().RecordRevisions(*id);
+  EXPECT_EQ((*revs)[1].action, "attach");
+  EXPECT_NE((*revs)[1].note.find(Sha256Hex(*pdf)), std::string::npos);
+}
+
+TEST_F(RecordsAppTest, LinksJoinAnInterpretationToItsDocument) {
+  const Date today = *Date::Parse("2024-05-06");
+  Actor editor{"ed", "editor", "lg"}, reviewer{"rv", "reviewer", "lg"};
+  std::vector<std::string> all;
+  for (const auto& item : ReviewChecklist()) all.emplace_back(item.key);
+  auto publish = [&](const std::string& title) {
+    catalog::Record d;
+    d.title = title;
+    d.publisher = "临港区管委会";
+    d.category = "政策文件";
+    auto id = CreateDraft(*store_, editor, d, today, "t");
+    EXPECT_TRUE(ApplyAction(*store_, editor, *id, 1, RecordAction::kSubmit, "", {}, today, "t").ok());
+    EXPECT_TRUE(ApplyAction(*store_, reviewer, *id, 2, RecordAction::kApprove, "", all, today, "t").ok());
+    return *id;
+  };
+  const int64_t policy = publish("临港区促进制造业发展若干措施");
+  const int64_t other = publish("临港区人才政策");
+  catalog::Record d;
+  d.title = "《临港区促进制造业发展若干措施》政策解读";
+  d.publisher = "临港区管委会";
+  d.category = "政策解读";
+  auto reading = CreateDraft(*store_, editor, d, today, "t");
+  ASSERT_TRUE(reading.ok());
+  auto policy_no = (*store_->records().GetRecord(policy))->record.index_no;
+  ASSERT_TRUE(LinkRecord(*store_, editor, *reading, 1, policy_no, catalog::LinkKind::kInterprets, "t").ok());
+  ASSERT_TRUE(LinkRecord(*store_, editor, *reading, 2, std::to_string(other),
+                         catalog::LinkKind::kRelated, "t").ok());
+  for (const std::string& bad : {std::string(""), std::string("no-such"), std::to_string(*reading),
+                                 policy_no}) {
+    auto s = LinkRecord(*store_, editor, *reading, 3, bad, catalog::LinkKind::kInterprets, "t");
+    EXPECT_EQ(s.code(), StatusCode::kInvalidArgument) << bad;
+    EXPECT_EQ(s.message().rfind("target（关联信息）：", 0), 0u) << s.message();
+  }
+  // Seen from the document: its 解读 once the reading is published.
+  EXPECT_TRUE(Relations(*store_, policy, true)->interpreted_by.empty());
+  EXPECT_EQ(Relations(*store_, policy, false)->interpreted_by.size(), 1u);
+  ASSERT_TRUE(ApplyAction(*store_, editor, *reading, 3, RecordAction::kSubmit, "", {}, today, "t").ok());
+  ASSERT_TRUE(ApplyAction(*store_, reviewer, *reading, 4, RecordAction::kApprove, "", all, today, "t").ok());
+  auto from_policy = Relations(*store_, policy, true);
+  ASSERT_EQ(from_policy->interpreted_by.size(), 1u);
+  EXPECT_EQ(from_policy->interpreted_by[0].id, *reading);
+  auto from_reading = Relations(*store_, *reading, true);
+  ASSERT_EQ(from_reading->interprets.size(), 1u);
+  EXPECT_EQ(from_reading->interprets[0].id, policy);
+  ASSERT_EQ(from_reading->related.size(), 1u);
+  EXPECT_EQ(Relations(*store_, other, true)->related.size(), 1u);
 }
 
 }  // namespace

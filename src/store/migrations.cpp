@@ -11,6 +11,7 @@ std::string_view Migration0007();
 std::string_view Migration0008();
 std::string_view Migration0009();
 std::string_view Migration0010();
+std::string_view Migration0011();
 }  // namespace gk::embedded
 
 namespace gk::store {
@@ -27,6 +28,7 @@ const std::vector<Migration>& Migrations() {
       {8, "0008_reports", embedded::Migration0008()},
       {9, "0009_accounts", embedded::Migration0009()},
       {10, "0010_supervision", embedded::Migration0010()},
+      {11, "0011_record_parts", embedded::Migration0011()},
   };
   return kAll;
 }

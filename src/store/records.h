@@ -88,6 +88,25 @@ struct ReportRecordRow {
   std::string category;
 };
 
+// A file attached to a record (migration 0011). The content is a document
+// (Store::PutDocument) found by its SHA-256; `text` is what search indexes.
+struct AttachmentRow {
+  int64_t id = 0;
+  int64_t record_id = 0;
+  std::string filename, sha256, media_type;
+  int64_t size = 0;
+  std::string text;  // extracted text ("" for images and scans; left empty by listings)
+  std::string added_at, added_by;
+};
+
+// A link from one record to another (migration 0011); see catalog::LinkKind.
+struct RecordLinkRow {
+  int64_t record_id = 0;  // the record that holds the link
+  int64_t target_id = 0;
+  std::string kind;  // interprets | related
+  std::string added_at, added_by;
+};
+
 class RecordStore {
  public:
   virtual ~RecordStore() = default;
@@ -115,6 +134,29 @@ class RecordStore {
   virtual Result<int64_t> NextRecordSerial(std::string_view agency_id, int year) = 0;
   // Whether the agency already has a record with this index number.
   virtual Result<bool> IndexNoExists(std::string_view agency_id, std::string_view index_no) = 0;
+  // The record id of an agency's index number, if any.
+  virtual Result<std::optional<int64_t>> RecordIdByIndexNo(std::string_view agency_id,
+                                                           std::string_view index_no) = 0;
+
+  // Attachments and links change a record like an edit: when its stored
+  // revision is expected_revision (else kConflict, nothing written), the next
+  // revision is appended with `change` (whose note says what changed) and a
+  // published record's index entry is rebuilt (its attachments' text is
+  // searched with the body). Returns the new attachment's id.
+  virtual Result<int64_t> AddAttachment(const AttachmentRow& row, int64_t expected_revision,
+                                        const RecordChange& change) = 0;
+  // kNotFound when the record has no such attachment.
+  virtual Status RemoveAttachment(int64_t record_id, int64_t attachment_id,
+                                  int64_t expected_revision, const RecordChange& change) = 0;
+  // The record's attachments in the order added, `text` left empty.
+  virtual Result<std::vector<AttachmentRow>> RecordAttachments(int64_t record_id) = 0;
+  // kConflict when the same link exists.
+  virtual Status AddRecordLink(const RecordLinkRow& row, int64_t expected_revision,
+                               const RecordChange& change) = 0;
+  virtual Status RemoveRecordLink(const RecordLinkRow& row, int64_t expected_revision,
+                                  const RecordChange& change) = 0;
+  // Links held by the record and links to it from other records, oldest first.
+  virtual Result<std::vector<RecordLinkRow>> RecordLinks(int64_t record_id) = 0;
 };
 
 }  // namespace gk::store

@@ -220,6 +220,66 @@ TEST_F(RecordsTest, FiltersOrderSnippetsAndPages) {
 
 // interface.md: q matches when every space-separated word occurs in the title
 // or in the body, after NFKC + case folding. Compared with a substring count.
+TEST_F(RecordsTest, AttachmentsAreRevisionsAndTheirTextIsSearched) {
+  Record r = Rec("a", "1", "关于开展安全生产检查的通知", "2024-03-01", "正文内容");
+  auto id = rs().CreateRecord(r, Change("import"));
+  ASSERT_TRUE(id.ok());
+  ASSERT_TRUE(store_->PutDocument("ab12", "application/pdf", "%PDF-1.4 x", "2024-06-01T00:00:00Z").ok());
+  AttachmentRow a{0, *id, "检查表.pdf", "ab12", "application/pdf", 10, "附件里的危险化学品清单",
+                  "2024-06-01T00:00:00Z", "tester"};
+  EXPECT_EQ(Total("危险化学品"), 0);
+  // A stale revision changes nothing.
+  auto stale = rs().AddAttachment(a, 7, Change("attach"));
+  ASSERT_FALSE(stale.ok());
+  EXPECT_EQ(stale.status().code(), StatusCode::kConflict);
+  EXPECT_TRUE(rs().RecordAttachments(*id)->empty());
+
+  auto aid = rs().AddAttachment(a, 1, Change("attach"));
+  ASSERT_TRUE(aid.ok()) << aid.status().message();
+  EXPECT_EQ(Total("危险化学品"), 1);  // the published record's index holds the attachment text
+  EXPECT_EQ(Total("正文内容 化学品"), 1);
+  auto list = rs().RecordAttachments(*id);
+  ASSERT_EQ(list->size(), 1u);
+  EXPECT_EQ((*list)[0].filename, "检查表.pdf");
+  EXPECT_EQ((*list)[0].text, "");  // listings leave the text out
+  EXPECT_EQ((*rs().GetRecord(*id))->revision, 2);
+  auto revs = rs().RecordRevisions(*id);
+  ASSERT_EQ(revs->size(), 2u);
+  EXPECT_EQ((*revs)[1].action, "attach");
+
+  EXPECT_EQ(rs().RemoveAttachment(*id, *aid + 1, 2, Change("detach")).code(),
+            StatusCode::kNotFound);
+  ASSERT_TRUE(rs().RemoveAttachment(*id, *aid, 2, Change("detach")).ok());
+  EXPECT_EQ(Total("危险化学品"), 0);
+  EXPECT_EQ((*rs().GetRecord(*id))->revision, 3);
+}
+
+TEST_F(RecordsTest, LinksAreSeenFromBothEnds) {
+  auto policy = rs().CreateRecord(Rec("a", "1", "某某管理办法", "2024-03-01"), Change("import"));
+  Record draft = Rec("b", "9", "《某某管理办法》政策解读", "2024-03-05");
+  draft.status = RecordStatus::kDraft;
+  draft.published_on.reset();
+  auto reading = rs().CreateRecord(draft, Change("create"));
+  ASSERT_TRUE(policy.ok() && reading.ok());
+  RecordLinkRow l{*reading, *policy, "interprets", "2024-06-01T00:00:00Z", "tester"};
+  ASSERT_TRUE(rs().AddRecordLink(l, 1, Change("link")).ok());
+  EXPECT_EQ(rs().AddRecordLink(l, 2, Change("link")).code(), StatusCode::kConflict);
+  EXPECT_EQ((*rs().GetRecord(*reading))->revision, 2);
+  for (int64_t end : {*policy, *reading}) {
+    auto links = rs().RecordLinks(end);
+    ASSERT_TRUE(links.ok());
+    ASSERT_EQ(links->size(), 1u) << end;
+    EXPECT_EQ((*links)[0].record_id, *reading);
+    EXPECT_EQ((*links)[0].target_id, *policy);
+    EXPECT_EQ((*links)[0].kind, "interprets");
+  }
+  EXPECT_EQ(*rs().RecordIdByIndexNo("a", "1"), std::optional<int64_t>(*policy));
+  EXPECT_FALSE(rs().RecordIdByIndexNo("b", "1")->has_value());
+  ASSERT_TRUE(rs().RemoveRecordLink(l, 2, Change("unlink")).ok());
+  EXPECT_TRUE(rs().RecordLinks(*policy)->empty());
+  EXPECT_EQ(rs().RemoveRecordLink(l, 3, Change("unlink")).code(), StatusCode::kNotFound);
+}
+
 TEST_F(RecordsTest, SearchTotalsEqualSubstringCounts) {
   // A small alphabet so that words recur; U+F900 is a compatibility
   // ideograph that NFKC maps to U+8C48 (also in the alphabet).

@@ -172,6 +172,108 @@ class SqliteRecordStore final : public RecordStore {
     return std::optional<StoredRecord>(ReadRecord(q));
   }
 
+  Result<std::optional<int64_t>> RecordIdByIndexNo(std::string_view agency_id,
+                                                   std::string_view index_no) override {
+    Stmt q(db_, "SELECT id FROM records WHERE agency_id = ? AND index_no = ?");
+    if (!q.ok()) return q.Error("find record");
+    q.Bind(1, agency_id).Bind(2, index_no);
+    const int rc = q.Step();
+    if (rc == SQLITE_DONE) return std::optional<int64_t>();
+    if (rc != SQLITE_ROW) return q.Error("find record");
+    return std::optional<int64_t>(q.Int(0));
+  }
+
+  Result<int64_t> AddAttachment(const AttachmentRow& a, int64_t expected_revision,
+                                const RecordChange& c) override {
+    int64_t id = 0;
+    Status s = ChangeParts(a.record_id, expected_revision, c, [&]() -> Status {
+      Stmt q(db_,
+             "INSERT INTO record_attachments(record_id, filename, sha256, media_type, size, "
+             "text, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      if (!q.ok()) return q.Error("add attachment");
+      q.Bind(1, a.record_id).Bind(2, a.filename).Bind(3, a.sha256).Bind(4, a.media_type);
+      q.Bind(5, a.size).Bind(6, a.text).Bind(7, a.added_at).Bind(8, a.added_by);
+      if (q.Step() != SQLITE_DONE) return q.Error("add attachment");
+      id = sqlite3_last_insert_rowid(db_);
+      return Status::Ok();
+    });
+    if (!s.ok()) return s;
+    return id;
+  }
+
+  Status RemoveAttachment(int64_t record_id, int64_t attachment_id, int64_t expected_revision,
+                          const RecordChange& c) override {
+    return ChangeParts(record_id, expected_revision, c, [&]() -> Status {
+      Stmt q(db_, "DELETE FROM record_attachments WHERE id = ? AND record_id = ?");
+      if (!q.ok()) return q.Error("remove attachment");
+      q.Bind(1, attachment_id).Bind(2, record_id);
+      if (q.Step() != SQLITE_DONE) return q.Error("remove attachment");
+      if (sqlite3_changes(db_) == 0)
+        return Status::NotFound("record " + std::to_string(record_id) + " has no attachment " +
+                                std::to_string(attachment_id));
+      return Status::Ok();
+    });
+  }
+
+  Result<std::vector<AttachmentRow>> RecordAttachments(int64_t record_id) override {
+    Stmt q(db_,
+           "SELECT id, record_id, filename, sha256, media_type, size, added_at, added_by "
+           "FROM record_attachments WHERE record_id = ? ORDER BY id");
+    if (!q.ok()) return q.Error("read attachments");
+    q.Bind(1, record_id);
+    std::vector<AttachmentRow> out;
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW)
+      out.push_back({q.Int(0), q.Int(1), q.Text(2), q.Text(3), q.Text(4), q.Int(5), "", q.Text(6),
+                     q.Text(7)});
+    if (rc != SQLITE_DONE) return q.Error("read attachments");
+    return out;
+  }
+
+  Status AddRecordLink(const RecordLinkRow& l, int64_t expected_revision,
+                       const RecordChange& c) override {
+    return ChangeParts(l.record_id, expected_revision, c, [&]() -> Status {
+      Stmt q(db_,
+             "INSERT INTO record_links(record_id, target_id, kind, added_at, added_by) "
+             "VALUES (?, ?, ?, ?, ?)");
+      if (!q.ok()) return q.Error("add link");
+      q.Bind(1, l.record_id).Bind(2, l.target_id).Bind(3, l.kind).Bind(4, l.added_at);
+      q.Bind(5, l.added_by);
+      if (q.Step() != SQLITE_DONE) {
+        if (q.ExtendedError() == SQLITE_CONSTRAINT_PRIMARYKEY)
+          return Status::Conflict("the link exists");
+        return q.Error("add link");
+      }
+      return Status::Ok();
+    });
+  }
+
+  Status RemoveRecordLink(const RecordLinkRow& l, int64_t expected_revision,
+                          const RecordChange& c) override {
+    return ChangeParts(l.record_id, expected_revision, c, [&]() -> Status {
+      Stmt q(db_, "DELETE FROM record_links WHERE record_id = ? AND target_id = ? AND kind = ?");
+      if (!q.ok()) return q.Error("remove link");
+      q.Bind(1, l.record_id).Bind(2, l.target_id).Bind(3, l.kind);
+      if (q.Step() != SQLITE_DONE) return q.Error("remove link");
+      if (sqlite3_changes(db_) == 0) return Status::NotFound("no such link");
+      return Status::Ok();
+    });
+  }
+
+  Result<std::vector<RecordLinkRow>> RecordLinks(int64_t record_id) override {
+    Stmt q(db_,
+           "SELECT record_id, target_id, kind, added_at, added_by FROM record_links "
+           "WHERE record_id = ? OR target_id = ? ORDER BY added_at, record_id, target_id");
+    if (!q.ok()) return q.Error("read links");
+    q.Bind(1, record_id).Bind(2, record_id);
+    std::vector<RecordLinkRow> out;
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW)
+      out.push_back({q.Int(0), q.Int(1), q.Text(2), q.Text(3), q.Text(4)});
+    if (rc != SQLITE_DONE) return q.Error("read links");
+    return out;
+  }
+
   Result<RecordPage> SearchRecords(const RecordQuery& query) override {
     const bool text = !query.fts.empty();
     std::string columns(kColumns);
@@ -356,9 +458,21 @@ class SqliteRecordStore final : public RecordStore {
       if (del.Step() != SQLITE_DONE) return del.Error("update search index");
     }
     if (r.status != catalog::RecordStatus::kPublished) return Status::Ok();
+    // The attachments' text is searched as part of the body, each on its own
+    // lines so that no word spans two of them.
+    std::string body = r.body;
+    {
+      Stmt a(db_, "SELECT text FROM record_attachments WHERE record_id = ? AND text <> '' "
+                  "ORDER BY id");
+      if (!a.ok()) return a.Error("update search index");
+      a.Bind(1, r.id);
+      int rc;
+      while ((rc = a.Step()) == SQLITE_ROW) body += "\n\n" + a.Text(0);
+      if (rc != SQLITE_DONE) return a.Error("update search index");
+    }
     Stmt ins(db_, "INSERT INTO records_fts(rowid, title, body) VALUES (?, ?, ?)");
     if (!ins.ok()) return ins.Error("update search index");
-    ins.Bind(1, r.id).Bind(2, r.title).Bind(3, r.body);
+    ins.Bind(1, r.id).Bind(2, r.title).Bind(3, body);
     if (ins.Step() != SQLITE_DONE) return ins.Error("update search index");
     return Status::Ok();
   }
@@ -409,6 +523,33 @@ class SqliteRecordStore final : public RecordStore {
                               " was changed by someone else (stale revision)");
     if (auto s = AppendRevision(r, expected_revision + 1, c); !s.ok()) return s;
     return SyncIndex(r);
+  }
+
+  // Runs `change` and then bumps the record's revision (appending it with
+  // `c`) in one transaction; nothing is written when either fails.
+  template <typename F>
+  Status ChangeParts(int64_t record_id, int64_t expected_revision, const RecordChange& c,
+                     F&& change) {
+    if (auto s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+    Status s = [&]() -> Status {
+      auto got = GetRecord(record_id);
+      if (!got.ok()) return got.status();
+      if (!got->has_value()) return Status::NotFound("no record " + std::to_string(record_id));
+      if ((*got)->revision != expected_revision)
+        return Status::Conflict("record " + std::to_string(record_id) +
+                                " was changed by someone else (stale revision)");
+      if (Status done = change(); !done.ok()) return done;
+      return UpdateLocked((*got)->record, expected_revision, c);
+    }();
+    if (!s.ok()) {
+      (void)Exec("ROLLBACK");
+      return s;
+    }
+    if (auto done = Exec("COMMIT"); !done.ok()) {
+      (void)Exec("ROLLBACK");
+      return done;
+    }
+    return Status::Ok();
   }
 
   sqlite3* db_;

@@ -6,6 +6,7 @@
 #include "catalog/timeliness.h"
 #include "web/html.h"
 #include "web/page.h"
+#include "web/record_parts_routes.h"
 #include "web/staff_session.h"
 
 namespace gk::web {
@@ -257,10 +258,14 @@ void Show(ServerState& st, const app::Session& s, const std::string& id_text,
   auto id = ParseId(id_text);
   Result<std::optional<store::StoredRecord>> got = Status::NotFound("");
   Result<std::vector<store::RecordRevision>> revs = std::vector<store::RecordRevision>{};
+  std::string parts;
   if (id) {
     auto db = st.Db();
     got = db->records().GetRecord(*id);
     revs = db->records().RecordRevisions(*id);
+    if (got.ok() && got->has_value() && (*got)->record.agency_id == actor->agency_id)
+      parts = AdminRecordPartsSection(*db, s, **got,
+                                      (*got)->record.status == RecordStatus::kDraft);
   }
   if (!got.ok() || !got->has_value() || (*got)->record.agency_id != actor->agency_id) {
     res.status = 404;
@@ -314,6 +319,7 @@ void Show(ServerState& st, const app::Session& s, const std::string& id_text,
          "（必填）</label><textarea id=\"note\" name=\"note\" rows=\"3\" required></textarea>"
          "<button type=\"submit\">撤回</button></form>";
   }
+  b += parts;
   b += "<h2>修订记录</h2>";
   if (revs.ok()) {
     b += "<table><caption>每次修改都保留</caption><thead><tr><th scope=\"col\">版本</th><th "
@@ -425,6 +431,11 @@ void Act(ServerState& st, const app::Session& s, const httplib::Request& req,
 
 }  // namespace
 
+void ShowAdminRecord(ServerState& st, const app::Session& s, const std::string& id_text,
+                     httplib::Response& res, const std::string& error) {
+  Show(st, s, id_text, res, error);
+}
+
 void RegisterCatalogAdminRoutes(httplib::Server& svr, ServerState& st) {
   svr.Get("/admin/records",
           WithSession(st, [&st](const app::Session& s, const httplib::Request& req,
@@ -452,6 +463,7 @@ void RegisterCatalogAdminRoutes(httplib::Server& svr, ServerState& st) {
            WithSession(
                st, [&st](const app::Session& s, const httplib::Request& req,
                          httplib::Response& res) { Act(st, s, req, res, req.matches[1]); }));
+  RegisterRecordPartsRoutes(svr, st);
 }
 
 }  // namespace gk::web

@@ -6,10 +6,16 @@
 
 #include <httplib.h>
 
+#include "app/staff.h"
 #include "web/state.h"
 
 namespace gk::web {
 
 void RegisterCatalogAdminRoutes(httplib::Server& svr, ServerState& st);
+
+// The staff page of record `id_text` (its agency's staff only), with `error`
+// shown above it when a change was refused; the caller sets the status.
+void ShowAdminRecord(ServerState& st, const app::Session& s, const std::string& id_text,
+                     httplib::Response& res, const std::string& error);
 
 }  // namespace gk::web

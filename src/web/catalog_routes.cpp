@@ -8,6 +8,7 @@
 #include "web/catalog_admin.h"
 #include "web/html.h"
 #include "web/page.h"
+#include "web/record_parts_routes.h"
 
 namespace gk::web {
 namespace {
@@ -489,9 +490,13 @@ void RecordPage(ServerState& st, const httplib::Request& req, httplib::Response&
   const PageOptions view = View(req, res);
   // The route admits 1–12 digits: any record id.
   const int64_t id = std::stoll(id_text);
+  std::string parts;
   Result<std::optional<store::StoredRecord>> got = [&] {
     auto db = st.Db();
-    return db->records().GetRecord(id);
+    auto r = db->records().GetRecord(id);
+    if (r.ok() && r->has_value() && (*r)->record.status == catalog::RecordStatus::kPublished)
+      parts = PublicRecordPartsSection(*db, (*r)->record);
+    return r;
   }();
   // Only published records are public; drafts and withdrawn ones do not exist here.
   if (!got.ok() || !got->has_value() || (*got)->record.status != catalog::RecordStatus::kPublished)
@@ -534,6 +539,7 @@ void RecordPage(ServerState& st, const httplib::Request& req, httplib::Response&
     if (para.find_first_not_of(" \t") != std::string::npos) b += "<p>" + EscapeHtml(para) + "</p>";
     start = end + 1;
   }
+  b += parts;
   b += "<p><a href=\"/agencies/" + UrlEncode(r.agency_id) + "#catalog\">返回" +
        EscapeHtml(AgencyName(agencies, r.agency_id)) + "公开目录</a></p>";
   Html(res, Page(r.title, b, view));
