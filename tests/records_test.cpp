@@ -107,7 +107,7 @@ TEST_F(RecordsCli, SampleRecordsOfTheDemoAgenciesLoad) {
   auto r = Gk(
       {"records", "import", std::string(GK_SOURCE_DIR) + "/data/records/demo.jsonl", "--db", db_});
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.out, "loaded 11 records\n");
+  EXPECT_EQ(r.out, "loaded 12 records\n");
 }
 
 TEST_F(RecordsCli, MissingDatabaseOrFileExitsTwo) {
@@ -405,6 +405,85 @@ TEST_F(StaffRecordsTest, DraftReviewPublishWithdraw) {
   for (const char* s :
        {"create", "submit", "approve", "validity", "withdraw", "撤回理由：有误", "不含国家秘密"})
     EXPECT_NE(history->body.find(s), std::string::npos) << s;
+}
+
+TEST_F(StaffRecordsTest, AttachmentsAndLinksOnTheRecordPages) {
+  ASSERT_TRUE(ready_) << ReadFile(log_);
+  AddUser("ed", "editor", "weihai-lingang");
+  AddUser("rv", "reviewer", "weihai-lingang");
+  AddUser("ed2", "editor", "weihai-huoju");
+  AddUser("hd", "handler", "weihai-lingang");
+  const Staff ed = SignIn("ed"), rv = SignIn("rv"), ed2 = SignIn("ed2"), hd = SignIn("hd");
+  // A real PDF with a text layer: the annual report the binary renders.
+  const std::string pdf_path = dir_ + "/report.pdf";
+  auto rendered = Gk({"report", "--agency", "weihai-lingang", "--year", "2024", "--format", "pdf",
+                      "--out", pdf_path, "--db", "sqlite:" + dir_ + "/g.db"});
+  ASSERT_EQ(rendered.exit_code, 0) << rendered.err;
+  const std::string pdf = ReadFile(pdf_path);
+  EXPECT_EQ(Total("%E5%B9%B4%E5%BA%A6%E6%8A%A5%E5%91%8A"), 0);  // 年度报告
+
+  auto created = Post(ed, "/admin/records",
+                      "title=%E8%A7%A3%E8%AF%BBqzy&publisher=P&category=C&body=B");  // 解读qzy
+  ASSERT_EQ(created->status, 303);
+  const std::string loc = created->get_header_value("Location");
+  const std::string id = loc.substr(std::string("/admin/records/").size());
+  auto upload = [&](const Staff& s, const std::string& name, const std::string& bytes,
+                    const std::string& revision) {
+    httplib::MultipartFormDataItems items = {{"csrf", s.csrf, "", ""},
+                                             {"revision", revision, "", ""},
+                                             {"file", bytes, name, "application/octet-stream"}};
+    return client_->Post(loc + "/attachments", {{"Cookie", s.cookie}}, items);
+  };
+  auto bad = upload(ed, "virus.exe", "MZ\x90", "1");
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_NE(bad->body.find("file（附件）：只接受"), std::string::npos);
+  EXPECT_EQ(upload(ed, "r.png", pdf, "1")->status, 400) << "content and extension disagree";
+  EXPECT_EQ(upload(ed2, "r.pdf", pdf, "1")->status, 404) << "another agency's record";
+  EXPECT_EQ(upload(hd, "r.pdf", pdf, "1")->status, 403) << "handlers do not publish";
+  auto ok = upload(ed, "年度报告.pdf", pdf, "1");
+  ASSERT_EQ(ok->status, 303) << ok->body;
+  auto page = client_->Get(loc, {{"Cookie", ed.cookie}});
+  EXPECT_NE(page->body.find("年度报告.pdf"), std::string::npos);
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(page->body, m, std::regex(loc + "/attachments/([0-9]+)\"")));
+  const std::string aid = m[1];
+  auto staff_copy = client_->Get(loc + "/attachments/" + aid, {{"Cookie", ed.cookie}});
+  EXPECT_EQ(staff_copy->status, 200);
+  EXPECT_EQ(staff_copy->body, pdf);
+  EXPECT_EQ(client_->Get("/records/" + id + "/attachments/" + aid)->status, 404) << "a draft's";
+
+  // Link as the 解读 of published record 1 (its 索引号), then publish.
+  auto self = Post(ed, loc + "/links", "revision=2&kind=interprets&target=" + id);
+  EXPECT_EQ(self->status, 400);
+  EXPECT_NE(self->body.find("target（关联信息）"), std::string::npos);
+  ASSERT_EQ(Post(ed, loc + "/links", "revision=2&kind=interprets&target=LG%2F2024-1")->status, 303);
+  ASSERT_EQ(Post(ed, loc + "/actions", "action=submit&revision=3")->status, 303);
+  ASSERT_EQ(Post(rv, loc + "/actions",
+                 "action=approve&revision=4&check=no_secret&check=no_personal&check=no_commercial"
+                 "&check=no_safety&check=accurate")
+                ->status,
+            303);
+  EXPECT_EQ(Total("%E5%B9%B4%E5%BA%A6%E6%8A%A5%E5%91%8A"), 1) << "the PDF's text is searched";
+  auto pub = client_->Get("/records/" + id);
+  EXPECT_NE(pub->body.find("<h2>附件</h2>"), std::string::npos);
+  EXPECT_NE(pub->body.find("<h2>解读的文件</h2>"), std::string::npos);
+  auto file = client_->Get("/records/" + id + "/attachments/" + aid);
+  ASSERT_EQ(file->status, 200);
+  EXPECT_EQ(file->body, pdf);
+  EXPECT_EQ(file->get_header_value("Content-Type"), "application/pdf");
+  EXPECT_EQ(file->get_header_value("X-Content-Type-Options"), "nosniff");
+  // (the client decodes percent-escapes in header values)
+  EXPECT_NE(file->get_header_value("Content-Disposition").find("filename*=UTF-8''年度报告.pdf"),
+            std::string::npos)
+      << file->get_header_value("Content-Disposition");
+  // The document shows its 政策解读.
+  json one = GetJson("/api/v1/records?q=%E7%AC%AC1%E5%8F%B7");  // 第1号
+  ASSERT_GE(one["total"].get<int>(), 1);
+  auto doc = client_->Get(one["items"][0]["url"].get<std::string>());
+  EXPECT_NE(doc->body.find("<h2>政策解读</h2>"), std::string::npos);
+  EXPECT_NE(doc->body.find("/records/" + id + "\""), std::string::npos);
+  // Published records are not changed in place.
+  EXPECT_EQ(Post(ed, loc + "/attachments/" + aid + "/delete", "revision=5")->status, 400);
 }
 
 }  // namespace

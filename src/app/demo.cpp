@@ -9,6 +9,10 @@
 #include "app/case_files.h"
 #include "app/demo_cases.h"
 #include "app/records.h"
+#include "catalog/attachment.h"
+#include "core/hash.h"
+#include "ingest/docx_reader.h"
+#include "letters/docx.h"
 
 namespace gk::embedded {
 std::string_view DemoRecordsJsonl();  // data/records/demo.jsonl
@@ -163,6 +167,51 @@ Status LoadPlan(store::Store& store, const law::Calendar& cal, const demo::Agenc
   return Status::Ok();
 }
 
+// The 政策解读 of the 文登 裁量基准 is linked to it, and the 裁量基准 carries
+// its text as a DOCX attachment, so the portal shows both.
+Status LinkDemoRecords(store::Store& store, std::string_view now) {
+  auto& rs = store.records();
+  auto basis = rs.RecordIdByIndexNo("weihai-wendeng-zhifa", "WDZF/2024-00001");
+  auto reading = rs.RecordIdByIndexNo("weihai-wendeng-zhifa", "WDZF/2024-00002");
+  if (!basis.ok()) return basis.status();
+  if (!reading.ok()) return reading.status();
+  if (!*basis || !*reading) return Status::Internal("demo records WDZF/2024-00001/00002 missing");
+  const store::RecordChange change{"demo", "link", "关联解读：WDZF/2024-00001", std::string(now)};
+  auto cur = rs.GetRecord(**reading);
+  if (!cur.ok()) return cur.status();
+  if (Status s = rs.AddRecordLink({**reading, **basis, "interprets", std::string(now), "demo"},
+                                  (*cur)->revision, change);
+      !s.ok())
+    return s;
+
+  letters::Letter doc;
+  doc.title = "文登区综合行政执法局行政处罚裁量基准";
+  doc.paragraphs = {"第一条 为规范行政处罚自由裁量权的行使，根据《中华人民共和国行政处罚法》制定本基准。",
+                    "第二条 违法情节分为轻微、一般、较重、严重四档，分别适用不同的处罚幅度。",
+                    "第三条 初次违法且危害后果轻微并及时改正的，可以不予行政处罚。"};
+  doc.issuer = "威海市文登区综合行政执法局";
+  doc.date = *Date::Parse("2024-03-11");
+  auto bytes = letters::RenderDocx(doc);
+  if (!bytes.ok()) return bytes.status();
+  store::AttachmentRow a;
+  a.record_id = **basis;
+  a.filename = "行政处罚裁量基准.docx";
+  a.sha256 = Sha256Hex(*bytes);
+  a.media_type = std::string(catalog::MediaType(catalog::AttachmentType::kDocx));
+  a.size = static_cast<int64_t>(bytes->size());
+  auto text = ingest::DocxToText(*bytes);
+  if (!text.ok()) return text.status();
+  a.text = std::move(*text);
+  a.added_at = std::string(now);
+  a.added_by = "demo";
+  if (Status s = store.PutDocument(a.sha256, a.media_type, *bytes, now); !s.ok()) return s;
+  cur = rs.GetRecord(**basis);
+  if (!cur.ok()) return cur.status();
+  return rs.AddAttachment(a, (*cur)->revision,
+                          {"demo", "attach", "添加附件 " + a.filename, std::string(now)})
+      .status();
+}
+
 }  // namespace
 
 Result<DemoLoadResult> LoadDemo(store::Store& store, const law::Calendar& cal,
@@ -179,6 +228,8 @@ Result<DemoLoadResult> LoadDemo(store::Store& store, const law::Calendar& cal,
     auto n = ImportRecords(store, gk::embedded::DemoRecordsJsonl(), now);
     if (!n.ok()) return Status::Internal("demo sample records: " + n.status().message());
     out->records_added += static_cast<int>(*n);
+    if (Status s = LinkDemoRecords(store, now); !s.ok())
+      return Status::Internal("demo record links: " + s.message());
   }
   return out;
 }

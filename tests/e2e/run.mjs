@@ -567,6 +567,26 @@ async function portal(ctx, state) {
     check(paragraphs.some((p) => p.startsWith('第一条')), 'the body is shown paragraph by paragraph');
   });
 
+  await ctx.step('a record page lists its attachment and its 政策解读', async () => {
+    const r = await page.request.get(`${state.base}/api/v1/records?q=${encodeURIComponent('裁量基准 第三条')}`);
+    const found = await r.json();
+    equal(found.total, 1, 'the attachment text is searched with the body');
+    await page.goto(`${state.base}${found.items[0].url}`);
+    state.basisPath = pathOf(page);
+    await page.getByRole('heading', { level: 2, name: '附件', exact: true }).waitFor({ timeout: 10_000 });
+    const link = page.getByRole('link', { name: '行政处罚裁量基准.docx', exact: true });
+    const file = await page.request.get(new URL(await link.getAttribute('href'), state.base).href);
+    equal(file.status(), 200, 'attachment download status');
+    check(file.headers()['content-type'].includes('wordprocessingml'), 'attachment content type');
+    await page.getByRole('heading', { level: 2, name: '政策解读', exact: true }).waitFor({ timeout: 10_000 });
+    await Promise.all([
+      page.waitForURL((u) => /^\/records\/\d+$/.test(u.pathname) && u.pathname !== state.basisPath),
+      page.getByRole('link', { name: /政策解读$/ }).click(),
+    ]);
+    await page.getByRole('heading', { level: 2, name: '解读的文件', exact: true }).waitFor({ timeout: 10_000 });
+    state.readingPath = pathOf(page);
+  });
+
   await ctx.step('large-text mode toggles and is remembered', async () => {
     await page.getByRole('link', { name: '大字模式', exact: true }).click();
     await page.waitForLoadState();
@@ -596,7 +616,7 @@ async function portal(ctx, state) {
     const ctxAxe = await state.browser.newContext({ locale: 'zh-CN', bypassCSP: true });
     const p = await ctxAxe.newPage();
     const paths = ['/', '/?agency=weihai-lingang', '/agencies/weihai-lingang', `/search?q=${encodeURIComponent(SEARCH_WORD)}`,
-                   '/search?page=0', state.recordPath, '/?large=1', '/apply', '/track', '/deadline', '/login'];
+                   '/search?page=0', state.recordPath, state.basisPath, state.readingPath, '/?large=1', '/apply', '/track', '/deadline', '/login'];
     const problems = [];
     for (const route of paths) {
       await p.goto(`${state.base}${route}`);
