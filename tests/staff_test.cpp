@@ -641,6 +641,16 @@ TEST_F(StaffTest, EveryAdminPageForEveryRole) {
       {"/admin/audit", {403, 403, 403, 403, 200, 403, 200}},
       {"/admin/account", {200, 200, 200, 200, 200, 200, 200}},
       {"/admin/records", {403, 403, 200, 200, 200, 403, 403}},
+      {"/admin/records/new", {403, 403, 200, 200, 200, 403, 403}},
+      {"/admin/applications/new", {200, 200, 200, 200, 200, 403, 200}},
+      // The ledger of one's own agency; the supervisor and sysadmin name it.
+      {"/admin/ledger.xlsx?from=2021-01-01&to=2021-12-31&agency=weihai-lingang",
+       {200, 200, 200, 200, 200, 200, 200}},
+      {"/admin/reports/weihai-lingang/2021/export.json", {200, 403, 200, 200, 200, 200, 200}},
+      {"/admin/reports/weihai-lingang/2021/cell?section=三&row=granted&column=total",
+       {200, 403, 200, 200, 200, 200, 200}},
+      // The 通报 ranks every agency in scope: the supervisor, and the sysadmin for all.
+      {"/admin/supervision/bulletin.xlsx?month=2025-06", {403, 403, 403, 403, 403, 200, 200}},
   };
   std::map<std::string, Staff> signed_in;
   for (const std::string& u : users) signed_in[u] = SignIn(u);
@@ -681,6 +691,83 @@ TEST_F(StaffTest, MonthlyBulletinRanksTheAgencies) {
   EXPECT_EQ(Get(sup, "/admin/supervision/bulletin.xlsx?month=2025-13")->status, 400);
   auto wang = SignIn("wang");
   EXPECT_EQ(Get(wang, "/admin/supervision/bulletin.xlsx?month=2025-06")->status, 403);
+}
+
+}  // namespace
+}  // namespace gk::testing
+
+// ---- every admin write route × every role ---------------------------------------------
+
+namespace gk::testing {
+namespace {
+
+TEST_F(StaffTest, EveryAdminWriteForEveryRole) {
+  AddUser("ed", "editor", "weihai-lingang");
+  AddUser("rev", "reviewer", "weihai-lingang");
+  AddUser("root", "sysadmin", "");
+  const std::vector<std::string> users = {"wang", "zhao", "ed", "rev", "boss", "sup", "root"};
+  std::map<std::string, Staff> in;
+  for (const std::string& u : users) {
+    in[u] = SignIn(u);
+    // Every user has the account page, and its CSRF token.
+    auto page = Get(in[u], "/admin/account");
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(page->body, m, std::regex("name=\"csrf\" value=\"([^\"]+)\"")));
+    in[u].csrf = m[1];
+  }
+  httplib::Client c("127.0.0.1", port_);
+  auto records = json::parse(c.Get("/api/v1/records?agency=weihai-lingang")->body);
+  const std::string rec = "/admin/records/" + std::to_string(records["items"][0]["id"].get<int>());
+  const std::string rep = "/admin/reports/weihai-lingang/2021";
+  const std::string app = "/admin/applications/" + tn_;
+  // Each request is refused by role (403), by agency (404), or reaches the
+  // use case, which refuses the incomplete or stale input (400, 409) — so
+  // nothing changes whoever sends it.
+  // Expected status per user, in the order of `users`.
+  struct Route {
+    std::string path, body;
+    std::vector<int> want;
+  };
+  const std::vector<Route> routes = {
+      // Paper applications are registered by the agency's staff, not the supervisor.
+      {"/admin/applications", "channel=letter", {400, 400, 400, 400, 400, 403, 400}},
+      // A case of 临港: not for 工信局's handler nor the supervisor, whatever the form holds.
+      {app + "/events", "type=transferred&version=0", {400, 403, 400, 400, 400, 403, 400}},
+      {"/admin/api/applications/" + tn_ + "/events", "", {400, 403, 400, 400, 400, 403, 400}},
+      // Records: the agency's editors, reviewers and head.
+      {"/admin/records", "title=", {403, 403, 400, 400, 400, 403, 403}},
+      {rec + "/edit", "revision=0&title=", {403, 403, 400, 400, 400, 403, 403}},
+      {rec + "/actions", "revision=0&action=withdraw&note=", {403, 403, 400, 400, 400, 403, 403}},
+      {rec + "/validity", "revision=0&validity=x", {403, 403, 400, 400, 400, 403, 403}},
+      {rec + "/links", "revision=0&kind=related&target=", {403, 403, 400, 400, 400, 403, 403}},
+      {rec + "/links/delete", "revision=0&kind=related&target_id=1",
+       {403, 403, 400, 400, 400, 403, 403}},
+      {rec + "/attachments/1/delete", "revision=0", {403, 403, 400, 400, 400, 403, 403}},
+      // The report: entered by handlers, editors and the head; published by the head.
+      {rep + "/texts", "section=&body=", {400, 403, 400, 403, 400, 403, 400}},
+      {rep + "/figures", "cell=&value=x", {400, 403, 400, 403, 400, 403, 400}},
+      {rep + "/publish", "", {403, 403, 403, 403, 409, 403, 409}},
+      {rep + "/reopen", "reason=", {403, 403, 403, 403, 400, 403, 400}},
+      // 报送: the supervisor accepts or returns.
+      {"/admin/supervision/reports/weihai-lingang/2021/return", "note=",
+       {403, 403, 403, 403, 403, 400, 403}},
+      // Accounts: the agency head and the system administrator.
+      {"/admin/users", "username=&role=handler", {403, 403, 403, 403, 400, 403, 400}},
+      {"/admin/users/wang/password", "password=", {403, 403, 403, 403, 400, 403, 400}},
+      {"/admin/account/password", "current=&password=", {400, 400, 400, 400, 400, 400, 400}},
+  };
+  for (const auto& r : routes) {
+    for (size_t i = 0; i < users.size(); ++i) {
+      const Staff& s = in[users[i]];
+      httplib::Client jc("127.0.0.1", port_);
+      auto res = r.path.rfind("/admin/api/", 0) == 0
+                     ? jc.Post(r.path, {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}}, "{}",
+                               "application/json")
+                     : PostForm(s, r.path, "csrf=" + s.csrf + "&" + r.body);
+      ASSERT_TRUE(res) << r.path;
+      EXPECT_EQ(res->status, r.want[i]) << r.path << " as " << users[i];
+    }
+  }
 }
 
 }  // namespace

@@ -40,10 +40,6 @@ std::optional<store::ReportActionRow> LastAction(std::vector<store::ReportAction
 }
 
 bool MayPublish(auth::Role r) { return r == auth::Role::kAgencyAdmin || r == auth::Role::kSysadmin; }
-bool MayEdit(auth::Role r) {
-  return r == auth::Role::kHandler || r == auth::Role::kEditor ||
-         r == auth::Role::kAgencyAdmin || r == auth::Role::kSysadmin;
-}
 
 // The stored snapshot: the report JSON and the narrative as published.
 std::string SnapshotJson(const report::Report& r, const std::map<std::string, std::string>& texts) {
@@ -378,9 +374,14 @@ Status ReopenAnnualReport(store::Store& store, std::string_view agency_id, int y
   return s;
 }
 
+bool MayEditReport(auth::Role r) {
+  return r == auth::Role::kHandler || r == auth::Role::kEditor ||
+         r == auth::Role::kAgencyAdmin || r == auth::Role::kSysadmin;
+}
+
 Status EnterReportFigure(store::Store& store, std::string_view agency_id, int year,
                          const reporting::EnteredFigure& figure, const ReportActor& actor) {
-  if (!MayEdit(actor.role)) return Status::Forbidden("当前角色不能填报年度报告数据");
+  if (!MayEditReport(actor.role)) return Status::Forbidden("当前角色不能填报年度报告数据");
   if (Status s = CheckYear(year); !s.ok()) return s;
   if (auto a = GetAgencyOr404(store, agency_id); !a.ok()) return a.status();
   if (Status s = reporting::ValidateEnteredFigure(figure, report::FormatForYear(year)); !s.ok()) {
@@ -402,7 +403,7 @@ Status EnterReportFigure(store::Store& store, std::string_view agency_id, int ye
 Status SaveReportNarrative(store::Store& store, std::string_view agency_id, int year,
                            std::string_view section, std::string_view body,
                            const ReportActor& actor) {
-  if (!MayEdit(actor.role)) return Status::Forbidden("当前角色不能编辑年度报告");
+  if (!MayEditReport(actor.role)) return Status::Forbidden("当前角色不能编辑年度报告");
   if (Status s = CheckYear(year); !s.ok()) return s;
   if (auto a = GetAgencyOr404(store, agency_id); !a.ok()) return a.status();
   bool known = false;

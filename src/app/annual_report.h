@@ -85,6 +85,10 @@ Status PublishAnnualReport(store::Store& store, const law::Calendar& cal,
 Status ReopenAnnualReport(store::Store& store, std::string_view agency_id, int year,
                           std::string_view reason, const ReportActor& actor);
 
+// Who may enter figures and narrative texts of a report: handler, editor,
+// agency_admin, sysadmin.
+bool MayEditReport(auth::Role role);
+
 // Enters a section 二 figure (reporting::ValidateEnteredFigure) or saves a
 // narrative draft; refused while the year is published. Roles: handler,
 // editor, agency_admin, sysadmin.

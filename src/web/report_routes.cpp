@@ -452,7 +452,10 @@ void EditorPost(ServerState& st, const app::Session& s, const httplib::Request& 
     auto db = st.Db();
     if (!StaffTarget(*db, s, req, res, &agency, &year)) return;
     const app::ReportActor actor{s.user.username, s.user.role, app::NowUtcIso()};
-    if (what == "texts") {
+    if (what == "figures" && !app::MayEditReport(s.user.role)) {
+      // The role is refused before the form is read.
+      result = Status::Forbidden("当前角色不能填报年度报告数据");
+    } else if (what == "texts") {
       result = app::SaveReportNarrative(*db, agency, year, req.get_param_value("section"),
                                         req.get_param_value("body"), actor);
     } else if (what == "figures") {

@@ -581,13 +581,21 @@ struct AppendOutcome {
 
 AppendOutcome AppendFromRequest(ServerState& st, const app::Session& s, const std::string& tn,
                                 EventRequest er) {
+  // Who may act comes first: a refusal by role or agency never depends on
+  // what the request holds.
+  if (s.user.role == auth::Role::kSupervisor)
+    return {403, "forbidden", "主管部门只能查看，不能办理案件", std::nullopt};
+  auto db = st.Db();
+  auto row = db->GetCase(tn);
+  if (!row.ok()) return {500, "internal", "服务器暂时无法处理", std::nullopt};
+  if (!row->has_value()) return {404, "not_found", "没有这个案件", std::nullopt};
+  if (!InScope(*db, s, (*row)->agency_id))
+    return {403, "forbidden", "该案件不属于您所在的机关", std::nullopt};
   auto type = cases::FromKey<cases::EventType>(er.type);
   if (!type) return {400, "invalid_field", "type：未知的事项类型", std::nullopt};
   if (er.version < 0) return {400, "invalid_field", "version：缺少案件版本号", std::nullopt};
   auto date = Date::Parse(er.occurred_on);
   if (!date.ok()) return {400, "invalid_field", "occurred_on：日期格式应为 年-月-日", std::nullopt};
-  if (s.user.role == auth::Role::kSupervisor)
-    return {403, "forbidden", "主管部门只能查看，不能办理案件", std::nullopt};
   CompleteDecision(*type, er.payload);
   // A fee notice states the amount the law gives for the quantity (109号);
   // the form leaves it to the server.
@@ -621,12 +629,6 @@ AppendOutcome AppendFromRequest(ServerState& st, const app::Session& s, const st
   }
   auto payload = cases::PayloadFromJson(*type, er.payload.dump());
   if (!payload.ok()) return {400, "invalid_field", payload.status().message(), std::nullopt};
-  auto db = st.Db();
-  auto row = db->GetCase(tn);
-  if (!row.ok()) return {500, "internal", "服务器暂时无法处理", std::nullopt};
-  if (!row->has_value()) return {404, "not_found", "没有这个案件", std::nullopt};
-  if (!InScope(*db, s, (*row)->agency_id))
-    return {403, "forbidden", "该案件不属于您所在的机关", std::nullopt};
   app::AppendRequest req;
   req.case_id = tn;
   req.expected_version = er.version;
@@ -946,7 +948,10 @@ void RegisterStaffRoutes(httplib::Server& svr, ServerState& st) {
                                           httplib::Response& res) { Dashboard(st, s, req, res); }));
   svr.Get("/admin/applications/new",
           WithSession(
-              st, [&st](const app::Session& s, const httplib::Request&, httplib::Response& res) {
+              st, [&st](const app::Session& s, const httplib::Request& req,
+                        httplib::Response& res) {
+                if (s.user.role == auth::Role::kSupervisor)
+                  return Forbidden(req, res, "主管部门只能查看，不能登记申请");
                 res.set_content(NewApplicationForm(s, Agencies(st), {}, ""),
                                 "text/html; charset=utf-8");
               }));
