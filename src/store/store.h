@@ -325,8 +325,9 @@ class Store {
 
 enum class OpenMode { kMustExist, kCreateIfMissing };
 
-// Parses `sqlite:PATH` (or `postgresql://…`, not yet supported) and opens the
-// store, running pending migrations. kMustExist: a missing file is NotFound.
+// Parses `sqlite:PATH` or `postgresql://…` (libpq URI) and opens the store,
+// running pending migrations. kMustExist: a missing SQLite file, or a
+// PostgreSQL database without Gongkai's tables, is NotFound.
 Result<std::unique_ptr<Store>> OpenStore(std::string_view url, OpenMode mode);
 
 }  // namespace gk::store
