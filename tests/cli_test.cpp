@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "support/db.h"
 #include "support/process.h"
 
 namespace gk::testing {
@@ -39,7 +40,10 @@ size_t CountLines(const std::string& s) {
 class TempDir : public ::testing::Test {
  protected:
   void SetUp() override { dir_ = MakeTempDir(); }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
+  void TearDown() override {
+    DropTestDatabase(dir_ + "/g.db");
+    std::filesystem::remove_all(dir_);
+  }
   std::string Path(const std::string& name) const { return dir_ + "/" + name; }
   std::string dir_;
 };
@@ -408,7 +412,7 @@ TEST_F(TempDir, CalendarImportNeedsAnExistingDatabase) {
 }
 
 TEST_F(TempDir, CalendarImportAndDemo) {
-  const std::string db = "sqlite:" + Path("g.db");
+  const std::string db = TestDatabase(Path("g.db"));
   auto d1 = Gk({"demo", "--db", db});
   ASSERT_EQ(d1.exit_code, 0) << d1.err;
   EXPECT_NE(d1.out.find("5 agencies"), std::string::npos);
@@ -441,7 +445,7 @@ std::string ImportExample() {
 }
 
 TEST_F(TempDir, ApplicationsImportIsAllOrNothing) {
-  const std::string db = "sqlite:" + Path("g.db");
+  const std::string db = TestDatabase(Path("g.db"));
   ASSERT_EQ(Gk({"demo", "--db", db}).exit_code, 0);
   ASSERT_EQ(Gk({"user", "add", "boss", "--role", "agency_admin", "--agency", "weihai-lingang",
                 "--db", db},
@@ -501,7 +505,7 @@ namespace gk::testing {
 namespace {
 
 TEST_F(TempDir, ReportFromTheDemoRecordsInEveryFormat) {
-  const std::string db = "sqlite:" + Path("g.db");
+  const std::string db = TestDatabase(Path("g.db"));
   ASSERT_EQ(Gk({"demo", "--db", db}).exit_code, 0);
   // JSON to stdout: the seed report's tables (seed 002, 2019 format).
   auto j = Gk({"report", "--agency", "weihai-huoju", "--year", "2020", "--db", db});
@@ -552,7 +556,7 @@ TEST_F(TempDir, ReportFromTheDemoRecordsInEveryFormat) {
 }
 
 TEST_F(TempDir, ReportBadInputExitsTwo) {
-  const std::string db = "sqlite:" + Path("g.db");
+  const std::string db = TestDatabase(Path("g.db"));
   EXPECT_EQ(Gk({"report", "--agency", "weihai-huoju", "--year", "2020", "--db", db}).exit_code, 2);
   ASSERT_EQ(Gk({"demo", "--db", db}).exit_code, 0);
   for (std::vector<std::string> args :

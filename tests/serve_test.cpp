@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "support/db.h"
 #include "support/process.h"
 
 namespace gk::testing {
@@ -23,7 +24,7 @@ class ServeTest : public ::testing::Test {
     port_ = FreePort();
     log_ = dir_ + "/serve.log";
     server_ = std::make_unique<Background>(
-        std::vector<std::string>{kBin, "serve", "--db", "sqlite:" + dir_ + "/g.db", "--listen",
+        std::vector<std::string>{kBin, "serve", "--db", TestDatabase(dir_ + "/g.db"), "--listen",
                                  "127.0.0.1:" + std::to_string(port_), "--demo"},
         log_);
     client_ = std::make_unique<httplib::Client>("127.0.0.1", port_);
@@ -42,6 +43,7 @@ class ServeTest : public ::testing::Test {
   void TearDown() override {
     client_.reset();
     server_.reset();
+    DropTestDatabase(dir_ + "/g.db");
     std::filesystem::remove_all(dir_);
   }
 

@@ -43,6 +43,7 @@ struct Param {
   Param(long long x) : v(std::to_string(x)) {}
   Param(std::nullopt_t) {}
   Param(const std::optional<std::string>& o) : v(o) {}
+  Param(std::optional<std::string>&& o) : v(std::move(o)) {}
   Param(const std::optional<int>& o) {
     if (o) v = std::to_string(*o);
   }

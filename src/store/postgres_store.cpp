@@ -842,6 +842,42 @@ class PostgresStore final : public Store {
     });
   }
 
+  Status Dump(DumpWriter& out) override {
+    try {
+      // One snapshot of every table, read through a cursor in batches.
+      pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> w(*conn_);
+      for (const DumpTable& t : DumpTables()) {
+        if (auto b = out.BeginTable(t); !b.ok()) return b;
+        std::string cols;
+        for (auto c : t.columns) {
+          if (!cols.empty()) cols += ", ";
+          cols += c == t.binary_column ? "upper(encode(" + std::string(c) + ", 'hex'))"
+                                       : std::string(c) + "::text";
+        }
+        w.exec("DECLARE gk_dump NO SCROLL CURSOR FOR SELECT " + cols + " FROM " +
+               std::string(t.name) + " ORDER BY " + std::string(t.order_by));
+        std::vector<DumpValue> row(t.columns.size());
+        for (;;) {
+          auto batch = w.exec("FETCH 2000 FROM gk_dump");
+          if (batch.empty()) break;
+          for (const auto& r : batch) {
+            for (size_t i = 0; i < row.size(); ++i)
+              row[i] = r[static_cast<int>(i)].is_null() ? DumpValue()
+                                                        : DumpValue(r[static_cast<int>(i)].c_str());
+            if (auto s = out.Row(row); !s.ok()) return s;
+          }
+        }
+        w.exec("CLOSE gk_dump");
+      }
+      w.commit();
+      return Status::Ok();
+    } catch (const std::exception& e) {
+      return pg::Error("dump", e);
+    }
+  }
+
+  Result<std::unique_ptr<DumpWriter>> Loader() override;
+
   RecordStore& records() override {
     if (!records_) records_ = MakePostgresRecordStore(*conn_);
     return *records_;
@@ -933,6 +969,91 @@ class PostgresStore final : public Store {
   std::unique_ptr<pqxx::connection> conn_;
   std::unique_ptr<RecordStore> records_;
 };
+
+// Loads a dump in one transaction; rolled back unless finished.
+class PostgresLoader final : public DumpWriter {
+ public:
+  explicit PostgresLoader(std::unique_ptr<pqxx::work> w) : w_(std::move(w)) {}
+  Status BeginTable(const DumpTable& t) override {
+    table_ = &t;
+    sql_ = "INSERT INTO " + std::string(t.name) + "(";
+    for (size_t i = 0; i < t.columns.size(); ++i) sql_ += (i ? ", " : "") + std::string(t.columns[i]);
+    sql_ += ") VALUES (";
+    for (size_t i = 0; i < t.columns.size(); ++i) {
+      if (i) sql_.append(", ");
+      const bool binary = t.columns[i] == t.binary_column;
+      if (binary) sql_.append("decode(");
+      sql_.append("$").append(std::to_string(i + 1));
+      if (binary) sql_.append(", 'hex')");
+    }
+    sql_ += ")";
+    return Status::Ok();
+  }
+  Status Row(const std::vector<DumpValue>& values) override {
+    if (!table_ || values.size() != table_->columns.size())
+      return Status::Invalid("a row does not fit its table");
+    try {
+      pg::Params p(values.begin(), values.end());
+      Exec(*w_, sql_, p);
+      return Status::Ok();
+    } catch (const std::exception& e) {
+      return pg::Error("load " + std::string(table_->name), e);
+    }
+  }
+  Status Finish() override {
+    try {
+      // The catalog's token columns, computed here as on every write.
+      int64_t after = 0;
+      for (;;) {
+        auto batch = Exec(*w_,
+                          "SELECT id, title, body FROM records WHERE status = 'published' AND "
+                          "id > $1 ORDER BY id LIMIT 500",
+                          {after});
+        if (batch.empty()) break;
+        for (const auto& r : batch) {
+          after = Int(r[0]);
+          auto [tokens, title_tokens] = PostgresRecordTokens(r[1].c_str(), r[2].c_str());
+          Exec(*w_,
+               "UPDATE records SET search_tokens = array_to_tsvector($1::text[]), "
+               "title_tokens = array_to_tsvector($2::text[]) WHERE id = $3",
+               {tokens, title_tokens, after});
+        }
+      }
+      // Ids continue after the loaded ones.
+      for (const DumpTable& t : DumpTables()) {
+        if (!t.serial_id) continue;
+        const std::string name(t.name);
+        w_->exec("SELECT setval(pg_get_serial_sequence('" + name + "', 'id'), COALESCE((SELECT " +
+                 "MAX(id) FROM " + name + "), 0) + 1, false)");
+      }
+      w_->commit();
+      return Status::Ok();
+    } catch (const std::exception& e) {
+      return pg::Error("finish load", e);
+    }
+  }
+
+ private:
+  std::unique_ptr<pqxx::work> w_;
+  const DumpTable* table_ = nullptr;
+  std::string sql_;
+};
+
+Result<std::unique_ptr<DumpWriter>> PostgresStore::Loader() {
+  try {
+    auto w = std::make_unique<pqxx::work>(*conn_);
+    // Nobody else writes while the copy goes in.
+    for (const DumpTable& t : DumpTables()) {
+      w->exec("LOCK TABLE " + std::string(t.name) + " IN EXCLUSIVE MODE");
+      if (!w->exec("SELECT 1 FROM " + std::string(t.name) + " LIMIT 1").empty())
+        return Status::FailedPrecondition("目标数据库不是空的（表 " + std::string(t.name) +
+                                          " 已有数据），只能导入到新建的空数据库");
+    }
+    return std::unique_ptr<DumpWriter>(std::make_unique<PostgresLoader>(std::move(w)));
+  } catch (const std::exception& e) {
+    return pg::Error("begin load", e);
+  }
+}
 
 }  // namespace
 

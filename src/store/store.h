@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "store/dump.h"
 #include "store/records.h"
 
 namespace gk::store {
@@ -318,6 +319,15 @@ class Store {
 
   // Schema version after migrations (the highest applied migration number).
   virtual Result<int> SchemaVersion() = 0;
+
+  // Backup, restore and migration (store/dump.h). Dump: every table of
+  // DumpTables() in order, rows in key order, from one consistent snapshot
+  // (it does not call out.Finish()).
+  virtual Status Dump(DumpWriter& out) = 0;
+  // A writer loading a dump into this database, which must be empty (every
+  // table of DumpTables(); else FailedPrecondition), in one transaction:
+  // Finish rebuilds the search index, resets id sequences and commits.
+  virtual Result<std::unique_ptr<DumpWriter>> Loader() = 0;
 
   // The proactive-disclosure catalog (store/records.h), on the same connection.
   virtual RecordStore& records() = 0;

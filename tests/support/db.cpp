@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <pqxx/pqxx>
 #include <stdexcept>
 
@@ -59,6 +60,35 @@ std::string FreshDatabaseUrl(const std::string& dir, const std::string& name) {
   return WithDatabase(admin, db);
 }
 
+namespace {
+std::string NameFor(const std::string& path) {
+  return "gk_p" + std::to_string(std::hash<std::string>{}(path) % 1000000000000ULL);
+}
+}  // namespace
+
+std::string TestDatabase(const std::string& sqlite_path) {
+  if (!OnPostgres()) return "sqlite:" + sqlite_path;
+  const std::string admin = ClusterUrl();
+  const std::string db = NameFor(sqlite_path);
+  try {
+    pqxx::connection c(admin);
+    pqxx::nontransaction w(c);
+    if (w.exec("SELECT 1 FROM pg_database WHERE datname = " + w.quote(db)).empty())
+      w.exec("CREATE DATABASE " + w.quote_name(db));
+  } catch (const pqxx::sql_error& e) {
+    // Two processes of one test may race to create it: fine when it exists.
+    if (std::string(e.what()).find("already exists") == std::string::npos)
+      throw std::runtime_error("PostgreSQL test cluster " + admin + " unusable: " + e.what());
+  } catch (const std::exception& e) {
+    throw std::runtime_error("PostgreSQL test cluster " + admin + " unusable: " + e.what());
+  }
+  return WithDatabase(admin, db);
+}
+
+void DropTestDatabase(const std::string& sqlite_path) {
+  if (OnPostgres()) DropDatabase(WithDatabase(ClusterUrl(), NameFor(sqlite_path)));
+}
+
 void DropDatabase(const std::string& url) {
   if (url.rfind("postgresql://", 0) != 0) return;
   try {
@@ -94,6 +124,31 @@ std::string ExecSql(const std::string& url, const std::string& sql) {
   } catch (const std::exception& e) {
     return e.what();
   }
+}
+
+std::string QueryValue(const std::string& url, const std::string& sql) {
+  if (url.rfind("sqlite:", 0) == 0) {
+    sqlite3* db = nullptr;
+    std::string out, err;
+    if (sqlite3_open_v2(url.substr(7).c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+      err = "cannot open " + url;
+    } else {
+      sqlite3_stmt* st = nullptr;
+      if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) != SQLITE_OK) {
+        err = sqlite3_errmsg(db);
+      } else if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0)) {
+        out = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+      }
+      sqlite3_finalize(st);
+    }
+    sqlite3_close(db);
+    if (!err.empty()) throw std::runtime_error(err);
+    return out;
+  }
+  pqxx::connection c(url);
+  pqxx::nontransaction w(c);
+  auto r = w.exec(sql);
+  return r.empty() || r[0][0].is_null() ? std::string() : std::string(r[0][0].c_str());
 }
 
 }  // namespace gk::testing

@@ -18,6 +18,13 @@ bool OnPostgres();
 // database (the name is made unique) on the test cluster.
 std::string FreshDatabaseUrl(const std::string& dir, const std::string& name);
 
+// The database of a test keyed by a SQLite file path: `sqlite:PATH`, or on
+// PostgreSQL a database named after PATH, created empty on first use (so
+// every mention of PATH in a test names the same database).
+std::string TestDatabase(const std::string& sqlite_path);
+// Drops TestDatabase(sqlite_path) on PostgreSQL (no-op on SQLite).
+void DropTestDatabase(const std::string& sqlite_path);
+
 // Deletes a database made by FreshDatabaseUrl on PostgreSQL (closing its
 // connections); SQLite files go with their directory.
 void DropDatabase(const std::string& url);
@@ -25,5 +32,9 @@ void DropDatabase(const std::string& url);
 // Runs one SQL statement on the database (either store); returns "" when it
 // succeeded, else the error message.
 std::string ExecSql(const std::string& url, const std::string& sql);
+
+// The first column of the first row of `sql` as text ("" when no row;
+// throws on an error).
+std::string QueryValue(const std::string& url, const std::string& sql);
 
 }  // namespace gk::testing
