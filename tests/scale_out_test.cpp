@@ -46,26 +46,43 @@ TEST(ScaleOut, TwoServersOnOneDatabaseBehaveAsOne) {
   const std::string dir = MakeTempDir();
   const std::string db = FreshDatabaseUrl(dir, "scale");
   // Started at the same moment on an empty database: the migrations' advisory
-  // lock lets one migrate while the other waits.
-  std::vector<Server> servers(2);
-  for (size_t i = 0; i < servers.size(); ++i) {
-    servers[i].port = FreePort();
-    servers[i].process = std::make_unique<Background>(
-        std::vector<std::string>{kBin, "serve", "--db", db, "--listen",
-                                 "127.0.0.1:" + std::to_string(servers[i].port), "--demo"},
-        dir + "/serve" + std::to_string(i) + ".log");
-  }
-  for (size_t i = 0; i < servers.size(); ++i) {
-    httplib::Client c("127.0.0.1", servers[i].port);
-    bool ready = false;
-    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-    while (!ready && std::chrono::steady_clock::now() < until) {
-      auto r = c.Get("/readyz");
-      ready = r && r->status == 200;
-      if (!ready) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  // lock lets one migrate while the other waits; both become ready.
+  const std::string empty = FreshDatabaseUrl(dir, "empty");
+  auto start_all = [&](const std::string& url, const std::string& tag) {
+    std::vector<Server> servers(2);
+    for (size_t i = 0; i < servers.size(); ++i) {
+      servers[i].port = FreePort();
+      servers[i].process = std::make_unique<Background>(
+          std::vector<std::string>{kBin, "serve", "--db", url, "--listen",
+                                   "127.0.0.1:" + std::to_string(servers[i].port)},
+          dir + "/" + tag + std::to_string(i) + ".log");
     }
-    ASSERT_TRUE(ready) << ReadFile(dir + "/serve" + std::to_string(i) + ".log");
+    for (size_t i = 0; i < servers.size(); ++i) {
+      httplib::Client c("127.0.0.1", servers[i].port);
+      bool ready = false;
+      const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+      while (!ready && std::chrono::steady_clock::now() < until) {
+        auto r = c.Get("/readyz");
+        ready = r && r->status == 200;
+        if (!ready) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      }
+      EXPECT_TRUE(ready) << ReadFile(dir + "/" + tag + std::to_string(i) + ".log");
+    }
+    return servers;
+  };
+  {
+    auto both = start_all(empty, "empty");
+    for (auto& s : both) s.process->Stop(SIGTERM);
+    EXPECT_EQ(QueryValue(empty, "SELECT COUNT(*) FROM schema_migrations"),
+              QueryValue(empty, "SELECT MAX(version) FROM schema_migrations"));
+    DropDatabase(empty);
   }
+
+  // The demo agencies and cases, then two servers on them.
+  auto demo = gk::testing::Run({kBin, "demo", "--db", db});
+  ASSERT_EQ(demo.exit_code, 0) << demo.err;
+  std::vector<Server> servers = start_all(db, "serve");
+  ASSERT_FALSE(::testing::Test::HasFailure());
 
   // Three clients per server, applying at once.
   constexpr int kPerClient = 15;
@@ -115,7 +132,7 @@ TEST(ScaleOut, TwoServersOnOneDatabaseBehaveAsOne) {
 
   // No event lost, the chain unforked: verify checks every event's hash and
   // link and every case's projection against its events.
-  auto v = Run({kBin, "verify", "--db", db});
+  auto v = gk::testing::Run({kBin, "verify", "--db", db});
   EXPECT_EQ(v.exit_code, 0) << v.out << v.err;
   const std::string in = [&] {
     std::string list;

@@ -10,6 +10,7 @@
 #include <random>
 
 #include "catalog/search.h"
+#include "core/text.h"
 #include "store/store.h"
 #include "support/db.h"
 #include "support/process.h"
@@ -96,7 +97,7 @@ TEST(SearchBackends, SameResultsOnSqliteAndPostgres) {
     const size_t len = 1 + pick(5);
     const size_t end = std::min(src.size(), toks[at].begin + len * 3);
     std::string w = src.substr(toks[at].begin, end - toks[at].begin);
-    if (text::IsValidUtf8(w) && !catalog::BuildQuery(w)->words.empty()) queries.push_back(w);
+    if (gk::text::IsValidUtf8(w) && !catalog::BuildQuery(w)->words.empty()) queries.push_back(w);
   }
   int nonzero = 0;
   for (const std::string& q : queries) {

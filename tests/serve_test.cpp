@@ -67,6 +67,14 @@ TEST_F(ServeTest, HealthzAndHonestHomePage) {
   EXPECT_NE(home->body.find("2019–2026"), std::string::npos) << "calendar coverage is shown";
 }
 
+TEST_F(ServeTest, ReadyzAnswersWhenTheDatabaseDoes) {
+  ASSERT_TRUE(ready_) << ReadFile(log_);
+  auto r = client_->Get("/readyz");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_EQ(r->body, "ready\n");
+}
+
 TEST_F(ServeTest, DeadlineApiAndPage) {
   ASSERT_TRUE(ready_);
   auto r = client_->Get("/api/v1/deadline?received=2021-09-17");

@@ -73,7 +73,7 @@ std::string TestDatabase(const std::string& sqlite_path) {
   try {
     pqxx::connection c(admin);
     pqxx::nontransaction w(c);
-    if (w.exec("SELECT 1 FROM pg_database WHERE datname = " + w.quote(db)).empty())
+    if (w.exec_params("SELECT 1 FROM pg_database WHERE datname = $1", db).empty())
       w.exec("CREATE DATABASE " + w.quote_name(db));
   } catch (const pqxx::sql_error& e) {
     // Two processes of one test may race to create it: fine when it exists.
