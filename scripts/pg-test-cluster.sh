@@ -6,7 +6,8 @@
 #   scripts/pg-test-cluster.sh stop STATE_DIR    stop it and delete its data
 # Runs the server as user `postgres` when started as root (PostgreSQL refuses
 # to run as root). The cluster trades durability for speed (fsync=off): it
-# holds test data only and is deleted afterwards. Fails loudly, saying why,
+# holds test data only and is deleted afterwards. GK_PG_DURABLE=1 keeps
+# PostgreSQL's durable defaults (benchmarks: scripts/bench-pg.sh). Fails loudly, saying why,
 # when PostgreSQL cannot start — the tests never skip it.
 set -euo pipefail
 
@@ -54,9 +55,11 @@ case "$cmd" in
       if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then port=$p; break; fi
     done
     [[ -n "$port" ]] || { echo "pg-test-cluster: no free port found" >&2; exit 1; }
+    speed="-c fsync=off -c full_page_writes=off -c synchronous_commit=off"
+    [[ "${GK_PG_DURABLE:-0}" == 1 ]] && speed=""
     as_pg "$bindir/pg_ctl" -D "$data/db" -l "$data/server.log" -w -t 60 \
-      -o "-p $port -k $data -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off \
--c synchronous_commit=off -c max_connections=300 -c shared_buffers=128MB" start >/dev/null || {
+      -o "-p $port -k $data -c listen_addresses=127.0.0.1 $speed -c max_connections=300 \
+-c shared_buffers=128MB" start >/dev/null || {
       echo "pg-test-cluster: the server did not start:" >&2; cat "$data/server.log" >&2; exit 1; }
     echo "postgresql://postgres@127.0.0.1:$port/postgres" > "$state/url"
     echo "pg-test-cluster: $(cat "$state/url") (data in $data)"
