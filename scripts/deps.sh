@@ -8,6 +8,9 @@ PACKAGES=(
   cmake ninja-build g++ pkg-config make
   # libraries
   libicu-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev libcpp-httplib-dev libssl-dev libsodium-dev
+  # PostgreSQL store (postgresql://… URLs): libpqxx to build; the server for
+  # the tests' throwaway cluster (scripts/pg-test-cluster.sh) and benchmarks
+  libpqxx-dev postgresql-15
   # e-mail notices to applicants over SMTP (serve --smtp)
   libcurl4-openssl-dev
   # XLSX written with libxlsxwriter, read back with libzip + pugixml

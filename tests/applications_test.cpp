@@ -12,6 +12,7 @@
 #include <set>
 #include <thread>
 
+#include "support/db.h"
 #include "support/process.h"
 
 namespace gk::testing {
@@ -36,13 +37,13 @@ class ApplicationsTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = MakeTempDir();
-    db_ = dir_ + "/g.db";
+    db_ = FreshDatabaseUrl(dir_, "g");
     Start();
   }
   void Start() {
     port_ = FreePort();
     server_ = std::make_unique<Background>(
-        std::vector<std::string>{kBin, "serve", "--db", "sqlite:" + db_, "--listen",
+        std::vector<std::string>{kBin, "serve", "--db", db_, "--listen",
                                  "127.0.0.1:" + std::to_string(port_), "--demo"},
         dir_ + "/serve.log");
     client_ = std::make_unique<httplib::Client>("127.0.0.1", port_);
@@ -57,20 +58,14 @@ class ApplicationsTest : public ::testing::Test {
   void TearDown() override {
     client_.reset();
     server_.reset();
+    DropDatabase(db_);
     std::filesystem::remove_all(dir_);
   }
   httplib::Result PostJson(const json& body) {
     return client_->Post("/api/v1/applications", body.dump(), "application/json");
   }
   int64_t CountEvents() {
-    sqlite3* db = nullptr;
-    sqlite3_open_v2(db_.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
-    sqlite3_stmt* s = nullptr;
-    sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM events", -1, &s, nullptr);
-    int64_t n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
-    sqlite3_finalize(s);
-    sqlite3_close(db);
-    return n;
+    return std::stoll(QueryValue(db_, "SELECT COUNT(*) FROM events"));
   }
 
   std::string dir_, db_;
@@ -207,7 +202,7 @@ TEST_F(ApplicationsTest, ApplicantAnswersACorrectionNoticeOnline) {
   const std::string tn = ack["tracking_no"], code = ack["query_code"];
   // Staff send a 补正 notice (Art. 30) through the JSON API.
   auto u = gk::testing::Run({kBin, "user", "add", "wang", "--role", "handler", "--agency",
-                             "weihai-lingang", "--db", "sqlite:" + db_},
+                             "weihai-lingang", "--db", db_},
                             "pass-wang-123\n");
   ASSERT_EQ(u.exit_code, 0) << u.err;
   auto login = client_->Post("/login", "username=wang&password=pass-wang-123",
@@ -329,7 +324,7 @@ TEST_F(ApplicationsTest, IdentityDocumentsAreUploadedAndKeptPrivate) {
   // Staff of the agency download it; supervisors may not.
   for (const char* user : {"wang", "sup"}) {
     std::vector<std::string> args = {kBin, "user", "add", user, "--role",
-                                     std::string(user) == "wang" ? "handler" : "supervisor", "--db", "sqlite:" + db_};
+                                     std::string(user) == "wang" ? "handler" : "supervisor", "--db", db_};
     if (std::string(user) == "wang") {
       args.push_back("--agency");
       args.push_back("weihai-lingang");
@@ -355,12 +350,11 @@ TEST_F(ApplicationsTest, IdentityDocumentsAreUploadedAndKeptPrivate) {
   EXPECT_EQ(client_->Get(link)->status, 303) << "no session";
 
   server_->Stop(SIGTERM);
-  EXPECT_EQ(gk::testing::Run({kBin, "verify", "--db", "sqlite:" + db_}).exit_code, 0);
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "UPDATE documents SET content = X'00'", nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(db);
-  auto v = gk::testing::Run({kBin, "verify", "--db", "sqlite:" + db_});
+  EXPECT_EQ(gk::testing::Run({kBin, "verify", "--db", db_}).exit_code, 0);
+  ASSERT_EQ(ExecSql(db_, OnPostgres() ? "UPDATE documents SET content = '\\x00'::bytea"
+                                      : "UPDATE documents SET content = X'00'"),
+            "");
+  auto v = gk::testing::Run({kBin, "verify", "--db", db_});
   EXPECT_EQ(v.exit_code, 1) << v.out;
   EXPECT_NE(v.out.find("document"), std::string::npos) << v.out;
 }
@@ -405,7 +399,7 @@ TEST_F(ApplicationsTest, AcknowledgedApplicationsSurviveAKillDuringABurst) {
   for (auto& t : clients) t.join();
   ASSERT_GE(acked.size(), 30u);
 
-  auto v = gk::testing::Run({kBin, "verify", "--db", "sqlite:" + db_});
+  auto v = gk::testing::Run({kBin, "verify", "--db", db_});
   EXPECT_EQ(v.exit_code, 0) << v.out << v.err;
   Start();
   std::set<std::string> unique;
@@ -422,27 +416,18 @@ TEST_F(ApplicationsTest, VerifyFindsATamperedEvent) {
   ASSERT_EQ(PostJson(ValidApplication())->status, 201);
   ASSERT_EQ(PostJson(ValidApplication())->status, 201);
   server_->Stop(SIGTERM);
-  EXPECT_EQ(gk::testing::Run({kBin, "verify", "--db", "sqlite:" + db_}).exit_code, 0);
+  EXPECT_EQ(gk::testing::Run({kBin, "verify", "--db", db_}).exit_code, 0);
   // Someone with file access drops the guard and edits a stored event.
   // (after the demo's events: the first event naming the applicant 张三)
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
-  int64_t id = 0;
-  ASSERT_EQ(sqlite3_exec(
-                db, "SELECT MIN(id) FROM events WHERE payload LIKE '%张三%'",
-                [](void* out, int, char** v, char**) {
-                  *static_cast<int64_t*>(out) = v[0] ? std::stoll(v[0]) : 0;
-                  return 0;
-                },
-                &id, nullptr),
-            SQLITE_OK);
+  const int64_t id =
+      std::stoll(QueryValue(db_, "SELECT MIN(id) FROM events WHERE payload LIKE '%张三%'"));
   ASSERT_GT(id, 0);
-  const std::string update = "DROP TRIGGER events_no_update;"
-                             "UPDATE events SET payload = replace(payload, '张三', '李四') WHERE id = " +
-                             std::to_string(id) + ";";
-  ASSERT_EQ(sqlite3_exec(db, update.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(db);
-  auto v = gk::testing::Run({kBin, "verify", "--db", "sqlite:" + db_});
+  const std::string drop =
+      OnPostgres() ? "DROP TRIGGER events_no_change ON events" : "DROP TRIGGER events_no_update";
+  ASSERT_EQ(ExecSql(db_, drop + "; UPDATE events SET payload = replace(payload, '张三', '李四') "
+                                "WHERE id = " + std::to_string(id)),
+            "");
+  auto v = gk::testing::Run({kBin, "verify", "--db", db_});
   EXPECT_EQ(v.exit_code, 1) << v.out;
   EXPECT_NE(v.out.find("event " + std::to_string(id)), std::string::npos) << v.out;
   EXPECT_EQ(gk::testing::Run({kBin, "verify", "--db", "sqlite:" + dir_ + "/none.db"}).exit_code, 2);

@@ -1,11 +1,14 @@
 // The command line of interface.md, run as a real process.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <fstream>
 #include <sstream>
 
+#include "support/db.h"
 #include "support/process.h"
 
 namespace gk::testing {
@@ -39,7 +42,10 @@ size_t CountLines(const std::string& s) {
 class TempDir : public ::testing::Test {
  protected:
   void SetUp() override { dir_ = MakeTempDir(); }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
+  void TearDown() override {
+    DropTestDatabase(dir_ + "/g.db");
+    std::filesystem::remove_all(dir_);
+  }
   std::string Path(const std::string& name) const { return dir_ + "/" + name; }
   std::string dir_;
 };
@@ -398,6 +404,65 @@ TEST_F(TempDir, DeadlineCalendarFileAddsAYear) {
   EXPECT_EQ(json::parse(late.out)["provisional"], true);
 }
 
+// ---- migrate, backup, restore ---------------------------------------------------
+
+// SQLite → the test backend (PostgreSQL in cli_test_pg) → SQLite, and a
+// backup of the middle one restored: every copy verifies and computes the
+// same annual report.
+TEST_F(TempDir, MigrateBackupRestoreRoundTrip) {
+  const std::string a = "sqlite:" + Path("a.db");
+  const std::string mid = TestDatabase(Path("g.db"));
+  const std::string b = "sqlite:" + Path("b.db");
+  const std::string c = "sqlite:" + Path("c.db");
+  ASSERT_EQ(Gk({"demo", "--db", a}).exit_code, 0);
+  auto m1 = Gk({"migrate", "--from", a, "--to", mid});
+  ASSERT_EQ(m1.exit_code, 0) << m1.err;
+  EXPECT_NE(m1.out.find("events"), std::string::npos) << m1.out;
+  auto v1 = Gk({"verify", "--db", mid});
+  EXPECT_EQ(v1.exit_code, 0) << v1.out << v1.err;
+  ASSERT_EQ(Gk({"migrate", "--from", mid, "--to", b}).exit_code, 0);
+  EXPECT_EQ(Gk({"verify", "--db", b}).exit_code, 0);
+  ASSERT_EQ(Gk({"backup", "--db", mid, "--out", Path("mid.dump")}).exit_code, 0);
+  auto r = Gk({"restore", "--from", Path("mid.dump"), "--db", c});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Gk({"verify", "--db", c}).exit_code, 0);
+  const auto report = [&](const std::string& db) {
+    auto rep = Gk({"report", "--agency", "weihai-lingang", "--year", "2025", "--db", db});
+    EXPECT_EQ(rep.exit_code, 0) << rep.err;
+    return rep.out;
+  };
+  const std::string want = report(a);
+  EXPECT_FALSE(want.empty());
+  for (const std::string& db : {mid, b, c}) EXPECT_EQ(report(db), want) << db;
+
+  // The target must be new or empty; nothing is overwritten.
+  auto again = Gk({"migrate", "--from", a, "--to", mid});
+  EXPECT_EQ(again.exit_code, 2);
+  EXPECT_NE(again.err.find("不是空的"), std::string::npos) << again.err;
+  EXPECT_EQ(std::count(again.err.begin(), again.err.end(), '\n'), 1) << again.err;
+  EXPECT_EQ(Gk({"backup", "--db", mid, "--out", Path("mid.dump")}).exit_code, 2);
+  EXPECT_EQ(Gk({"restore", "--from", Path("mid.dump"), "--db", b}).exit_code, 2);
+}
+
+TEST_F(TempDir, RestoreRefusesDamagedOrMissingInput) {
+  EXPECT_EQ(Gk({"migrate", "--from", "sqlite:" + Path("none.db"), "--to",
+                "sqlite:" + Path("x.db")})
+                .exit_code,
+            2);
+  EXPECT_FALSE(std::filesystem::exists(Path("x.db")));
+  EXPECT_EQ(Gk({"restore", "--from", Path("none.dump"), "--db", "sqlite:" + Path("x.db")}).exit_code,
+            2);
+  // A truncated backup loads nothing.
+  ASSERT_EQ(Gk({"demo", "--agencies-only", "--db", "sqlite:" + Path("a.db")}).exit_code, 0);
+  ASSERT_EQ(Gk({"backup", "--db", "sqlite:" + Path("a.db"), "--out", Path("a.dump")}).exit_code, 0);
+  std::string dump = ReadFile(Path("a.dump"));
+  WriteFile(Path("cut.dump"), dump.substr(0, dump.rfind("{\"end\"")));
+  auto r = Gk({"restore", "--from", Path("cut.dump"), "--db", "sqlite:" + Path("x.db")});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("不完整"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(Path("x.db")));
+}
+
 // ---- calendar import and demo ---------------------------------------------------
 
 TEST_F(TempDir, CalendarImportNeedsAnExistingDatabase) {
@@ -408,7 +473,7 @@ TEST_F(TempDir, CalendarImportNeedsAnExistingDatabase) {
 }
 
 TEST_F(TempDir, CalendarImportAndDemo) {
-  const std::string db = "sqlite:" + Path("g.db");
+  const std::string db = TestDatabase(Path("g.db"));
   auto d1 = Gk({"demo", "--db", db});
   ASSERT_EQ(d1.exit_code, 0) << d1.err;
   EXPECT_NE(d1.out.find("5 agencies"), std::string::npos);
@@ -441,7 +506,7 @@ std::string ImportExample() {
 }
 
 TEST_F(TempDir, ApplicationsImportIsAllOrNothing) {
-  const std::string db = "sqlite:" + Path("g.db");
+  const std::string db = TestDatabase(Path("g.db"));
   ASSERT_EQ(Gk({"demo", "--db", db}).exit_code, 0);
   ASSERT_EQ(Gk({"user", "add", "boss", "--role", "agency_admin", "--agency", "weihai-lingang",
                 "--db", db},
@@ -501,7 +566,7 @@ namespace gk::testing {
 namespace {
 
 TEST_F(TempDir, ReportFromTheDemoRecordsInEveryFormat) {
-  const std::string db = "sqlite:" + Path("g.db");
+  const std::string db = TestDatabase(Path("g.db"));
   ASSERT_EQ(Gk({"demo", "--db", db}).exit_code, 0);
   // JSON to stdout: the seed report's tables (seed 002, 2019 format).
   auto j = Gk({"report", "--agency", "weihai-huoju", "--year", "2020", "--db", db});
@@ -552,7 +617,7 @@ TEST_F(TempDir, ReportFromTheDemoRecordsInEveryFormat) {
 }
 
 TEST_F(TempDir, ReportBadInputExitsTwo) {
-  const std::string db = "sqlite:" + Path("g.db");
+  const std::string db = TestDatabase(Path("g.db"));
   EXPECT_EQ(Gk({"report", "--agency", "weihai-huoju", "--year", "2020", "--db", db}).exit_code, 2);
   ASSERT_EQ(Gk({"demo", "--db", db}).exit_code, 0);
   for (std::vector<std::string> args :

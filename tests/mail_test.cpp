@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "support/db.h"
 #include "support/process.h"
 
 namespace gk::testing {
@@ -130,7 +131,7 @@ TEST(Mail, NoticesReachTheApplicantsMailbox) {
   SmtpSink sink;
   const std::string dir = MakeTempDir();
   const int port = FreePort();
-  Background server({kBin, "serve", "--db", "sqlite:" + dir + "/g.db", "--listen",
+  Background server({kBin, "serve", "--db", TestDatabase(dir + "/g.db"), "--listen",
                      "127.0.0.1:" + std::to_string(port), "--demo", "--smtp",
                      "smtp://127.0.0.1:" + std::to_string(sink.port()), "--mail-from",
                      "gongkai@lingang.example.cn"},
@@ -190,7 +191,7 @@ namespace {
 TEST(Mail, StaffGetADailyDigestOfWhatFallsDue) {
   SmtpSink sink;
   const std::string dir = MakeTempDir();
-  const std::string db = "sqlite:" + dir + "/g.db";
+  const std::string db = TestDatabase(dir + "/g.db");
   ASSERT_EQ(gk::testing::Run({kBin, "demo", "--db", db}).exit_code, 0);
   ASSERT_EQ(gk::testing::Run({kBin, "user", "add", "wang", "--role", "handler", "--agency", "weihai-lingang",
                  "--email", "wang@lingang.example.cn", "--db", db},

@@ -9,6 +9,7 @@
 #include <regex>
 #include <thread>
 
+#include "support/db.h"
 #include "support/process.h"
 
 namespace gk::testing {
@@ -43,10 +44,13 @@ class RecordsCli : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = MakeTempDir();
-    db_ = "sqlite:" + dir_ + "/g.db";
+    db_ = TestDatabase(dir_ + "/g.db");
     ASSERT_EQ(Gk({"demo", "--agencies-only", "--db", db_}).exit_code, 0);
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
+  void TearDown() override {
+    DropTestDatabase(dir_ + "/g.db");
+    std::filesystem::remove_all(dir_);
+  }
   std::string File(const std::string& name, const std::string& content) {
     WriteFile(dir_ + "/" + name, content);
     return dir_ + "/" + name;
@@ -127,7 +131,7 @@ class PortalTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = MakeTempDir();
-    const std::string db = "sqlite:" + dir_ + "/g.db";
+    const std::string db = TestDatabase(dir_ + "/g.db");
     ASSERT_EQ(Gk({"demo", "--agencies-only", "--db", db}).exit_code, 0);
     std::string lines;
     for (int i = 1; i <= 30; ++i) {
@@ -162,6 +166,7 @@ class PortalTest : public ::testing::Test {
   void TearDown() override {
     client_.reset();
     server_.reset();
+    DropTestDatabase(dir_ + "/g.db");
     std::filesystem::remove_all(dir_);
   }
   json GetJson(const std::string& path, int want_status = 200) {
@@ -300,7 +305,7 @@ class StaffRecordsTest : public PortalTest {
  protected:
   void AddUser(const std::string& name, const std::string& role, const std::string& agency) {
     auto r = Gk({"user", "add", name, "--role", role, "--agency", agency, "--db",
-                 "sqlite:" + dir_ + "/g.db"},
+                 TestDatabase(dir_ + "/g.db")},
                 "pass-" + name + "-123\n");
     ASSERT_EQ(r.exit_code, 0) << r.err;
   }

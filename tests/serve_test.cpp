@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "support/db.h"
 #include "support/process.h"
 
 namespace gk::testing {
@@ -23,7 +24,7 @@ class ServeTest : public ::testing::Test {
     port_ = FreePort();
     log_ = dir_ + "/serve.log";
     server_ = std::make_unique<Background>(
-        std::vector<std::string>{kBin, "serve", "--db", "sqlite:" + dir_ + "/g.db", "--listen",
+        std::vector<std::string>{kBin, "serve", "--db", TestDatabase(dir_ + "/g.db"), "--listen",
                                  "127.0.0.1:" + std::to_string(port_), "--demo"},
         log_);
     client_ = std::make_unique<httplib::Client>("127.0.0.1", port_);
@@ -42,6 +43,7 @@ class ServeTest : public ::testing::Test {
   void TearDown() override {
     client_.reset();
     server_.reset();
+    DropTestDatabase(dir_ + "/g.db");
     std::filesystem::remove_all(dir_);
   }
 
@@ -63,6 +65,14 @@ TEST_F(ServeTest, HealthzAndHonestHomePage) {
   EXPECT_NE(home->body.find("威海临港经济技术开发区管理委员会"), std::string::npos)
       << "demo agencies are listed";
   EXPECT_NE(home->body.find("2019–2026"), std::string::npos) << "calendar coverage is shown";
+}
+
+TEST_F(ServeTest, ReadyzAnswersWhenTheDatabaseDoes) {
+  ASSERT_TRUE(ready_) << ReadFile(log_);
+  auto r = client_->Get("/readyz");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_EQ(r->body, "ready\n");
 }
 
 TEST_F(ServeTest, DeadlineApiAndPage) {

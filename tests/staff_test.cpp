@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "auth/totp.h"
+#include "support/db.h"
 #include "support/process.h"
 
 namespace gk::testing {
@@ -22,7 +23,7 @@ class StaffTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = MakeTempDir();
-    db_ = "sqlite:" + dir_ + "/g.db";
+    db_ = TestDatabase(dir_ + "/g.db");
     ASSERT_EQ(gk::testing::Run({kBin, "demo", "--db", db_}).exit_code, 0);
     AddUser("wang", "handler", "weihai-lingang");
     AddUser("zhao", "handler", "weihai-gongxin");
@@ -58,6 +59,7 @@ class StaffTest : public ::testing::Test {
   }
   void TearDown() override {
     server_.reset();
+    DropTestDatabase(dir_ + "/g.db");
     std::filesystem::remove_all(dir_);
   }
   void AddUser(const std::string& name, const std::string& role, const std::string& agency) {

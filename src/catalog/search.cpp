@@ -2,6 +2,8 @@
 
 #include <unicode/uchar.h>
 
+#include <algorithm>
+
 #include "catalog/record.h"
 #include "core/text.h"
 
@@ -182,6 +184,100 @@ Result<SearchQuery> BuildQuery(std::string_view q) {
     out.fts += "{title body} : " + quoted;
     out.words.push_back(std::move(w));
   }
+  return out;
+}
+
+}  // namespace gk::catalog
+
+namespace gk::catalog {
+
+std::vector<std::string> WordsOfFts(std::string_view fts) {
+  std::vector<std::string> words;
+  for (size_t i = 0; i < fts.size(); ++i) {
+    if (fts[i] != '"') continue;
+    std::string w;
+    size_t j = i + 1;
+    for (; j < fts.size(); ++j) {
+      if (fts[j] == '"') {
+        if (j + 1 < fts.size() && fts[j + 1] == '"') {
+          w += '"';
+          ++j;
+          continue;
+        }
+        break;
+      }
+      w += fts[j];
+    }
+    words.push_back(std::move(w));
+    i = j;
+  }
+  return words;
+}
+
+bool TokenExact(std::string_view word) {
+  const std::vector<Token> t = Tokens(word, TokenizeMode::kQuery);
+  if (t.size() == 1) return true;
+  return t.size() == 2 && t[0].text.size() > t[1].text.size() &&
+         t[0].text.compare(t[0].text.size() - t[1].text.size(), t[1].text.size(), t[1].text) == 0;
+}
+
+bool MatchesAll(std::string_view title, std::string_view body,
+                const std::vector<std::string>& words) {
+  const std::string t = text::SearchKey(title);
+  const std::string b = text::SearchKey(body);
+  for (const std::string& w : words) {
+    const std::string k = text::SearchKey(w);
+    if (t.find(k) == std::string::npos && b.find(k) == std::string::npos) return false;
+  }
+  return true;
+}
+
+std::string MarkMatches(std::string_view text, const std::vector<std::string>& words,
+                        size_t max_chars) {
+  const std::vector<FoldedChar> chars = Fold(text);
+  const size_t n = chars.size();
+  // Which folded characters are part of a match.
+  std::vector<bool> hit(n, false);
+  for (const std::string& w : words) {
+    std::vector<char32_t> key;
+    for (const FoldedChar& f : Fold(w))
+      if (Searchable(f.c)) key.push_back(f.c);
+    if (key.empty() || key.size() > n) continue;
+    for (size_t p = 0; p + key.size() <= n; ++p) {
+      size_t k = 0;
+      while (k < key.size() && chars[p + k].c == key[k]) ++k;
+      if (k == key.size())
+        for (k = 0; k < key.size(); ++k) hit[p + k] = true;
+    }
+  }
+  size_t from = 0, to = n;
+  if (max_chars > 0 && n > max_chars) {
+    size_t first = 0;
+    while (first < n && !hit[first]) ++first;
+    if (first == n) first = 0;
+    from = first > max_chars / 4 ? first - max_chars / 4 : 0;
+    to = std::min(n, from + max_chars);
+    if (to == n) from = n - max_chars;
+  }
+  std::string out;
+  if (from > 0) out += "…";
+  bool open = false;
+  size_t pos = from < n ? chars[from].begin : text.size();
+  for (size_t i = from; i < to; ++i) {
+    // Several folded characters may share one source character.
+    if (chars[i].begin < pos) continue;
+    if (hit[i] && !open) {
+      out += '\x01';  // store::kHitBegin
+      open = true;
+    } else if (!hit[i] && open) {
+      out += '\x02';  // store::kHitEnd
+      open = false;
+    }
+    out.append(text.substr(chars[i].begin, chars[i].end - chars[i].begin));
+    pos = chars[i].end;
+  }
+  if (open) out += '\x02';
+  if (to < n) out += "…";
   return out;
 }
 

@@ -61,3 +61,27 @@ struct SearchQuery {
 Result<SearchQuery> BuildQuery(std::string_view q);
 
 }  // namespace gk::catalog
+
+namespace gk::catalog {
+
+// The words of a SearchQuery::fts expression (the inverse of BuildQuery's
+// quoting): the PostgreSQL store matches these.
+std::vector<std::string> WordsOfFts(std::string_view fts);
+
+// Whether `word` can be matched on tokens alone: a single character, or a
+// run of two (its bigram is in a document exactly when the word is a
+// substring of it). Longer words need the substring check after the index.
+bool TokenExact(std::string_view word);
+
+// Whether every word occurs in `title` or in `body` after NFKC + case folding
+// (the matching rule above, checked directly).
+bool MatchesAll(std::string_view title, std::string_view body,
+                const std::vector<std::string>& words);
+
+// `text` with every occurrence of the words marked \x01 … \x02 (whole text
+// when max_chars is 0, else a window of about max_chars characters around
+// the first match, cut ends shown as "…").
+std::string MarkMatches(std::string_view text, const std::vector<std::string>& words,
+                        size_t max_chars);
+
+}  // namespace gk::catalog

@@ -103,4 +103,20 @@ struct VerifyArgs {
 };
 int RunVerify(const VerifyArgs& args);
 
+// Whole databases (database_commands.cpp; format in store/dump.h).
+struct MigrateArgs {
+  std::string from, to;  // database URLs; `to` must be new or empty
+};
+int RunMigrate(const MigrateArgs& args);
+struct BackupArgs {
+  std::string db = "sqlite:var/gongkai.db";
+  std::string out;  // a new file
+};
+int RunBackup(const BackupArgs& args);
+struct RestoreArgs {
+  std::string from;  // a backup file
+  std::string db;    // new or empty database
+};
+int RunRestore(const RestoreArgs& args);
+
 }  // namespace gk::cli

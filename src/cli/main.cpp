@@ -62,7 +62,7 @@ int main(int argc, char** argv) {
       "import", "Add a year's official holiday schedule to the database");
   c_cal_import->add_option("FILE", cal_import.file, "CSV file with header date,kind,name")
       ->required();
-  c_cal_import->add_option("--db", cal_import.db, "Database URL (sqlite:PATH)");
+  c_cal_import->add_option("--db", cal_import.db, "Database URL (sqlite:PATH or postgresql://…)");
 
   ServeArgs serve;
   auto* c_serve = app.add_subcommand("serve", "Run the web server");
@@ -95,7 +95,7 @@ int main(int argc, char** argv) {
                          "Agency id (supervisor: the top of its scope, default all)");
   c_user_add->add_option("--email", user_add.email,
                          "E-mail address for the daily digest of what falls due (optional)");
-  c_user_add->add_option("--db", user_add.db, "Database URL (sqlite:PATH)");
+  c_user_add->add_option("--db", user_add.db, "Database URL (sqlite:PATH or postgresql://…)");
 
   auto* c_apps = app.add_subcommand("applications", "Applications (依申请公开) in bulk");
   c_apps->require_subcommand(1);
@@ -108,7 +108,7 @@ int main(int argc, char** argv) {
   c_apps_import->add_option("--by", apps_import.by, "Staff user entering the records (补录人)")
       ->required();
   c_apps_import->add_flag("--dry-run", apps_import.dry_run, "Check the file, write nothing");
-  c_apps_import->add_option("--db", apps_import.db, "Database URL (sqlite:PATH)");
+  c_apps_import->add_option("--db", apps_import.db, "Database URL (sqlite:PATH or postgresql://…)");
 
   LedgerArgs ledger;
   auto* c_ledger = app.add_subcommand("ledger", "Export the 台账 of a period as XLSX");
@@ -116,7 +116,7 @@ int main(int argc, char** argv) {
   c_ledger->add_option("--from", ledger.from, "First day (YYYY-MM-DD)")->required();
   c_ledger->add_option("--to", ledger.to, "Last day (YYYY-MM-DD)")->required();
   c_ledger->add_option("--out", ledger.out, "Output file (.xlsx)")->required();
-  c_ledger->add_option("--db", ledger.db, "Database URL (sqlite:PATH)");
+  c_ledger->add_option("--db", ledger.db, "Database URL (sqlite:PATH or postgresql://…)");
 
   ReportArgs report;
   auto* c_report = app.add_subcommand(
@@ -126,7 +126,7 @@ int main(int argc, char** argv) {
   c_report->add_option("--format", report.format, "json | html | docx | pdf | xlsx")
       ->check(CLI::IsMember({"json", "html", "docx", "pdf", "xlsx"}));
   c_report->add_option("--out", report.out, "Output file (default: stdout)");
-  c_report->add_option("--db", report.db, "Database URL (sqlite:PATH)");
+  c_report->add_option("--db", report.db, "Database URL (sqlite:PATH or postgresql://…)");
 
   auto* c_records = app.add_subcommand("records", "Proactive-disclosure records (主动公开)");
   c_records->require_subcommand(1);
@@ -135,12 +135,29 @@ int main(int argc, char** argv) {
       "import", "Bulk-load published records from JSON Lines (docs/catalog.md); all or nothing");
   c_records_import->add_option("FILE", records_import.file, "JSON Lines file, one record per line")
       ->required();
-  c_records_import->add_option("--db", records_import.db, "Database URL (sqlite:PATH)");
+  c_records_import->add_option("--db", records_import.db, "Database URL (sqlite:PATH or postgresql://…)");
 
   VerifyArgs verify;
   auto* c_verify = app.add_subcommand(
       "verify", "Re-check the event history: hash chain, transitions, projections");
-  c_verify->add_option("--db", verify.db, "Database URL (sqlite:PATH)");
+  c_verify->add_option("--db", verify.db, "Database URL (sqlite:PATH or postgresql://…)");
+
+  MigrateArgs migrate;
+  auto* c_migrate = app.add_subcommand(
+      "migrate", "Copy a whole database into a new, empty one (e.g. SQLite to PostgreSQL)");
+  c_migrate->add_option("--from", migrate.from, "Source database URL")->required();
+  c_migrate->add_option("--to", migrate.to, "Target database URL (new or empty)")->required();
+
+  BackupArgs backup;
+  auto* c_backup = app.add_subcommand("backup", "Write a portable backup file of a database");
+  c_backup->add_option("--db", backup.db, "Database URL (sqlite:PATH or postgresql://…)");
+  c_backup->add_option("--out", backup.out, "Backup file to create (not overwritten)")->required();
+
+  RestoreArgs restore;
+  auto* c_restore =
+      app.add_subcommand("restore", "Load a backup file into a new, empty database");
+  c_restore->add_option("--from", restore.from, "Backup file")->required();
+  c_restore->add_option("--db", restore.db, "Target database URL (new or empty)")->required();
 
   try {
     app.parse(argc, argv);
@@ -167,6 +184,9 @@ int main(int argc, char** argv) {
     if (c_ledger->parsed()) return RunLedger(ledger);
     if (c_report->parsed()) return RunReport(report);
     if (c_records_import->parsed()) return RunRecordsImport(records_import);
+    if (c_migrate->parsed()) return RunMigrate(migrate);
+    if (c_backup->parsed()) return RunBackup(backup);
+    if (c_restore->parsed()) return RunRestore(restore);
   } catch (const std::exception& e) {
     // Last line of defence: library code should have returned a Status.
     std::fprintf(stderr, "gongkai: internal error: %s\n", e.what());

@@ -12,7 +12,10 @@ struct Migration {
   std::string_view sql;
 };
 
-// All migrations in ascending version order.
+// All migrations in ascending version order (SQLite).
 const std::vector<Migration>& Migrations();
+// The same versions for PostgreSQL (migrations/postgres/NNNN_*.sql), so
+// SchemaVersion() agrees across the two stores.
+const std::vector<Migration>& PostgresMigrations();
 
 }  // namespace gk::store

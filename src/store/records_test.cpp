@@ -2,7 +2,6 @@
 // filters and order, and the search rule of interface.md checked against a
 // plain substring count over a generated corpus.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <filesystem>
 #include <random>
@@ -11,6 +10,7 @@
 #include "catalog/search.h"
 #include "core/text.h"
 #include "store/store.h"
+#include "support/db.h"
 
 namespace gk::store {
 namespace {
@@ -26,7 +26,8 @@ class RecordsTest : public ::testing::Test {
   void SetUp() override {
     char tmpl[] = "/tmp/gk-records-XXXXXX";
     dir_ = ::mkdtemp(tmpl);
-    auto s = OpenStore("sqlite:" + dir_ + "/t.db", OpenMode::kCreateIfMissing);
+    url_ = gk::testing::FreshDatabaseUrl(dir_, "t");
+    auto s = OpenStore(url_, OpenMode::kCreateIfMissing);
     ASSERT_TRUE(s.ok()) << s.status().message();
     store_ = std::move(s).value();
     for (const char* id : {"a", "b"}) {
@@ -39,6 +40,7 @@ class RecordsTest : public ::testing::Test {
   }
   void TearDown() override {
     store_.reset();
+    gk::testing::DropDatabase(url_);
     fs::remove_all(dir_);
   }
   RecordStore& rs() { return store_->records(); }
@@ -69,7 +71,7 @@ class RecordsTest : public ::testing::Test {
     return r.ok() ? r->total : -1;
   }
 
-  std::string dir_;
+  std::string dir_, url_;
   std::unique_ptr<Store> store_;
 };
 
@@ -140,12 +142,8 @@ TEST_F(RecordsTest, RevisionsAreKeptAndOnlyPublishedIsSearchable) {
   EXPECT_EQ((*got)->record.status, RecordStatus::kWithdrawn);
 
   // Append-only, enforced by the database.
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open((dir_ + "/t.db").c_str(), &db), SQLITE_OK);
-  EXPECT_NE(sqlite3_exec(db, "UPDATE record_revisions SET note = 'x'", nullptr, nullptr, nullptr),
-            SQLITE_OK);
-  EXPECT_NE(sqlite3_exec(db, "DELETE FROM record_revisions", nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(db);
+  EXPECT_NE(gk::testing::ExecSql(url_, "UPDATE record_revisions SET note = 'x'"), "");
+  EXPECT_NE(gk::testing::ExecSql(url_, "DELETE FROM record_revisions"), "");
 }
 
 TEST_F(RecordsTest, FiltersOrderSnippetsAndPages) {

@@ -68,6 +68,7 @@ class SqliteStmt {
   Status Error(std::string_view what) const {
     return Status::Internal(std::string(what) + ": " + sqlite3_errmsg(db_));
   }
+  sqlite3_stmt* raw() const { return s_; }
   int ExtendedError() const { return sqlite3_extended_errcode(db_); }
 
  private:

@@ -1048,6 +1048,37 @@ class SqliteStore final : public Store {
     return Status::Ok();
   }
 
+  Status Dump(DumpWriter& out) override {
+    // One read transaction: a consistent snapshot while servers keep writing.
+    if (auto s = Exec("BEGIN", "begin dump"); !s.ok()) return s;
+    Status s = [&]() -> Status {
+      for (const DumpTable& t : DumpTables()) {
+        if (auto b = out.BeginTable(t); !b.ok()) return b;
+        std::string cols;
+        for (auto c : t.columns) {
+          if (!cols.empty()) cols += ", ";
+          cols += c == t.binary_column ? "hex(" + std::string(c) + ")" : std::string(c);
+        }
+        Stmt q(db_, "SELECT " + cols + " FROM " + std::string(t.name) + " ORDER BY " +
+                        std::string(t.order_by));
+        if (!q.ok()) return q.Error("dump " + std::string(t.name));
+        std::vector<DumpValue> row(t.columns.size());
+        int rc;
+        while ((rc = q.Step()) == SQLITE_ROW) {
+          for (size_t i = 0; i < row.size(); ++i)
+            row[i] = q.IsNull(static_cast<int>(i)) ? DumpValue() : DumpValue(q.Text(static_cast<int>(i)));
+          if (auto r = out.Row(row); !r.ok()) return r;
+        }
+        if (rc != SQLITE_DONE) return q.Error("dump " + std::string(t.name));
+      }
+      return Status::Ok();
+    }();
+    (void)Exec(s.ok() ? "COMMIT" : "ROLLBACK", "end dump");
+    return s;
+  }
+
+  Result<std::unique_ptr<DumpWriter>> Loader() override;
+
   RecordStore& records() override {
     if (!records_) records_ = MakeSqliteRecordStore(db_);
     return *records_;
@@ -1056,6 +1087,81 @@ class SqliteStore final : public Store {
   sqlite3* db_;
   std::unique_ptr<RecordStore> records_;
 };
+
+// Loads a dump in one IMMEDIATE transaction; rolled back unless finished.
+class SqliteLoader final : public DumpWriter {
+ public:
+  explicit SqliteLoader(SqliteStore& store, sqlite3* db) : store_(store), db_(db) {}
+  ~SqliteLoader() override {
+    insert_.reset();
+    if (!done_) (void)store_.Exec("ROLLBACK", "rollback load");
+  }
+  Status BeginTable(const DumpTable& t) override {
+    table_ = &t;
+    std::string sql = "INSERT INTO " + std::string(t.name) + "(";
+    for (size_t i = 0; i < t.columns.size(); ++i) sql += (i ? ", " : "") + std::string(t.columns[i]);
+    sql += ") VALUES (";
+    for (size_t i = 0; i < t.columns.size(); ++i) sql += i ? ", ?" : "?";
+    insert_ = std::make_unique<Stmt>(db_, sql + ")");
+    if (!insert_->ok()) return insert_->Error("load " + std::string(t.name));
+    return Status::Ok();
+  }
+  Status Row(const std::vector<DumpValue>& values) override {
+    if (!table_ || values.size() != table_->columns.size())
+      return Status::Invalid("a row does not fit its table");
+    sqlite3_reset(insert_->raw());
+    for (size_t i = 0; i < values.size(); ++i) {
+      const int at = static_cast<int>(i) + 1;
+      if (!values[i]) {
+        insert_->BindNull(at);
+      } else if (table_->columns[i] == table_->binary_column) {
+        auto bytes = HexDecode(*values[i]);
+        if (!bytes.ok()) return bytes.status();
+        insert_->BindBlob(at, *bytes);
+      } else {
+        insert_->Bind(at, *values[i]);
+      }
+    }
+    if (insert_->Step() != SQLITE_DONE) return insert_->Error("load " + std::string(table_->name));
+    return Status::Ok();
+  }
+  Status Finish() override {
+    insert_.reset();
+    // The catalog's index holds the published records.
+    if (auto s = store_.Exec(
+            "INSERT INTO records_fts(rowid, title, body) SELECT id, title, body FROM records "
+            "WHERE status = 'published'",
+            "rebuild the search index");
+        !s.ok())
+      return s;
+    if (auto s = store_.Exec("COMMIT", "commit load"); !s.ok()) return s;
+    done_ = true;
+    return Status::Ok();
+  }
+
+ private:
+  SqliteStore& store_;
+  sqlite3* db_;
+  const DumpTable* table_ = nullptr;
+  std::unique_ptr<Stmt> insert_;
+  bool done_ = false;
+};
+
+Result<std::unique_ptr<DumpWriter>> SqliteStore::Loader() {
+  if (auto s = Exec("BEGIN IMMEDIATE", "begin load"); !s.ok()) return s;
+  for (const DumpTable& t : DumpTables()) {
+    Stmt q(db_, "SELECT 1 FROM " + std::string(t.name) + " LIMIT 1");
+    const int rc = q.Step();
+    if (rc != SQLITE_DONE) {
+      (void)Exec("ROLLBACK", "rollback");
+      if (rc == SQLITE_ROW)
+        return Status::FailedPrecondition("目标数据库不是空的（表 " + std::string(t.name) +
+                                          " 已有数据），只能导入到新建的空数据库");
+      return q.Error("check " + std::string(t.name));
+    }
+  }
+  return std::unique_ptr<DumpWriter>(std::make_unique<SqliteLoader>(*this, db_));
+}
 
 }  // namespace
 

@@ -1,5 +1,6 @@
 #include "store/store.h"
 
+#include "store/postgres_store.h"
 #include "store/sqlite_store.h"
 
 namespace gk::store {
@@ -13,8 +14,7 @@ Result<std::unique_ptr<Store>> OpenStore(std::string_view url, OpenMode mode) {
     return OpenSqliteStore(path, mode);
   }
   if (url.substr(0, 13) == "postgresql://" || url.substr(0, 11) == "postgres://") {
-    return Status::Invalid(
-        "PostgreSQL databases are not supported by this build yet; use sqlite:PATH");
+    return OpenPostgresStore(std::string(url), mode);
   }
   return Status::Invalid("unknown database URL '" + std::string(url.substr(0, 80)) +
                          "': expected sqlite:PATH or postgresql://…");

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "store/dump.h"
 #include "store/records.h"
 
 namespace gk::store {
@@ -319,14 +320,24 @@ class Store {
   // Schema version after migrations (the highest applied migration number).
   virtual Result<int> SchemaVersion() = 0;
 
+  // Backup, restore and migration (store/dump.h). Dump: every table of
+  // DumpTables() in order, rows in key order, from one consistent snapshot
+  // (it does not call out.Finish()).
+  virtual Status Dump(DumpWriter& out) = 0;
+  // A writer loading a dump into this database, which must be empty (every
+  // table of DumpTables(); else FailedPrecondition), in one transaction:
+  // Finish rebuilds the search index, resets id sequences and commits.
+  virtual Result<std::unique_ptr<DumpWriter>> Loader() = 0;
+
   // The proactive-disclosure catalog (store/records.h), on the same connection.
   virtual RecordStore& records() = 0;
 };
 
 enum class OpenMode { kMustExist, kCreateIfMissing };
 
-// Parses `sqlite:PATH` (or `postgresql://…`, not yet supported) and opens the
-// store, running pending migrations. kMustExist: a missing file is NotFound.
+// Parses `sqlite:PATH` or `postgresql://…` (libpq URI) and opens the store,
+// running pending migrations. kMustExist: a missing SQLite file, or a
+// PostgreSQL database without Gongkai's tables, is NotFound.
 Result<std::unique_ptr<Store>> OpenStore(std::string_view url, OpenMode mode);
 
 }  // namespace gk::store

@@ -1,7 +1,6 @@
 #include "store/store.h"
 
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -9,6 +8,7 @@
 
 #include "store/event_hash.h"
 #include "store/migrations.h"
+#include "support/db.h"
 
 namespace gk::store {
 namespace {
@@ -20,9 +20,12 @@ class StoreTest : public ::testing::Test {
   void SetUp() override {
     char tmpl[] = "/tmp/gk-store-XXXXXX";
     dir_ = ::mkdtemp(tmpl);
-    url_ = "sqlite:" + dir_ + "/test.db";
+    url_ = gk::testing::FreshDatabaseUrl(dir_, "test");
   }
-  void TearDown() override { fs::remove_all(dir_); }
+  void TearDown() override {
+    gk::testing::DropDatabase(url_);
+    fs::remove_all(dir_);
+  }
   std::string dir_, url_;
 };
 
@@ -30,7 +33,11 @@ TEST_F(StoreTest, MissingDatabaseIsNotCreatedUnlessAsked) {
   auto r = OpenStore(url_, OpenMode::kMustExist);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), StatusCode::kNotFound);
-  EXPECT_FALSE(fs::exists(dir_ + "/test.db"));
+  if (gk::testing::OnPostgres()) {  // the empty database got no tables
+    EXPECT_NE(gk::testing::ExecSql(url_, "SELECT 1 FROM agencies"), "");
+  } else {
+    EXPECT_FALSE(fs::exists(dir_ + "/test.db"));
+  }
 }
 
 TEST_F(StoreTest, CreatesAndMigratesOnce) {
@@ -92,6 +99,12 @@ TEST_F(StoreTest, FailedImportLeavesNothing) {
 }
 
 TEST_F(StoreTest, NonDatabaseFileIsRefused) {
+  if (gk::testing::OnPostgres()) {  // the PostgreSQL counterpart: nothing listens there
+    auto r = OpenStore("postgresql://postgres@127.0.0.1:1/none", OpenMode::kMustExist);
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.status().message().find("cannot connect"), std::string::npos);
+    return;
+  }
   std::ofstream(dir_ + "/test.db") << "this is not a database, just some text that is long enough";
   auto r = OpenStore(url_, OpenMode::kMustExist);
   ASSERT_FALSE(r.ok());
@@ -184,12 +197,8 @@ TEST_F(CaseStoreTest, StaleVersionIsAConflictAndWritesNothing) {
 TEST_F(CaseStoreTest, EventsAreAppendOnly) {
   std::vector<EventRow> first = {Ev("LG1", 1, "received")};
   ASSERT_TRUE(store_->AppendEvents(Row("LG1", 1, "received"), 0, first).ok());
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open((dir_ + "/test.db").c_str(), &db), SQLITE_OK);
-  EXPECT_NE(sqlite3_exec(db, "UPDATE events SET payload = '{}'", nullptr, nullptr, nullptr),
-            SQLITE_OK);
-  EXPECT_NE(sqlite3_exec(db, "DELETE FROM events", nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(db);
+  EXPECT_NE(gk::testing::ExecSql(url_, "UPDATE events SET payload = '{}'"), "");
+  EXPECT_NE(gk::testing::ExecSql(url_, "DELETE FROM events"), "");
   EXPECT_EQ(store_->CaseEvents("LG1")->at(0).payload, "{\"n\":1}");
 }
 

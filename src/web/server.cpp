@@ -213,6 +213,26 @@ Status RunServer(const ServerOptions& options) {
     }
     res.set_content("ok\n", "text/plain");
   });
+  // Readiness: the database answers a query (load balancers send traffic
+  // only to ready servers; /healthz says the process runs).
+  svr.Get("/readyz", [&st](const httplib::Request&, httplib::Response& res) {
+    std::string why = "starting";
+    if (st.ready) {
+      try {
+        auto db = st.Db();
+        auto v = db->SchemaVersion();
+        if (v.ok()) {
+          res.set_content("ready\n", "text/plain");
+          return;
+        }
+        why = "database unavailable: " + v.status().message();
+      } catch (const std::exception& e) {
+        why = std::string("database unavailable: ") + e.what();
+      }
+    }
+    res.status = 503;
+    res.set_content(why + "\n", "text/plain");
+  });
   svr.Get("/deadline", [&st](const httplib::Request& req, httplib::Response& res) {
     HandleDeadlinePage(st, req, res);
   });
