@@ -11,6 +11,7 @@ std::string_view Migration0007();
 std::string_view Migration0008();
 std::string_view Migration0009();
 std::string_view Migration0010();
+std::string_view Migration0012();
 }  // namespace gk::embedded
 
 namespace gk::store {
@@ -27,6 +28,8 @@ const std::vector<Migration>& Migrations() {
       {8, "0008_reports", embedded::Migration0008()},
       {9, "0009_accounts", embedded::Migration0009()},
       {10, "0010_supervision", embedded::Migration0010()},
+      // 11 is reserved for another change.
+      {12, "0012_interaction", embedded::Migration0012()},
   };
   return kAll;
 }
