@@ -261,8 +261,9 @@ std::string InteractionParagraph(const YearStats& s) {
     parts.push_back(p);
   }
   if (s.Value("training.sessions") > 0) {
-    parts.push_back("组织政务公开业务培训" + n("training.sessions") + "次，参训" +
-                    n("training.attendees") + "人次");
+    parts.push_back("组织政务公开业务培训" + n("training.sessions") + "次" +
+                    (s.Value("training.attendees") > 0 ? "，参训" + n("training.attendees") + "人次"
+                                                       : std::string()));
   }
   if (parts.empty()) return "";
   std::string out = "政民互动。" + std::to_string(s.year) + "年，";
