@@ -155,6 +155,12 @@ TEST_F(InteractionTest, MessageIsAnsweredAndShownMasked) {
   auto zhao = SignIn("zhao");
   auto page = Get(zhao, "/admin/interaction/messages/" + no);
   ASSERT_EQ(page->status, 200);
+  // Assigned to a colleague of the agency, not to another agency's staff.
+  EXPECT_EQ(Post(zhao, "/admin/interaction/messages/" + no, {{"action", "assign"}, {"assignee", "gxed"}})->status, 303);
+  auto other = Post(zhao, "/admin/interaction/messages/" + no, {{"action", "assign"}, {"assignee", "wang"}});
+  EXPECT_EQ(other->status, 400);
+  EXPECT_NE(other->body.find("assignee"), std::string::npos);
+  EXPECT_NE(Get(zhao, "/admin/interaction")->body.find("<td>gxed</td>"), std::string::npos);
   EXPECT_NE(page->body.find("13912345678"), std::string::npos);  // staff see the phone
   auto answered = Post(zhao, "/admin/interaction/messages/" + no,
                        {{"action", "answer"}, {"answer", "本月底前发放。"}, {"publish", "1"}});
@@ -429,6 +435,16 @@ TEST_F(InteractionTest, RolesAndScope) {
                  {{"title", "t"}, {"held_on", "2026-01-01"}, {"attendees", "1"}})
                 ->status,
             403);
+  // The answer period: the agency head sets it; the next message is due later.
+  AddUser("gxboss", "agency_admin", "weihai-gongxin");
+  auto boss = SignIn("gxboss");
+  const std::string due5 = json::parse(Api(Message("五个工作日"))->body)["due_on"];
+  EXPECT_EQ(Post(zhao, "/admin/interaction/settings", {{"answer_days", "10"}})->status, 403);
+  EXPECT_EQ(Post(boss, "/admin/interaction/settings", {{"answer_days", "0"}})->status, 400);
+  EXPECT_EQ(Post(boss, "/admin/interaction/settings", {{"answer_days", "10"}})->status, 303);
+  EXPECT_NE(Get(boss, "/admin/interaction")->body.find("10 个工作日"), std::string::npos);
+  const std::string due10 = json::parse(Api(Message("十个工作日"))->body)["due_on"];
+  EXPECT_GT(due10, due5);
   // Statistics: the agency's staff and the supervisor; not another agency.
   EXPECT_EQ(Get(wang, "/admin/statistics/weihai-gongxin/2022")->status, 403);
   EXPECT_EQ(Get(zhao, "/admin/statistics/weihai-nowhere/2022")->status, 404);

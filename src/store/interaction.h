@@ -35,8 +35,8 @@ class InteractionStore {
   virtual Status SetAnswerDays(std::string_view agency_id, int days) = 0;
 
   // Inserts a message numbered `prefix` + the agency's next serial of the
-  // year it was received (5 digits), and records the post of `address` at
-  // `at` (unix s), in one transaction. Sets id and message_no.
+  // year it was received (5 digits), and records the post of `address` (when
+  // not empty) at `at` (unix s), in one transaction. Sets id and message_no.
   virtual Status InsertMessage(interaction::Message& m, std::string_view prefix,
                                std::string_view address, int64_t at) = 0;
   virtual Result<std::optional<interaction::Message>> GetMessage(std::string_view message_no) = 0;

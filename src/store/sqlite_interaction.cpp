@@ -154,7 +154,7 @@ class SqliteInteractionStore final : public InteractionStore {
       q.Bind(18, m.created_at);
       if (q.Step() != SQLITE_DONE) return q.Error("insert message");
       m.id = sqlite3_last_insert_rowid(db_);
-      return RecordPost(address, at);
+      return address.empty() ? Status::Ok() : RecordPost(address, at);
     });
   }
 
@@ -472,10 +472,15 @@ class SqliteInteractionStore final : public InteractionStore {
     return Exec("COMMIT", what);
   }
 
+  // Records a post and forgets those older than a day (the limit looks back
+  // minutes, not days).
   Status RecordPost(std::string_view address, int64_t at) {
     Stmt q(db_, "INSERT INTO interaction_posts(address, at) VALUES (?, ?)");
     q.Bind(1, address).Bind(2, at);
     if (q.Step() != SQLITE_DONE) return q.Error("record post");
+    Stmt old(db_, "DELETE FROM interaction_posts WHERE at < ?");
+    old.Bind(1, at - 24 * 3600);
+    if (old.Step() != SQLITE_DONE) return old.Error("forget old posts");
     return Status::Ok();
   }
 

@@ -227,10 +227,8 @@ void PostMessage(ServerState& st, const httplib::Request& req, httplib::Response
                  bool api) {
   interaction::MessageInput in;
   bool json_body = false;
-  Fields echo;
-  for (const auto& [k, v] : req.params) {
-    if (k != "phone") echo[k] = v;  // re-shown on error (the phone is asked again)
-  }
+  Fields echo;  // re-shown to the writer on an error, as typed
+  for (const auto& [k, v] : req.params) echo[k] = v;
   auto fail_form = [&](int status, const FieldError& e) {
     res.status = status;
     ListPage(st, req, res, echo, FormError{e});

@@ -120,9 +120,10 @@ CREATE TABLE trainings (
 CREATE INDEX trainings_by_agency ON trainings(agency_id, held_on);
 
 -- What the public posted from each address (unix seconds): the rate limit of
--- messages, comments and questions.
+-- messages, comments and questions. Rows older than a day are deleted.
 CREATE TABLE interaction_posts (
   address TEXT NOT NULL,
   at      INTEGER NOT NULL
 );
 CREATE INDEX interaction_posts_by_address ON interaction_posts(address, at);
+CREATE INDEX interaction_posts_by_time ON interaction_posts(at);
