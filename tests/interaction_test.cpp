@@ -350,6 +350,8 @@ TEST_F(InteractionTest, ConsultationFromOpeningToPublishedFeedback) {
   EXPECT_NE(done.find("共收到意见1条，采纳1条"), std::string::npos);
   EXPECT_NE(done.find("href=\"/records/" + record_id + "\""), std::string::npos);
   EXPECT_NE(PublicGet("/interaction/consultations")->body.find("已公布反馈"), std::string::npos);
+  // The record links back to the consultation it came from.
+  EXPECT_NE(PublicGet("/records/" + record_id)->body.find("href=\"" + url + "\""), std::string::npos);
 }
 
 TEST_F(InteractionTest, EventQuestionsAreModeratedAndAnswered) {
@@ -380,6 +382,8 @@ TEST_F(InteractionTest, EventQuestionsAreModeratedAndAnswered) {
   const std::string shown = PublicGet(url)->body;
   EXPECT_NE(shown.find("补贴如何申请？"), std::string::npos);
   EXPECT_NE(shown.find("在政务服务网申请。"), std::string::npos);
+  // The record explained links back to the interview.
+  EXPECT_NE(PublicGet("/records/" + record_id)->body.find("href=\"" + url + "\""), std::string::npos);
 }
 
 TEST_F(InteractionTest, RateLimitPerAddress) {

@@ -77,6 +77,11 @@ class InteractionStore {
   virtual Result<std::vector<interaction::Event>> ListEvents(
       const std::optional<std::string>& agency_id) = 0;
 
+  // The events linked to a record as its 解读, and the consultations whose
+  // draft became it (the record's page links them), newest first.
+  virtual Result<std::vector<interaction::Event>> EventsExplaining(int64_t record_id) = 0;
+  virtual Result<std::vector<interaction::Consultation>> ConsultationsOf(int64_t record_id) = 0;
+
   // Conflict when the agency already has an account of that name.
   virtual Result<int64_t> InsertMediaAccount(const interaction::MediaAccount& a) = 0;
   virtual Result<std::vector<interaction::MediaAccount>> ListMediaAccounts(

@@ -125,6 +125,8 @@ TEST_F(InteractionStoreTest, ConsultationsCommentsAndEvents) {
   ASSERT_EQ(events->size(), 1u);
   EXPECT_TRUE((*events)[0].record_ids.empty());
   EXPECT_EQ(S().AgencyComments("event", "a")->size(), 0u);
+  EXPECT_TRUE(S().EventsExplaining(1)->empty());
+  EXPECT_TRUE(S().ConsultationsOf(1)->empty());
 }
 
 TEST_F(InteractionStoreTest, MediaFiguresAreSetAgain) {

@@ -377,6 +377,21 @@ class SqliteInteractionStore final : public InteractionStore {
     return events;
   }
 
+  Result<std::vector<Event>> EventsExplaining(int64_t record_id) override {
+    Stmt q(db_, std::string(kEventColumns) +
+                    " WHERE id IN (SELECT event_id FROM interaction_event_records WHERE "
+                    "record_id = ?) ORDER BY held_on DESC, id DESC");
+    q.Bind(1, record_id);
+    return Collect<Event>(q, ReadEvent, "events of record");
+  }
+
+  Result<std::vector<Consultation>> ConsultationsOf(int64_t record_id) override {
+    Stmt q(db_, std::string(kConsultationColumns) +
+                    " WHERE record_id = ? AND feedback_on IS NOT NULL ORDER BY opens_on DESC, id DESC");
+    q.Bind(1, record_id);
+    return Collect<Consultation>(q, ReadConsultation, "consultations of record");
+  }
+
   Result<int64_t> InsertMediaAccount(const MediaAccount& a) override {
     Stmt q(db_, "INSERT INTO media_accounts(agency_id, platform, name, owner) VALUES (?, ?, ?, ?)");
     q.Bind(1, a.agency_id).Bind(2, a.platform).Bind(3, a.name).Bind(4, a.owner);
