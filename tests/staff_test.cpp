@@ -653,6 +653,14 @@ TEST_F(StaffTest, EveryAdminPageForEveryRole) {
        {200, 403, 200, 200, 200, 200, 200}},
       // The 通报 ranks every agency in scope: the supervisor, and the sysadmin for all.
       {"/admin/supervision/bulletin.xlsx?month=2025-06", {403, 403, 403, 403, 403, 200, 200}},
+      // 政民互动: the agency's staff; the supervisor reads (masked); the
+      // sysadmin does not handle an agency's messages.
+      {"/admin/interaction", {200, 200, 200, 200, 200, 200, 403}},
+      {"/admin/interaction/consultations", {200, 200, 200, 200, 200, 200, 403}},
+      {"/admin/interaction/events", {200, 200, 200, 200, 200, 200, 403}},
+      {"/admin/interaction/media", {200, 200, 200, 200, 200, 200, 403}},
+      {"/admin/interaction/trainings", {200, 200, 200, 200, 200, 200, 403}},
+      {"/admin/statistics/weihai-lingang/2021", {200, 403, 200, 200, 200, 200, 200}},
   };
   std::map<std::string, Staff> signed_in;
   for (const std::string& u : users) signed_in[u] = SignIn(u);

@@ -1,10 +1,13 @@
 #include "app/annual_report.h"
 
+#include "app/interaction.h"
+
 #include <algorithm>
 
 #include <nlohmann/json.hpp>
 
 #include "app/case_files.h"
+#include "app/interaction.h"
 #include "cases/vocab.h"
 #include "law/outcomes.h"
 #include "report/json.h"
@@ -281,6 +284,12 @@ Result<AnnualReport> LoadAnnualReport(store::Store& store, const law::Calendar& 
   out.live = reporting::ComputeReport(in);
   out.summary = reporting::Summarise(cases, year);
   out.generated["一"] = reporting::ApplicationsParagraph(out.summary);
+  // The 政民互动 figures of the year (app/interaction.h), when there are any.
+  auto interaction_stats = LoadYearStats(store, agency_id, year);
+  if (!interaction_stats.ok()) return interaction_stats.status();
+  if (std::string p = interaction::InteractionParagraph(*interaction_stats); !p.empty()) {
+    out.generated["一"] += (out.generated["一"].empty() ? "" : "\n") + p;
+  }
   out.generated["六"] = reporting::FeesParagraph(out.summary);
 
   auto actions = store.ReportActions(agency_id, year);

@@ -8,6 +8,7 @@
 #include "app/applications.h"
 #include "app/case_files.h"
 #include "app/demo_cases.h"
+#include "app/demo_interaction.h"
 #include "app/records.h"
 #include "catalog/attachment.h"
 #include "core/hash.h"
@@ -138,6 +139,10 @@ Status LoadPlan(store::Store& store, const law::Calendar& cal, const demo::Agenc
       }
       ++out->figures_added;
     }
+  }
+  // 政民互动 before the reports are published: section 一 states it.
+  if (auto n = LoadDemoInteraction(store, cal, plan.agency_id, now); !n.ok()) {
+    return Status::Internal("demo interaction " + plan.agency_id + ": " + n.status().message());
   }
   for (int year : plan.published_years) {
     auto actions = store.ReportActions(plan.agency_id, year);

@@ -12,6 +12,7 @@ std::string_view Migration0008();
 std::string_view Migration0009();
 std::string_view Migration0010();
 std::string_view Migration0011();
+std::string_view Migration0012();
 std::string_view PgMigration0001();
 std::string_view PgMigration0002();
 std::string_view PgMigration0003();
@@ -23,6 +24,7 @@ std::string_view PgMigration0008();
 std::string_view PgMigration0009();
 std::string_view PgMigration0010();
 std::string_view PgMigration0011();
+std::string_view PgMigration0012();
 }  // namespace gk::embedded
 
 namespace gk::store {
@@ -40,6 +42,7 @@ const std::vector<Migration>& Migrations() {
       {9, "0009_accounts", embedded::Migration0009()},
       {10, "0010_supervision", embedded::Migration0010()},
       {11, "0011_record_parts", embedded::Migration0011()},
+      {12, "0012_interaction", embedded::Migration0012()},
   };
   return kAll;
 }
@@ -57,6 +60,7 @@ const std::vector<Migration>& PostgresMigrations() {
       {9, "0009_accounts", embedded::PgMigration0009()},
       {10, "0010_supervision", embedded::PgMigration0010()},
       {11, "0011_record_parts", embedded::PgMigration0011()},
+      {12, "0012_interaction", embedded::PgMigration0012()},
   };
   return kAll;
 }

@@ -9,6 +9,7 @@
 #include "store/event_hash.h"
 #include "store/sqlite_stmt.h"
 #include "store/migrations.h"
+#include "store/sqlite_interaction.h"
 #include "store/sqlite_records.h"
 
 namespace gk::store {
@@ -1084,8 +1085,14 @@ class SqliteStore final : public Store {
     return *records_;
   }
 
+  InteractionStore& interaction() override {
+    if (!interaction_) interaction_ = MakeSqliteInteractionStore(db_);
+    return *interaction_;
+  }
+
   sqlite3* db_;
   std::unique_ptr<RecordStore> records_;
+  std::unique_ptr<InteractionStore> interaction_;
 };
 
 // Loads a dump in one IMMEDIATE transaction; rolled back unless finished.

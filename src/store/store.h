@@ -14,6 +14,7 @@
 
 #include "core/status.h"
 #include "store/dump.h"
+#include "store/interaction.h"
 #include "store/records.h"
 
 namespace gk::store {
@@ -331,6 +332,8 @@ class Store {
 
   // The proactive-disclosure catalog (store/records.h), on the same connection.
   virtual RecordStore& records() = 0;
+  // Public interaction (store/interaction.h), on the same connection.
+  virtual InteractionStore& interaction() = 0;
 };
 
 enum class OpenMode { kMustExist, kCreateIfMissing };

@@ -4,6 +4,7 @@
 
 #include "catalog/record.h"
 #include "catalog/search.h"
+#include "interaction/messages.h"
 #include "store/store.h"
 #include "web/catalog_admin.h"
 #include "web/html.h"
@@ -491,8 +492,13 @@ void RecordPage(ServerState& st, const httplib::Request& req, httplib::Response&
   // The route admits 1–12 digits: any record id.
   const int64_t id = std::stoll(id_text);
   std::string parts;
+  std::vector<interaction::Event> explained_by;
+  std::vector<interaction::Consultation> consulted_in;
   Result<std::optional<store::StoredRecord>> got = [&] {
     auto db = st.Db();
+    // What 政民互动 links to the record (docs/interaction.md); best effort.
+    if (auto e = db->interaction().EventsExplaining(id); e.ok()) explained_by = std::move(*e);
+    if (auto c = db->interaction().ConsultationsOf(id); c.ok()) consulted_in = std::move(*c);
     auto r = db->records().GetRecord(id);
     if (r.ok() && r->has_value() && (*r)->record.status == catalog::RecordStatus::kPublished)
       parts = PublicRecordPartsSection(*db, (*r)->record);
@@ -540,6 +546,17 @@ void RecordPage(ServerState& st, const httplib::Request& req, httplib::Response&
     start = end + 1;
   }
   b += parts;
+  if (!explained_by.empty() || !consulted_in.empty()) {
+    b += "<h2>相关解读与意见征集</h2><ul>";
+    for (const auto& e : explained_by)
+      b += "<li>" + std::string(interaction::EventKindLabel(e.kind)) +
+           "：<a href=\"/interaction/events/" + std::to_string(e.id) + "\">" +
+           EscapeHtml(e.title) + "</a>（" + e.held_on.ToString() + "）</li>";
+    for (const auto& c : consulted_in)
+      b += "<li>意见征集及采纳情况：<a href=\"/interaction/consultations/" + std::to_string(c.id) +
+           "\">" + EscapeHtml(c.title) + "</a></li>";
+    b += "</ul>";
+  }
   b += "<p><a href=\"/agencies/" + UrlEncode(r.agency_id) + "#catalog\">返回" +
        EscapeHtml(AgencyName(agencies, r.agency_id)) + "公开目录</a></p>";
   Html(res, Page(r.title, b, view));

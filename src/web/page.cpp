@@ -62,7 +62,7 @@ std::string Page(std::string_view title, std::string_view body, const PageOption
   out +=
       "</main><footer><p><a href=\"/\">首页</a> · <a href=\"/search\">信息检索</a> · "
       "<a href=\"/apply\">申请公开</a> · <a "
-      "href=\"/track\">查询申请</a> · "
+      "href=\"/track\">查询申请</a> · <a href=\"/interaction\">政民互动</a> · "
       "<a href=\"/deadline\">答复期限计算</a> · "
       "<a href=\"/healthz\">运行状态</a></p></footer></body></html>\n";
   return out;

@@ -333,6 +333,10 @@ void ReportEditor(ServerState& st, const app::Session& s, const httplib::Request
     if (r->generated.contains(key)) {
       b += "<p>根据记录生成：" + E(r->generated.at(key)) + "</p>";
     }
+    if (key == "一") {
+      b += "<p>政民互动、新媒体和培训的数字来自<a href=\"/admin/statistics/" + E(agency) + "/" +
+           std::to_string(year) + "\">年度工作统计</a>。</p>";
+    }
     if (!r->published && MayWrite(s)) {
       b += "<form method=\"post\" action=\"" + base + "/texts\">" + CsrfField(s) +
            "<input type=\"hidden\" name=\"section\" value=\"" + key + "\"><label for=\"text-" +

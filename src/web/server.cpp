@@ -17,6 +17,8 @@
 #include "store/store.h"
 #include "web/catalog_routes.h"
 #include "web/html.h"
+#include "web/interaction_admin.h"
+#include "web/interaction_routes.h"
 #include "web/mailer.h"
 #include "web/page.h"
 #include "web/public_applications.h"
@@ -241,9 +243,11 @@ Status RunServer(const ServerOptions& options) {
   });
   RegisterCatalogRoutes(svr, st);  // the portal home `/` and the catalog; before staff routes
   RegisterPublicApplicationRoutes(svr, st);
+  RegisterInteractionRoutes(svr, st);
   // Before the staff routes: their catch-all POST /admin/… answers 404.
   RegisterReportRoutes(svr, st);
   RegisterAccountRoutes(svr, st);
+  RegisterInteractionAdminRoutes(svr, st);
   RegisterStaffRoutes(svr, st);
   // Security headers on every response (inline styles only; no scripts).
   svr.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {

@@ -79,6 +79,9 @@ std::string AdminPage(const app::Session& s, std::string_view title, std::string
       s.user.role == auth::Role::kAgencyAdmin) {
     b += " · <a href=\"/admin/records\">主动公开信息</a>";
   }
+  if (s.user.role != auth::Role::kSysadmin) {
+    b += " · <a href=\"/admin/interaction\">政民互动</a>";
+  }
   if (s.user.role == auth::Role::kAgencyAdmin || s.user.role == auth::Role::kSysadmin) {
     b += " · <a href=\"/admin/users\">账号管理</a> · <a href=\"/admin/audit\">操作日志</a>";
   }

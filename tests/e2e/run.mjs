@@ -4,7 +4,8 @@
 // proactive-disclosure portal: browse, search, a record page, the Atom feed,
 // and axe-core (WCAG 2.1 A/AA rules) on every public page: no serious or
 // critical violation; an editor drafts a record and a reviewer publishes it
-// after the 保密审查 checklist.
+// after the 保密审查 checklist. 政民互动: a message written, answered,
+// published masked and tracked; axe-core on the interaction pages.
 //
 // Usage: node tests/e2e/run.mjs PATH/TO/gongkai   (or GK_BINARY=PATH node tests/e2e/run.mjs)
 //
@@ -672,6 +673,101 @@ async function axeProblems(page, base, paths) {
   return problems;
 }
 
+// 政民互动: a message written with the form, answered and published by the
+// handler, shown with the name masked and no phone; the writer tracks it with
+// the number and code; axe-core on the public interaction pages.
+async function interaction(ctx, state) {
+  const page = state.publicPage;
+  const WRITER = { name: '欧阳晓明', phone: '13612345678', title: '关于临港区公交线路调整的咨询' };
+  let messageNo = '';
+  let code = '';
+  await ctx.step('write a message with the form (no script needed)', async () => {
+    await page.goto(`${state.base}/interaction`);
+    await heading(page, '政民互动');
+    await page.getByLabel('留言机关（必填）').selectOption({ label: AGENCY });
+    await page.getByLabel('姓名（必填，不公开）').fill(WRITER.name);
+    await page.getByLabel('联系电话（必填，不公开）').fill(WRITER.phone);
+    await page.getByLabel('标题（必填）').fill(WRITER.title);
+    await page.getByLabel('留言内容（必填，不超过5000字）').fill('请问江苏东路公交线路何时恢复？');
+    await page.getByLabel('同意公开留言和答复（姓名、电话不公开）').check();
+    await page.getByRole('button', { name: '提交留言' }).click();
+    await heading(page, '留言已收到');
+    messageNo = await definition(page, '留言编号');
+    code = await definition(page, '查询码');
+    check(/^LY-/.test(messageNo), `message number ${messageNo}`);
+    check(code.length >= 8, 'query code of at least 8 characters');
+  });
+  await ctx.step('a message without a title is refused and kept on the form', async () => {
+    await page.goto(`${state.base}/interaction`);
+    await page.getByLabel('留言机关（必填）').selectOption({ label: AGENCY });
+    await page.getByLabel('姓名（必填，不公开）').fill(WRITER.name);
+    await page.getByLabel('联系电话（必填，不公开）').fill(WRITER.phone);
+    await page.getByLabel('留言内容（必填，不超过5000字）').fill('没有标题');
+    await page.getByRole('button', { name: '提交留言' }).click();
+    await page.locator('#err-title').waitFor();
+    equal(await page.getByLabel('标题（必填）').getAttribute('aria-invalid'), 'true', 'title marked invalid');
+    equal(await page.getByLabel('留言内容（必填，不超过5000字）').inputValue(), '没有标题', 'body kept');
+  });
+  await ctx.step('the handler answers and publishes it', async () => {
+    const staffCtx = await state.browser.newContext({ locale: 'zh-CN', bypassCSP: true });
+    const sp = await staffCtx.newPage();
+    await signIn(sp, state.base, STAFF);
+    await sp.goto(`${state.base}/admin/interaction`);
+    await sp.getByRole('link', { name: messageNo }).click();
+    await heading(sp, `留言 ${messageNo}`);
+    check((await sp.content()).includes(WRITER.phone), 'staff see the phone number');
+    await sp.getByLabel('答复内容').fill('该线路已于本月恢复运营，感谢关注。');
+    await sp.getByLabel('在政民互动页面公开（姓名、电话不公开）').check();
+    await sp.getByRole('button', { name: '保存答复' }).click();
+    await heading(sp, `留言 ${messageNo}`);
+    check((await sp.content()).includes('已在政民互动页面公开'), 'published');
+    // axe-core on the staff pages of 政民互动 and the yearly statistics.
+    const problems = await axeProblems(sp, state.base, [
+      '/admin/interaction', `/admin/interaction/messages/${messageNo}`, '/admin/interaction/consultations',
+      '/admin/interaction/events', '/admin/interaction/media', '/admin/interaction/trainings',
+      '/admin/statistics/weihai-lingang/2021', '/admin/statistics/weihai-lingang/2021?figure=media.posts']);
+    check(problems.length === 0, `accessibility violations:\n    ${problems.join('\n    ')}`);
+    await staffCtx.close();
+  });
+  await ctx.step('the public page shows it with the name masked and no phone', async () => {
+    await page.goto(`${state.base}/interaction`);
+    const html = await page.content();
+    check(html.includes(WRITER.title), 'the message is listed');
+    check(html.includes('该线路已于本月恢复运营'), 'with its answer');
+    check(html.includes('欧***'), 'the masked name');
+    check(!html.includes(WRITER.name), 'never the name');
+    check(!html.includes(WRITER.phone), 'never the phone');
+  });
+  await ctx.step('the writer tracks it with number and code (a form post)', async () => {
+    await page.getByLabel('留言编号').fill(messageNo);
+    await page.getByLabel('查询码').fill(code);
+    await page.getByRole('button', { name: '查询' }).click();
+    await heading(page, `留言 ${messageNo}`);
+    equal(await definition(page, '办理状态'), '已答复', 'status');
+    check(!page.url().includes(code), 'the code is not in the URL');
+  });
+  await ctx.step('consultations and events are listed', async () => {
+    await page.goto(`${state.base}/interaction/consultations`);
+    await heading(page, '意见征集');
+    await page.locator('ul.list a').first().click();
+    state.consultationPath = pathOf(page);
+    check((await page.content()).includes('意见采纳情况'), 'the demo consultation shows its feedback');
+    await page.goto(`${state.base}/interaction/events`);
+    await page.locator('ul.list a').first().click();
+    state.eventPath = pathOf(page);
+  });
+  await ctx.step('axe-core: no serious or critical violation on the interaction pages', async () => {
+    const ctxAxe = await state.browser.newContext({ locale: 'zh-CN', bypassCSP: true });
+    const p = await ctxAxe.newPage();
+    const paths = ['/interaction', '/interaction?page=2', '/interaction/consultations', state.consultationPath,
+                   '/interaction/events', state.eventPath];
+    const problems = await axeProblems(p, state.base, paths);
+    await ctxAxe.close();
+    check(problems.length === 0, `accessibility violations:\n    ${problems.join('\n    ')}`);
+    console.log(`    ${paths.length} pages checked`);
+  });
+}
+
 // The agency head prepares and publishes this year's report; the supervisor's
 // view; axe-core on the staff pages of these journeys.
 async function reportsAndSupervision(ctx, state) {
@@ -870,6 +966,8 @@ async function main() {
       await catalogStaff(ctx, state);
       console.log('# f. the annual report and the supervising office');
       await reportsAndSupervision(ctx, state);
+      console.log('# g. 政民互动');
+      await interaction(ctx, state);
       await ctx.step('the query code never appeared in a URL', async () => {
         const leaks = requestedUrls.filter((u) => u.includes(state.queryCode));
         check(leaks.length === 0, `the query code appears in: ${leaks.join(', ')}`);
