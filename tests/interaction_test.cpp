@@ -5,7 +5,6 @@
 // yearly statistics with drill-down and the section 一 text of the demo.
 #include <gtest/gtest.h>
 #include <httplib.h>
-#include <sqlite3.h>
 
 #include <chrono>
 #include <filesystem>
@@ -13,6 +12,7 @@
 #include <regex>
 #include <thread>
 
+#include "support/db.h"
 #include "support/process.h"
 
 namespace gk::testing {
@@ -46,7 +46,7 @@ class InteractionTest : public ::testing::Test {
   void SetUp() override {
     dir_ = MakeTempDir();
     path_ = dir_ + "/g.db";
-    db_ = "sqlite:" + path_;
+    db_ = TestDatabase(path_);  // PostgreSQL in cli_test_pg
     ASSERT_EQ(gk::testing::Run({kBin, "demo", "--db", db_}).exit_code, 0);
     AddUser("zhao", "handler", "weihai-gongxin");
     AddUser("gxed", "editor", "weihai-gongxin");
@@ -67,6 +67,7 @@ class InteractionTest : public ::testing::Test {
   }
   void TearDown() override {
     server_.reset();
+    DropTestDatabase(path_);
     std::filesystem::remove_all(dir_);
   }
   void AddUser(const std::string& name, const std::string& role, const std::string& agency) {
@@ -118,18 +119,9 @@ class InteractionTest : public ::testing::Test {
     httplib::Client c("127.0.0.1", port_);
     return c.Post("/api/v1/messages", body.dump(), "application/json");
   }
-  // Rows of a table, read from the database file.
+  // Rows of a table, read from the database.
   int64_t Count(const std::string& table) {
-    sqlite3* db = nullptr;
-    EXPECT_EQ(sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
-    sqlite3_stmt* st = nullptr;
-    const std::string sql = "SELECT COUNT(*) FROM " + table;
-    EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr), SQLITE_OK);
-    int64_t n = -1;
-    if (sqlite3_step(st) == SQLITE_ROW) n = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return n;
+    return std::stoll(QueryValue(db_, "SELECT COUNT(*) FROM " + table));
   }
   json Message(const std::string& title, bool public_ok = true) {
     return {{"agency_id", "weihai-gongxin"}, {"name", "张三丰"},   {"phone", "13912345678"},
@@ -454,16 +446,9 @@ TEST_F(InteractionTest, RolesAndScope) {
   EXPECT_EQ(Get(zhao, "/admin/statistics/weihai-nowhere/2022")->status, 404);
   EXPECT_EQ(Get(sup, "/admin/statistics/weihai-gongxin/2022")->status, 200);
   // Every staff write is in the audit log.
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
-  sqlite3_stmt* st = nullptr;
-  sqlite3_prepare_v2(db,
-                     "SELECT COUNT(*) FROM audit_log WHERE action LIKE 'POST /admin/interaction%'",
-                     -1, &st, nullptr);
-  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
-  EXPECT_GE(sqlite3_column_int64(st, 0), 3);
-  sqlite3_finalize(st);
-  sqlite3_close(db);
+  EXPECT_GE(std::stoll(QueryValue(
+                db_, "SELECT COUNT(*) FROM audit_log WHERE action LIKE 'POST /admin/interaction%'")),
+            3);
 }
 
 TEST_F(InteractionTest, DemoFiguresFeedStatisticsAndSectionOne) {

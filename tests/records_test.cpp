@@ -422,7 +422,7 @@ TEST_F(StaffRecordsTest, AttachmentsAndLinksOnTheRecordPages) {
   // A real PDF with a text layer: the annual report the binary renders.
   const std::string pdf_path = dir_ + "/report.pdf";
   auto rendered = Gk({"report", "--agency", "weihai-lingang", "--year", "2024", "--format", "pdf",
-                      "--out", pdf_path, "--db", "sqlite:" + dir_ + "/g.db"});
+                      "--out", pdf_path, "--db", TestDatabase(dir_ + "/g.db")});
   ASSERT_EQ(rendered.exit_code, 0) << rendered.err;
   const std::string pdf = ReadFile(pdf_path);
   EXPECT_EQ(Total("%E5%B9%B4%E5%BA%A6%E6%8A%A5%E5%91%8A"), 0);  // 年度报告

@@ -30,7 +30,7 @@ struct DumpTable {
 
 // The tables of schema version kDumpSchema, in load order.
 const std::vector<DumpTable>& DumpTables();
-inline constexpr int kDumpSchema = 11;
+inline constexpr int kDumpSchema = 12;
 
 using DumpValue = std::optional<std::string>;
 

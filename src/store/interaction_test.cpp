@@ -1,12 +1,16 @@
 // The interaction store: message numbers and the published filter, the
 // moderated comments, events with their linked records, new media figures
-// set again on import, trainings and the per-address post count.
+// set again on import, trainings and the per-address post count; on either
+// store (GK_TEST_BACKEND, tests/support/db.h).
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <set>
+#include <thread>
 
 #include "interaction/messages.h"
 #include "store/store.h"
+#include "support/db.h"
 
 namespace gk::store {
 namespace {
@@ -18,7 +22,8 @@ class InteractionStoreTest : public ::testing::Test {
   void SetUp() override {
     char tmpl[] = "/tmp/gk-interaction-XXXXXX";
     dir_ = ::mkdtemp(tmpl);
-    auto s = OpenStore("sqlite:" + dir_ + "/t.db", OpenMode::kCreateIfMissing);
+    url_ = gk::testing::FreshDatabaseUrl(dir_, "t");
+    auto s = OpenStore(url_, OpenMode::kCreateIfMissing);
     ASSERT_TRUE(s.ok()) << s.status().message();
     store_ = std::move(s).value();
     AgencyRow a;
@@ -29,6 +34,7 @@ class InteractionStoreTest : public ::testing::Test {
   }
   void TearDown() override {
     store_.reset();
+    gk::testing::DropDatabase(url_);
     std::filesystem::remove_all(dir_);
   }
   InteractionStore& S() { return store_->interaction(); }
@@ -47,7 +53,7 @@ class InteractionStoreTest : public ::testing::Test {
     m.created_at = "2022-03-01T00:00:00Z";
     return m;
   }
-  std::string dir_;
+  std::string dir_, url_;
   std::unique_ptr<Store> store_;
 };
 
@@ -82,6 +88,42 @@ TEST_F(InteractionStoreTest, MessagesAreNumberedAndFiltered) {
   ASSERT_TRUE(S().SetAnswerDays("a", 7).ok());
   ASSERT_TRUE(S().SetAnswerDays("a", 3).ok());
   EXPECT_EQ(**S().AnswerDays("a"), 3);
+  // Posts older than a day are forgotten when the next one is recorded.
+  auto m3 = NewMessage("三");
+  ASSERT_TRUE(S().InsertMessage(m3, "LY-A-2022-", "10.0.0.1", 200 + 2 * 86400).ok());
+  EXPECT_EQ(*S().CountPosts("10.0.0.1", 0), 1);
+}
+
+// Servers writing at once (one connection each) never share a number.
+TEST_F(InteractionStoreTest, MessageNumbersOfConcurrentWritersAreDistinct) {
+  constexpr int kWriters = 4, kEach = 10;
+  std::vector<std::unique_ptr<Store>> stores;
+  for (int i = 0; i < kWriters; ++i) {
+    auto s = OpenStore(url_, OpenMode::kMustExist);
+    ASSERT_TRUE(s.ok()) << s.status().message();
+    stores.push_back(std::move(s).value());
+  }
+  std::vector<std::vector<std::string>> numbers(kWriters);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kWriters; ++i) {
+    threads.emplace_back([&, i] {
+      for (int k = 0; k < kEach; ++k) {
+        auto m = NewMessage("并发");
+        if (stores[i]->interaction().InsertMessage(m, "LY-A-2022-", "", 0).ok())
+          numbers[i].push_back(m.message_no);
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  std::set<std::string> all;
+  for (const auto& n : numbers) all.insert(n.begin(), n.end());
+  ASSERT_EQ(all.size(), size_t{kWriters * kEach});
+  EXPECT_EQ(*all.begin(), "LY-A-2022-00001");
+  EXPECT_EQ(*all.rbegin(), "LY-A-2022-00040");
+  MessageFilter f;
+  f.limit = -1;  // no limit, as on SQLite
+  EXPECT_EQ(S().ListMessages(f)->size(), size_t{kWriters * kEach});
+  EXPECT_EQ(*S().CountMessages(f), kWriters * kEach);
 }
 
 TEST_F(InteractionStoreTest, ConsultationsCommentsAndEvents) {
@@ -127,6 +169,49 @@ TEST_F(InteractionStoreTest, ConsultationsCommentsAndEvents) {
   EXPECT_EQ(S().AgencyComments("event", "a")->size(), 0u);
   EXPECT_TRUE(S().EventsExplaining(1)->empty());
   EXPECT_TRUE(S().ConsultationsOf(1)->empty());
+
+  // The event explains a record; the consultation's draft became it.
+  catalog::Record r;
+  r.agency_id = "a";
+  r.index_no = "1";
+  r.title = "办法";
+  r.publisher = "机构甲";
+  r.category = "通知公告";
+  r.published_on = D("2022-06-02");
+  r.status = catalog::RecordStatus::kPublished;
+  auto rid = store_->records().CreateRecord(r, {"ed", "create", "", "t"});
+  ASSERT_TRUE(rid.ok()) << rid.status().message();
+  e.id = *eid;
+  e.title = "访谈（解读）";
+  e.record_ids = {*rid, *rid};
+  ASSERT_TRUE(S().UpdateEvent(e).ok());
+  ASSERT_TRUE(S().UpdateEvent(e).ok());  // replaces the links
+  auto ge = S().GetEvent(*eid);
+  ASSERT_TRUE(ge.ok() && ge->has_value());
+  EXPECT_EQ((*ge)->title, "访谈（解读）");
+  EXPECT_EQ((*ge)->record_ids, std::vector<int64_t>{*rid});
+  ASSERT_EQ(S().EventsExplaining(*rid)->size(), 1u);
+  EXPECT_FALSE(S().GetEvent(*eid + 100)->has_value());
+  e.id = *eid + 100;
+  EXPECT_EQ(S().UpdateEvent(e).code(), StatusCode::kNotFound);
+  (*got)->record_id = *rid;
+  ASSERT_TRUE(S().UpdateConsultation(**got).ok());
+  auto of = S().ConsultationsOf(*rid);
+  ASSERT_EQ(of->size(), 1u);
+  EXPECT_EQ((*of)[0].record_id, std::optional<int64_t>(*rid));
+  EXPECT_EQ((*of)[0].feedback, "采纳1条");
+
+  // Questions to the event, oldest first.
+  interaction::Comment q{0, *eid, "李四", "问题", interaction::kPending, "", D("2022-06-01"), "t"};
+  auto q1 = S().InsertComment("event", q, "", 0);
+  auto q2 = S().InsertComment("event", q, "", 0);
+  ASSERT_TRUE(q1.ok() && q2.ok());
+  auto qs = S().ListComments("event", *eid, std::nullopt);
+  ASSERT_EQ(qs->size(), 2u);
+  EXPECT_EQ((*qs)[0].id, *q1);
+  EXPECT_EQ(S().AgencyComments("event", "a")->size(), 2u);
+  EXPECT_TRUE(S().GetComment("event", *q1)->has_value());
+  EXPECT_FALSE(S().GetComment("consultation", *q1)->has_value());
 }
 
 TEST_F(InteractionStoreTest, MediaFiguresAreSetAgain) {

@@ -1,4 +1,4 @@
-// Small helpers of the PostgreSQL store (postgres_store.cpp,
+// Small helpers of the PostgreSQL store (postgres_store.cpp, postgres_interaction.cpp,
 // postgres_records.cpp, store_dump.cpp): parameters that may be NULL, one
 // call to run a parameterised statement, and error mapping. Internal to
 // src/store.

@@ -6,6 +6,7 @@
 #include "store/event_hash.h"
 #include "store/migrations.h"
 #include "store/pg_util.h"
+#include "store/postgres_interaction.h"
 #include "store/postgres_records.h"
 
 namespace gk::store {
@@ -848,11 +849,14 @@ class PostgresStore final : public Store {
       pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> w(*conn_);
       for (const DumpTable& t : DumpTables()) {
         if (auto b = out.BeginTable(t); !b.ok()) return b;
+        // The text casts are renamed so that ORDER BY sorts on the typed
+        // columns (by number, not as text).
         std::string cols;
-        for (auto c : t.columns) {
+        for (size_t i = 0; i < t.columns.size(); ++i) {
+          const std::string c(t.columns[i]);
           if (!cols.empty()) cols += ", ";
-          cols += c == t.binary_column ? "upper(encode(" + std::string(c) + ", 'hex'))"
-                                       : std::string(c) + "::text";
+          cols += c == t.binary_column ? "upper(encode(" + c + ", 'hex'))" : c + "::text";
+          cols += " AS gk_dump_" + std::to_string(i);
         }
         w.exec("DECLARE gk_dump NO SCROLL CURSOR FOR SELECT " + cols + " FROM " +
                std::string(t.name) + " ORDER BY " + std::string(t.order_by));
@@ -881,6 +885,11 @@ class PostgresStore final : public Store {
   RecordStore& records() override {
     if (!records_) records_ = MakePostgresRecordStore(*conn_);
     return *records_;
+  }
+
+  InteractionStore& interaction() override {
+    if (!interaction_) interaction_ = MakePostgresInteractionStore(*conn_);
+    return *interaction_;
   }
 
   pqxx::connection& connection() { return *conn_; }
@@ -968,6 +977,7 @@ class PostgresStore final : public Store {
 
   std::unique_ptr<pqxx::connection> conn_;
   std::unique_ptr<RecordStore> records_;
+  std::unique_ptr<InteractionStore> interaction_;
 };
 
 // Loads a dump in one transaction; rolled back unless finished.
