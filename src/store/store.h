@@ -1,6 +1,7 @@
 // The persistence interface. Domain code never sees SQL; adapters (CLI, web)
 // open a Store from a --db URL and pass plain rows in and out. Every write is
-// committed durably (SQLite: WAL + synchronous=FULL) before it returns.
+// committed durably (SQLite: WAL + synchronous=FULL; PostgreSQL: a committed
+// transaction, synchronous_commit on) before it returns.
 #pragma once
 
 #include <cstdint>
