@@ -341,4 +341,8 @@ enum class OpenMode { kMustExist, kCreateIfMissing };
 // PostgreSQL database without Gongkai's tables, is NotFound.
 Result<std::unique_ptr<Store>> OpenStore(std::string_view url, OpenMode mode);
 
+// `url` fit for messages and logs: a password in a postgresql:// URL
+// (user:password@host) becomes `***`.
+std::string RedactedUrl(std::string_view url);
+
 }  // namespace gk::store

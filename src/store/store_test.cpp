@@ -392,6 +392,15 @@ TEST_F(StoreTest, ReportFiguresTextsAndPublication) {
   EXPECT_EQ(s->ReportActions("a1", 2022)->size(), 2u);
 }
 
+TEST(StoreUrl, PasswordsAreRedacted) {
+  EXPECT_EQ(RedactedUrl("postgresql://gk:s3cret@db:5432/gk"), "postgresql://gk:***@db:5432/gk");
+  EXPECT_EQ(RedactedUrl("postgresql://gk@db/gk"), "postgresql://gk@db/gk");
+  EXPECT_EQ(RedactedUrl("sqlite:var/g.db"), "sqlite:var/g.db");
+  auto r = OpenStore("postgresql://gk:s3cret@127.0.0.1:1/gk", OpenMode::kMustExist);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message().find("s3cret"), std::string::npos) << r.status().message();
+}
+
 TEST(StoreUrl, RejectsUnknownSchemes) {
   EXPECT_FALSE(OpenStore("mysql://x", OpenMode::kMustExist).ok());
   EXPECT_FALSE(OpenStore("sqlite:", OpenMode::kMustExist).ok());
