@@ -150,5 +150,36 @@ TEST(ScaleOut, TwoServersOnOneDatabaseBehaveAsOne) {
   std::filesystem::remove_all(dir);
 }
 
+// /readyz follows the database: 200 while it answers, 503 once it is gone
+// (here dropped under the running server), while /healthz still says the
+// process runs.
+TEST(ScaleOut, ReadyzFollowsTheDatabase) {
+  ASSERT_TRUE(OnPostgres()) << "run with GK_TEST_BACKEND=postgres (ctest -R scale_out_test)";
+  const std::string dir = MakeTempDir();
+  const std::string db = FreshDatabaseUrl(dir, "ready");
+  const int port = FreePort();
+  Background server({kBin, "serve", "--db", db, "--listen", "127.0.0.1:" + std::to_string(port)},
+                    dir + "/serve.log");
+  httplib::Client c("127.0.0.1", port);
+  bool ready = false;
+  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (!ready && std::chrono::steady_clock::now() < until) {
+    auto r = c.Get("/readyz");
+    ready = r && r->status == 200;
+    if (!ready) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ASSERT_TRUE(ready) << ReadFile(dir + "/serve.log");
+  DropDatabase(db);
+  auto r = c.Get("/readyz");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 503);
+  EXPECT_NE(r->body.find("database unavailable"), std::string::npos) << r->body;
+  auto h = c.Get("/healthz");
+  ASSERT_TRUE(h);
+  EXPECT_EQ(h->status, 200);
+  server.Stop(SIGTERM);
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace gk::testing

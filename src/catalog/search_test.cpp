@@ -109,5 +109,43 @@ TEST(Query, Limits) {
   EXPECT_NE(bad.status().message().find("UTF-8"), std::string::npos);
 }
 
+// The PostgreSQL store's helpers (store/postgres_records.cpp).
+TEST(Query, WordsComeBackFromTheExpression) {
+  for (std::string q : {"政府信息", "公开 年度报告", "a\"b \"\" c", "GB/T 2024"}) {
+    auto b = BuildQuery(q);
+    ASSERT_TRUE(b.ok());
+    EXPECT_EQ(WordsOfFts(b->fts), b->words) << q;
+  }
+  EXPECT_TRUE(WordsOfFts("").empty());
+}
+
+TEST(Query, TokenExactWordsAreShort) {
+  EXPECT_TRUE(TokenExact("政"));
+  EXPECT_TRUE(TokenExact("政府"));
+  EXPECT_TRUE(TokenExact("Ab"));
+  EXPECT_FALSE(TokenExact("政府信"));
+  EXPECT_FALSE(TokenExact("pdf"));
+}
+
+TEST(Query, MatchesAllIsTheSubstringRule) {
+  EXPECT_TRUE(MatchesAll("关于PDFs的通知", "", {"pdf", "通知"}));
+  EXPECT_TRUE(MatchesAll("标题", "正文里有ＧＢ／Ｔ", {"gb/t"}));
+  EXPECT_FALSE(MatchesAll("政府 信息", "", {"政府信息"}));
+  EXPECT_FALSE(MatchesAll("政府", "信息", {"政府信息"}));
+}
+
+TEST(Query, MarkMatchesInTheOriginalText) {
+  EXPECT_EQ(MarkMatches("关于ＰＤＦ文件", {"pdf"}, 0), "关于\x01ＰＤＦ\x02文件");
+  EXPECT_EQ(MarkMatches("政府信息公开", {"信息", "公开"}, 0), "政府\x01信息公开\x02");
+  std::string text;
+  for (int i = 0; i < 100; ++i) text += "文";
+  text += "政府信息";
+  for (int i = 0; i < 100; ++i) text += "字";
+  const std::string snip = MarkMatches(text, {"政府信息"}, 48);
+  EXPECT_NE(snip.find("\x01政府信息\x02"), std::string::npos) << snip;
+  EXPECT_EQ(snip.rfind("…", 0), 0u);
+  EXPECT_LT(snip.size(), text.size());
+}
+
 }  // namespace
 }  // namespace gk::catalog

@@ -101,7 +101,8 @@ int RunMigrate(const MigrateArgs& args) {
     return kExitUsage;
   }
   target->created_file.clear();
-  std::printf("migrated %s to %s\n", counter.Summary().c_str(), args.to.c_str());
+  std::printf("migrated %s to %s\n", counter.Summary().c_str(),
+              store::RedactedUrl(args.to).c_str());
   return kExitOk;
 }
 
@@ -149,7 +150,8 @@ int RunRestore(const RestoreArgs& args) {
     return kExitUsage;
   }
   target->created_file.clear();
-  std::printf("restored %s into %s\n", counter.Summary().c_str(), args.db.c_str());
+  std::printf("restored %s into %s\n", counter.Summary().c_str(),
+              store::RedactedUrl(args.db).c_str());
   return kExitOk;
 }
 

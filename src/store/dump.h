@@ -51,6 +51,23 @@ Result<std::unique_ptr<DumpWriter>> DumpFileWriter(const std::string& path, int 
 // `schema` is the target's schema version; a dump of another version is refused.
 Status ReadDumpFile(const std::string& path, int schema, DumpWriter& out);
 
+// Passes a dump on with the agencies reordered parents first (a parent's id
+// may sort after its children's), so every row's parent exists when it is
+// loaded. CopyDatabase and ReadDumpFile use it.
+class ParentsFirst final : public DumpWriter {
+ public:
+  explicit ParentsFirst(DumpWriter& next) : next_(next) {}
+  Status BeginTable(const DumpTable& table) override;
+  Status Row(const std::vector<DumpValue>& values) override;
+  Status Finish() override;
+
+ private:
+  Status Flush();
+  DumpWriter& next_;
+  bool buffering_ = false;
+  std::vector<std::vector<DumpValue>> agencies_;
+};
+
 // Copies the whole of `from` into `out` (BeginTable and Row, then Finish).
 Status CopyDatabase(Store& from, DumpWriter& out);
 

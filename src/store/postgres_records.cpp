@@ -354,6 +354,8 @@ class PostgresRecordStore final : public RecordStore {
     order += "r.published_on DESC NULLS LAST, r.id DESC";
 
     std::string columns(kColumns);
+    // Listings without words need no body (snippets do).
+    if (!query.with_body && !text) columns.replace(columns.find("r.body"), 6, "''");
     RecordPage page;
     try {
       pqxx::work w(conn_);

@@ -1075,18 +1075,21 @@ Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& url, OpenMod
   } catch (const std::exception& e) {
     std::string why = e.what();
     while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
-    return Status::Invalid("cannot connect to PostgreSQL database " + url + ": " + why);
+    // libpq's message never repeats the password; the URL is redacted.
+    return Status::Invalid("cannot connect to PostgreSQL database " + RedactedUrl(url) + ": " +
+                           why);
   }
   auto store = std::make_unique<PostgresStore>(std::move(conn));
   if (mode == OpenMode::kMustExist) {
     auto has = store->HasSchema();
-    if (!has.ok()) return Status::Invalid("database " + url + ": " + has.status().message());
+    if (!has.ok())
+      return Status::Invalid("database " + RedactedUrl(url) + ": " + has.status().message());
     if (!*has)
-      return Status::NotFound("database " + url +
+      return Status::NotFound("database " + RedactedUrl(url) +
                               " has no Gongkai tables (create them with `gongkai serve`)");
   }
   if (auto s = store->Migrate(); !s.ok())
-    return Status::Invalid("database " + url + ": " + s.message());
+    return Status::Invalid("database " + RedactedUrl(url) + ": " + s.message());
   return std::unique_ptr<Store>(std::move(store));
 }
 

@@ -322,7 +322,7 @@ class SqliteRecordStore final : public RecordStore {
                       "highlight(records_fts, 0, char(1), char(2)) AS t, "
                       "snippet(records_fts, 1, char(1), char(2), '…', 24) AS b FROM records_fts "
                       "WHERE records_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?) h "
-                      "CROSS JOIN records r ON r.id = h.id ORDER BY h.rk, r.id");
+                      "CROSS JOIN records r ON r.id = h.id ORDER BY h.rk, r.published_on DESC, r.id DESC");
       if (!q.ok()) return q.Error("search records");
       q.Bind(1, query.fts);
       q.Bind(2, static_cast<int64_t>(query.limit));

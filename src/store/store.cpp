@@ -20,4 +20,14 @@ Result<std::unique_ptr<Store>> OpenStore(std::string_view url, OpenMode mode) {
                          "': expected sqlite:PATH or postgresql://…");
 }
 
+std::string RedactedUrl(std::string_view url) {
+  const size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return std::string(url);
+  const size_t at = url.find('@', scheme + 3);
+  const size_t colon = url.find(':', scheme + 3);
+  if (at == std::string_view::npos || colon == std::string_view::npos || colon > at)
+    return std::string(url);
+  return std::string(url.substr(0, colon + 1)) + "***" + std::string(url.substr(at));
+}
+
 }  // namespace gk::store

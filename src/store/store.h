@@ -1,6 +1,7 @@
 // The persistence interface. Domain code never sees SQL; adapters (CLI, web)
 // open a Store from a --db URL and pass plain rows in and out. Every write is
-// committed durably (SQLite: WAL + synchronous=FULL) before it returns.
+// committed durably (SQLite: WAL + synchronous=FULL; PostgreSQL: a committed
+// transaction, synchronous_commit on) before it returns.
 #pragma once
 
 #include <cstdint>
@@ -342,5 +343,9 @@ enum class OpenMode { kMustExist, kCreateIfMissing };
 // running pending migrations. kMustExist: a missing SQLite file, or a
 // PostgreSQL database without Gongkai's tables, is NotFound.
 Result<std::unique_ptr<Store>> OpenStore(std::string_view url, OpenMode mode);
+
+// `url` fit for messages and logs: a password in a postgresql:// URL
+// (user:password@host) becomes `***`.
+std::string RedactedUrl(std::string_view url);
 
 }  // namespace gk::store

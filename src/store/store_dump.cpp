@@ -8,6 +8,7 @@
 #include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "store/store.h"
 
@@ -204,7 +205,8 @@ Result<std::unique_ptr<DumpWriter>> DumpFileWriter(const std::string& path, int 
   return std::unique_ptr<DumpWriter>(std::move(w));
 }
 
-Status ReadDumpFile(const std::string& path, int schema, DumpWriter& out) {
+Status ReadDumpFile(const std::string& path, int schema, DumpWriter& final_out) {
+  ParentsFirst out(final_out);
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::Invalid("无法读取备份文件 " + path);
   std::string line;
@@ -265,9 +267,53 @@ Status ReadDumpFile(const std::string& path, int schema, DumpWriter& out) {
   return out.Finish();
 }
 
+Status ParentsFirst::BeginTable(const DumpTable& table) {
+  if (auto s = Flush(); !s.ok()) return s;
+  buffering_ = table.name == "agencies";
+  return next_.BeginTable(table);
+}
+
+Status ParentsFirst::Row(const std::vector<DumpValue>& values) {
+  if (!buffering_) return next_.Row(values);
+  agencies_.push_back(values);
+  return Status::Ok();
+}
+
+Status ParentsFirst::Finish() {
+  if (auto s = Flush(); !s.ok()) return s;
+  return next_.Finish();
+}
+
+// Emits the buffered agencies (columns id, …, parent_id at 3) in rounds:
+// each round those whose parent is already out (or who have none).
+Status ParentsFirst::Flush() {
+  if (!buffering_) return Status::Ok();
+  buffering_ = false;
+  std::set<std::string> out;
+  std::vector<std::vector<DumpValue>> left = std::move(agencies_);
+  agencies_.clear();
+  while (!left.empty()) {
+    std::vector<std::vector<DumpValue>> next;
+    for (auto& row : left) {
+      if (row.size() < 4 || !row[0]) return Status::Invalid("an agency row without id");
+      if (row[3] && !out.count(*row[3])) {
+        next.push_back(std::move(row));
+        continue;
+      }
+      out.insert(*row[0]);
+      if (auto s = next_.Row(row); !s.ok()) return s;
+    }
+    if (next.size() == left.size())
+      return Status::Invalid("agency " + *next.front()[0] + " names a parent that is missing");
+    left = std::move(next);
+  }
+  return Status::Ok();
+}
+
 Status CopyDatabase(Store& from, DumpWriter& out) {
-  if (auto s = from.Dump(out); !s.ok()) return s;
-  return out.Finish();
+  ParentsFirst ordered(out);
+  if (auto s = from.Dump(ordered); !s.ok()) return s;
+  return ordered.Finish();
 }
 
 }  // namespace gk::store

@@ -5,6 +5,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
+#include <thread>
+#include <algorithm>
 
 #include "store/event_hash.h"
 #include "store/migrations.h"
@@ -202,6 +205,84 @@ TEST_F(CaseStoreTest, EventsAreAppendOnly) {
   EXPECT_EQ(store_->CaseEvents("LG1")->at(0).payload, "{\"n\":1}");
 }
 
+// Several connections (as several servers) append and allocate at once: one
+// chain without forks, every tracking serial once, every case's events there.
+TEST_F(CaseStoreTest, ConcurrentConnectionsKeepOneChain) {
+  constexpr int kThreads = 4, kCases = 12;
+  std::vector<std::thread> threads;
+  std::mutex mu;
+  std::vector<int64_t> serials;
+  std::vector<std::string> errors;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      auto s = OpenStore(url_, OpenMode::kMustExist);
+      if (!s.ok()) {
+        std::lock_guard lock(mu);
+        errors.push_back(s.status().message());
+        return;
+      }
+      for (int i = 0; i < kCases; ++i) {
+        std::string id = "C";
+        id.append(std::to_string(t)).append("-").append(std::to_string(i));
+        auto serial = (*s)->NextTrackingSerial("lg", 2026);
+        std::vector<EventRow> evs = {Ev(id, 1, "received"), Ev(id, 2, "registered")};
+        Status a = (*s)->AppendEvents(Row(id, 2, "registered"), 0, evs);
+        std::vector<EventRow> more = {Ev(id, 3, "assigned")};
+        Status b = a.ok() ? (*s)->AppendEvents(Row(id, 3, "assigned"), 2, more) : a;
+        std::lock_guard lock(mu);
+        if (serial.ok()) serials.push_back(*serial);
+        else errors.push_back(serial.status().message());
+        if (!b.ok()) errors.push_back(b.message());
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  ASSERT_TRUE(errors.empty()) << errors.front();
+  std::sort(serials.begin(), serials.end());
+  for (size_t i = 0; i < serials.size(); ++i) EXPECT_EQ(serials[i], static_cast<int64_t>(i + 1));
+  std::string prev = kGenesisHash;
+  int64_t n = 0, last_id = 0;
+  ASSERT_TRUE(store_
+                  ->ScanEvents([&](const EventRow& e) {
+                    EXPECT_EQ(e.prev_hash, prev) << "event " << e.id;
+                    EXPECT_EQ(e.hash, EventHash(e, prev));
+                    EXPECT_EQ(e.id, last_id + 1);
+                    last_id = e.id;
+                    prev = e.hash;
+                    ++n;
+                    return true;
+                  })
+                  .ok());
+  EXPECT_EQ(n, kThreads * kCases * 3);
+}
+
+// A dump loads into an empty database of the same kind: every table, with
+// agencies ordered parents first (here the parent's id sorts last).
+TEST_F(CaseStoreTest, DumpLoadsIntoAnEmptyDatabase) {
+  AgencyRow parent{"z-parent", "上级", "government", std::nullopt, "", "", "", "", ""};
+  AgencyRow child{"a-child", "下级", "department", std::string("z-parent"), "", "", "", "", ""};
+  ASSERT_TRUE(store_->InsertAgencyIfAbsent(parent, "now").ok());
+  ASSERT_TRUE(store_->InsertAgencyIfAbsent(child, "now").ok());
+  std::vector<EventRow> evs = {Ev("LG1", 1, "received")};
+  ASSERT_TRUE(store_->AppendEvents(Row("LG1", 1, "received"), 0, evs).ok());
+  ASSERT_TRUE(store_->PutDocument("abc", "application/pdf", std::string("%PDF\0\xff", 6), "now").ok());
+  const std::string other = gk::testing::FreshDatabaseUrl(dir_, "copy");
+  {
+    auto target = std::move(OpenStore(other, OpenMode::kCreateIfMissing)).value();
+    auto loader = target->Loader();
+    ASSERT_TRUE(loader.ok()) << loader.status().message();
+    ASSERT_TRUE(CopyDatabase(*store_, **loader).ok());
+    EXPECT_EQ(target->ListAgencies()->size(), 3u);
+    EXPECT_EQ(target->CaseEvents("LG1")->at(0).hash, store_->CaseEvents("LG1")->at(0).hash);
+    EXPECT_EQ((*target->GetDocument("abc"))->content, std::string("%PDF\0\xff", 6));
+    // Not empty any more: a second load is refused.
+    auto again = target->Loader();
+    ASSERT_FALSE(again.ok());
+    EXPECT_EQ(again.status().code(), StatusCode::kFailedPrecondition);
+  }
+  gk::testing::DropDatabase(other);
+}
+
 TEST_F(CaseStoreTest, TrackingSerialsPerAgencyAndYear) {
   EXPECT_EQ(*store_->NextTrackingSerial("lg", 2026), 1);
   EXPECT_EQ(*store_->NextTrackingSerial("lg", 2026), 2);
@@ -309,6 +390,15 @@ TEST_F(StoreTest, ReportFiguresTextsAndPublication) {
       s->AddReportAction({0, "a1", 2022, "reopen", "", "更正数据", "u1", "t4"}, (*acts)[0].id).ok());
   EXPECT_TRUE(s->PublishedReports("")->empty());
   EXPECT_EQ(s->ReportActions("a1", 2022)->size(), 2u);
+}
+
+TEST(StoreUrl, PasswordsAreRedacted) {
+  EXPECT_EQ(RedactedUrl("postgresql://gk:s3cret@db:5432/gk"), "postgresql://gk:***@db:5432/gk");
+  EXPECT_EQ(RedactedUrl("postgresql://gk@db/gk"), "postgresql://gk@db/gk");
+  EXPECT_EQ(RedactedUrl("sqlite:var/g.db"), "sqlite:var/g.db");
+  auto r = OpenStore("postgresql://gk:s3cret@127.0.0.1:1/gk", OpenMode::kMustExist);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message().find("s3cret"), std::string::npos) << r.status().message();
 }
 
 TEST(StoreUrl, RejectsUnknownSchemes) {
