@@ -45,11 +45,6 @@ Result<std::string> ExtractText(AttachmentType type, std::string_view bytes) {
   return std::string();
 }
 
-std::string SizeText(size_t bytes) {
-  if (bytes < 1024) return std::to_string(bytes) + " B";
-  return std::to_string((bytes + 1023) / 1024) + " KB";
-}
-
 }  // namespace
 
 Result<int64_t> AttachFile(store::Store& store, const Actor& actor, int64_t record_id,
@@ -82,7 +77,7 @@ Result<int64_t> AttachFile(store::Store& store, const Actor& actor, int64_t reco
   // a missing one is not.
   if (Status s = store.PutDocument(row.sha256, row.media_type, bytes, now); !s.ok()) return s;
   const std::string note = "添加附件 " + row.filename + "（" + std::string(catalog::TypeLabel(file.type)) +
-                           "，" + SizeText(bytes.size()) + "，SHA-256 " + row.sha256 + "）";
+                           "，" + catalog::SizeLabel(static_cast<int64_t>(bytes.size())) + "，SHA-256 " + row.sha256 + "）";
   return store.records().AddAttachment(row, expected_revision,
                                        {actor.username, "attach", note, std::string(now)});
 }

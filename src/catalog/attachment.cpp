@@ -95,6 +95,13 @@ std::optional<LinkKind> ParseLinkKind(std::string_view key) {
   return std::nullopt;
 }
 
+std::string SizeLabel(int64_t bytes) {
+  if (bytes < 1024) return std::to_string(bytes) + " B";
+  if (bytes < 1024 * 1024) return std::to_string((bytes + 1023) / 1024) + " KB";
+  const int64_t tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024);
+  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " MB";
+}
+
 std::string CutUtf8(std::string text, size_t max_bytes) {
   if (text.size() <= max_bytes) return text;
   size_t n = max_bytes;

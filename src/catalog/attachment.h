@@ -46,6 +46,9 @@ enum class LinkKind { kInterprets, kRelated };
 std::string_view LinkKey(LinkKind k);  // interprets | related
 std::optional<LinkKind> ParseLinkKind(std::string_view key);
 
+// A file size for people: 512 B, 37 KB, 4.2 MB.
+std::string SizeLabel(int64_t bytes);
+
 // Cuts UTF-8 text to at most `max_bytes` without splitting a character.
 std::string CutUtf8(std::string text, size_t max_bytes);
 

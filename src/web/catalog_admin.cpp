@@ -19,15 +19,6 @@ void Html(httplib::Response& res, const std::string& page) {
   res.set_content(page, "text/html; charset=utf-8");
 }
 
-std::optional<app::Actor> ActorOf(const app::Session& s) {
-  if (!s.user.agency_id) return std::nullopt;
-  const auto role = s.user.role;
-  if (role != auth::Role::kEditor && role != auth::Role::kReviewer &&
-      role != auth::Role::kAgencyAdmin)
-    return std::nullopt;
-  return app::Actor{s.user.username, std::string(auth::Key(role)), *s.user.agency_id};
-}
-
 void Denied(const app::Session& s, httplib::Response& res) {
   res.status = 403;
   Html(res,
@@ -155,7 +146,7 @@ Result<std::optional<store::AgencyRow>> Agency(ServerState& st, const std::strin
 
 void List(ServerState& st, const app::Session& s, const httplib::Request& req,
           httplib::Response& res) {
-  auto actor = ActorOf(s);
+  auto actor = CatalogActor(s);
   if (!actor) return Denied(s, res);
   auto status = catalog::ParseStatus(req.get_param_value("status"));
   const RecordStatus shown = status.value_or(RecordStatus::kDraft);
@@ -213,7 +204,7 @@ void List(ServerState& st, const app::Session& s, const httplib::Request& req,
 }
 
 void NewForm(ServerState& st, const app::Session& s, httplib::Response& res) {
-  auto actor = ActorOf(s);
+  auto actor = CatalogActor(s);
   if (!actor) return Denied(s, res);
   Record r;
   auto a = Agency(st, actor->agency_id);
@@ -224,7 +215,7 @@ void NewForm(ServerState& st, const app::Session& s, httplib::Response& res) {
 
 void Create(ServerState& st, const app::Session& s, const httplib::Request& req,
             httplib::Response& res) {
-  auto actor = ActorOf(s);
+  auto actor = CatalogActor(s);
   if (!actor) return Denied(s, res);
   Record r;
   r.index_no = req.get_param_value("index_no");
@@ -253,7 +244,7 @@ std::optional<int64_t> ParseId(const std::string& s) {
 
 void Show(ServerState& st, const app::Session& s, const std::string& id_text,
           httplib::Response& res, const std::string& error = "") {
-  auto actor = ActorOf(s);
+  auto actor = CatalogActor(s);
   if (!actor) return Denied(s, res);
   auto id = ParseId(id_text);
   Result<std::optional<store::StoredRecord>> got = Status::NotFound("");
@@ -342,7 +333,7 @@ std::optional<int64_t> Revision(const httplib::Request& req) {
 
 void Edit(ServerState& st, const app::Session& s, const httplib::Request& req,
           httplib::Response& res, const std::string& id_text) {
-  auto actor = ActorOf(s);
+  auto actor = CatalogActor(s);
   if (!actor) return Denied(s, res);
   auto id = ParseId(id_text);
   auto rev = Revision(req);
@@ -370,7 +361,7 @@ void Edit(ServerState& st, const app::Session& s, const httplib::Request& req,
 
 void SetValidity(ServerState& st, const app::Session& s, const httplib::Request& req,
                  httplib::Response& res, const std::string& id_text) {
-  auto actor = ActorOf(s);
+  auto actor = CatalogActor(s);
   if (!actor) return Denied(s, res);
   auto id = ParseId(id_text);
   auto rev = Revision(req);
@@ -399,7 +390,7 @@ void SetValidity(ServerState& st, const app::Session& s, const httplib::Request&
 
 void Act(ServerState& st, const app::Session& s, const httplib::Request& req,
          httplib::Response& res, const std::string& id_text) {
-  auto actor = ActorOf(s);
+  auto actor = CatalogActor(s);
   if (!actor) return Denied(s, res);
   auto id = ParseId(id_text);
   auto rev = Revision(req);
@@ -430,6 +421,15 @@ void Act(ServerState& st, const app::Session& s, const httplib::Request& req,
 }
 
 }  // namespace
+
+std::optional<app::Actor> CatalogActor(const app::Session& s) {
+  if (!s.user.agency_id) return std::nullopt;
+  const auto role = s.user.role;
+  if (role != auth::Role::kEditor && role != auth::Role::kReviewer &&
+      role != auth::Role::kAgencyAdmin)
+    return std::nullopt;
+  return app::Actor{s.user.username, std::string(auth::Key(role)), *s.user.agency_id};
+}
 
 void ShowAdminRecord(ServerState& st, const app::Session& s, const std::string& id_text,
                      httplib::Response& res, const std::string& error) {

@@ -6,12 +6,19 @@
 
 #include <httplib.h>
 
+#include <optional>
+
+#include "app/records.h"
 #include "app/staff.h"
 #include "web/state.h"
 
 namespace gk::web {
 
 void RegisterCatalogAdminRoutes(httplib::Server& svr, ServerState& st);
+
+// The user as the catalog's actor: editors, reviewers and agency heads of an
+// agency; nullopt for every other role.
+std::optional<app::Actor> CatalogActor(const app::Session& s);
 
 // The staff page of record `id_text` (its agency's staff only), with `error`
 // shown above it when a change was refused; the caller sets the status.

@@ -14,13 +14,6 @@ namespace {
 using catalog::LinkKind;
 using catalog::Record;
 
-std::string SizeText(int64_t bytes) {
-  if (bytes < 1024) return std::to_string(bytes) + " B";
-  if (bytes < 1024 * 1024) return std::to_string((bytes + 1023) / 1024) + " KB";
-  const int64_t tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024);
-  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " MB";
-}
-
 std::string TypeOf(const store::AttachmentRow& a) {
   for (auto t : {catalog::AttachmentType::kPdf, catalog::AttachmentType::kDocx,
                  catalog::AttachmentType::kPng, catalog::AttachmentType::kJpeg})
@@ -110,21 +103,12 @@ std::string FormValue(const httplib::Request& req, const char* key) {
   return "";
 }
 
-std::optional<app::Actor> ActorOf(const app::Session& s) {
-  if (!s.user.agency_id) return std::nullopt;
-  const auto role = s.user.role;
-  if (role != auth::Role::kEditor && role != auth::Role::kReviewer &&
-      role != auth::Role::kAgencyAdmin)
-    return std::nullopt;
-  return app::Actor{s.user.username, std::string(auth::Key(role)), *s.user.agency_id};
-}
-
 // Runs a change of record `id_text` and answers like the other record forms:
 // back to the record page, or the page again with the refusal.
 template <typename Fn>
 void Change(ServerState& st, const app::Session& s, const httplib::Request& req,
             httplib::Response& res, const std::string& id_text, Fn change) {
-  auto actor = ActorOf(s);
+  auto actor = CatalogActor(s);
   auto id = ParseId(id_text);
   auto rev = ParseId(FormValue(req, "revision"));
   Status status = Status::Ok();
@@ -156,7 +140,7 @@ std::string PublicRecordPartsSection(store::Store& db, const Record& r) {
     for (const auto& a : *atts)
       b += "<li><a href=\"/records/" + std::to_string(r.id) + "/attachments/" +
            std::to_string(a.id) + "\">" + EscapeHtml(a.filename) + "</a>（" + TypeOf(a) + "，" +
-           SizeText(a.size) + "）</li>";
+           catalog::SizeLabel(a.size) + "）</li>";
     b += "</ul>";
   }
   auto rel = app::Relations(db, r.id, true);
@@ -184,7 +168,7 @@ std::string AdminRecordPartsSection(store::Store& db, const app::Session& s,
          std::string(may_change ? "<th scope=\"col\">操作</th>" : "") + "</tr></thead><tbody>";
     for (const auto& a : *atts) {
       b += "<tr><td><a href=\"" + base + "/attachments/" + std::to_string(a.id) + "\">" +
-           EscapeHtml(a.filename) + "</a></td><td>" + TypeOf(a) + "</td><td>" + SizeText(a.size) +
+           EscapeHtml(a.filename) + "</a></td><td>" + TypeOf(a) + "</td><td>" + catalog::SizeLabel(a.size) +
            "</td><td><code>" + EscapeHtml(a.sha256.substr(0, 16)) + "…</code></td><td>" +
            EscapeHtml(a.added_by) + " " + EscapeHtml(a.added_at) + "</td>";
       if (may_change)
@@ -246,7 +230,7 @@ void RegisterRecordPartsRoutes(httplib::Server& svr, ServerState& st) {
   svr.Get(R"(/admin/records/([0-9]{1,12})/attachments/([0-9]{1,12}))",
           WithSession(st, [&st](const app::Session& s, const httplib::Request& req,
                                 httplib::Response& res) {
-            auto actor = ActorOf(s);
+            auto actor = CatalogActor(s);
             SendAttachment(st, req, res, *ParseId(req.matches[1]), *ParseId(req.matches[2]),
                            [&](const Record& r) { return actor && r.agency_id == actor->agency_id; });
           }));
