@@ -48,14 +48,16 @@ TEST(ScaleOut, TwoServersOnOneDatabaseBehaveAsOne) {
   // Started at the same moment on an empty database: the migrations' advisory
   // lock lets one migrate while the other waits; both become ready.
   const std::string empty = FreshDatabaseUrl(dir, "empty");
-  auto start_all = [&](const std::string& url, const std::string& tag) {
+  auto start_all = [&](const std::string& url, const std::string& tag,
+                       const std::vector<std::string>& extra = {}) {
     std::vector<Server> servers(2);
     for (size_t i = 0; i < servers.size(); ++i) {
       servers[i].port = FreePort();
-      servers[i].process = std::make_unique<Background>(
-          std::vector<std::string>{kBin, "serve", "--db", url, "--listen",
-                                   "127.0.0.1:" + std::to_string(servers[i].port)},
-          dir + "/" + tag + std::to_string(i) + ".log");
+      std::vector<std::string> args = {kBin, "serve", "--db", url, "--listen",
+                                       "127.0.0.1:" + std::to_string(servers[i].port)};
+      args.insert(args.end(), extra.begin(), extra.end());
+      servers[i].process =
+          std::make_unique<Background>(args, dir + "/" + tag + std::to_string(i) + ".log");
     }
     for (size_t i = 0; i < servers.size(); ++i) {
       httplib::Client c("127.0.0.1", servers[i].port);
@@ -78,9 +80,25 @@ TEST(ScaleOut, TwoServersOnOneDatabaseBehaveAsOne) {
     DropDatabase(empty);
   }
 
+  // Started together with --demo on an empty database, the servers load the
+  // demo data once: the same rows as one `gongkai demo`.
+  const std::string twice = FreshDatabaseUrl(dir, "twice");
+  {
+    auto both = start_all(twice, "demo", {"--demo"});
+    for (auto& s : both) s.process->Stop(SIGTERM);
+  }
+
   // The demo agencies and cases, then two servers on them.
   auto demo = gk::testing::Run({kBin, "demo", "--db", db});
   ASSERT_EQ(demo.exit_code, 0) << demo.err;
+  for (const char* table : {"agencies", "cases", "events", "records", "record_attachments",
+                            "record_links", "messages", "report_figures", "report_actions"}) {
+    const std::string q = std::string("SELECT COUNT(*) FROM ") + table;
+    EXPECT_EQ(QueryValue(twice, q), QueryValue(db, q)) << table;
+  }
+  auto verified = gk::testing::Run({kBin, "verify", "--db", twice});
+  EXPECT_EQ(verified.exit_code, 0) << verified.out << verified.err;
+  DropDatabase(twice);
   std::vector<Server> servers = start_all(db, "serve");
   ASSERT_FALSE(::testing::Test::HasFailure());
 

@@ -343,8 +343,13 @@ int RunDemo(const DemoArgs& args) {
     Fail(cal.status().message());
     return kExitUsage;
   }
-  auto r = args.agencies_only ? app::LoadDemoAgencies(**store, app::NowUtcIso())
-                              : app::LoadDemo(**store, *cal, app::NowUtcIso());
+  Result<app::DemoLoadResult> r = Status::Internal("demo not loaded");
+  Status locked = (*store)->RunExclusively("demo", [&] {
+    r = args.agencies_only ? app::LoadDemoAgencies(**store, app::NowUtcIso())
+                           : app::LoadDemo(**store, *cal, app::NowUtcIso());
+    return Status::Ok();
+  });
+  if (!locked.ok()) r = locked;
   if (!r.ok()) {
     Fail(r.status().message());
     return kExitUsage;

@@ -93,6 +93,7 @@ inline constexpr int kLockEventChain = 0x676b0002;   // the head of the event ha
 inline constexpr int kLockLetterSerial = 0x676b0003; // 发文字号 of an agency and year
 inline constexpr int kLockSubmissions = 0x676b0004;  // 报送 of an agency and year
 inline constexpr int kLockReportAction = 0x676b0005; // publish/reopen of an agency and year
+inline constexpr int kLockExclusive = 0x676b0006;    // Store::RunExclusively, by name
 
 // Takes the transaction-scoped advisory lock (kind, hashtext(name)).
 inline void LockXact(pqxx::transaction_base& w, int kind, const std::string& name) {

@@ -95,6 +95,25 @@ class PostgresStore final : public Store {
  public:
   explicit PostgresStore(std::unique_ptr<pqxx::connection> conn) : conn_(std::move(conn)) {}
 
+  Status RunExclusively(std::string_view name, const std::function<Status()>& fn) override {
+    const std::string key(name);
+    try {
+      pqxx::nontransaction n(*conn_);
+      Exec(n, "SELECT pg_advisory_lock($1::int, hashtext($2))", {pg::kLockExclusive, key});
+    } catch (const std::exception& e) {
+      return pg::Error("lock " + key, e);
+    }
+    Status s = fn();
+    try {
+      pqxx::nontransaction n(*conn_);
+      Exec(n, "SELECT pg_advisory_unlock($1::int, hashtext($2))", {pg::kLockExclusive, key});
+    } catch (const std::exception& e) {
+      // The lock ends with the session at the latest.
+      if (s.ok()) s = pg::Error("unlock " + key, e);
+    }
+    return s;
+  }
+
   // Runs `f(w)` in one transaction, committed when f succeeds; a database
   // error becomes Internal naming `what`.
   template <class F>

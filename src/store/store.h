@@ -187,6 +187,15 @@ class Store {
  public:
   virtual ~Store() = default;
 
+  // Runs `fn` while no other process runs an exclusive section of the same
+  // name on this database: on PostgreSQL a session advisory lock, so that
+  // servers started together with --demo load the demo data once. SQLite,
+  // one machine's embedded store, runs it directly.
+  virtual Status RunExclusively(std::string_view name, const std::function<Status()>& fn) {
+    (void)name;
+    return fn();
+  }
+
   virtual Result<std::vector<AgencyRow>> ListAgencies() = 0;
   // Inserts the agency unless one with the same id exists (idempotent).
   // Returns true when a row was inserted.

@@ -184,9 +184,12 @@ Status RunServer(const ServerOptions& options) {
   // Case rows written by an older version get their report facts now.
   if (auto r = app::RefreshCaseFacts(*db, st.calendar); !r.ok()) return r.status();
   if (options.demo) {
-    // Idempotent: what is already there is left alone.
-    auto r = app::LoadDemo(*db, st.calendar, app::NowUtcIso());
-    if (!r.ok()) return r.status();
+    // Idempotent: what is already there is left alone. Servers started
+    // together load it one after the other, so only the first adds it.
+    Status loaded = db->RunExclusively("demo", [&] {
+      return app::LoadDemo(*db, st.calendar, app::NowUtcIso()).status();
+    });
+    if (!loaded.ok()) return loaded;
   }
   // One connection per request thread, and one for the mailer.
   constexpr size_t kThreads = 16;
