@@ -14,6 +14,7 @@
 
 #include "support/db.h"
 #include "support/process.h"
+#include "support/staff.h"
 
 namespace gk::testing {
 namespace {
@@ -71,29 +72,12 @@ class InteractionTest : public ::testing::Test {
     std::filesystem::remove_all(dir_);
   }
   void AddUser(const std::string& name, const std::string& role, const std::string& agency) {
-    std::vector<std::string> args = {kBin, "user", "add", name, "--role", role, "--db", db_};
-    if (!agency.empty()) {
-      args.push_back("--agency");
-      args.push_back(agency);
-    }
-    auto r = gk::testing::Run(args, "pass-" + name + "-123\n");
-    ASSERT_EQ(r.exit_code, 0) << r.err;
+    ASSERT_EQ(AddStaffUser(kBin, db_, name, role, agency), "");
   }
-  struct Staff {
-    std::string cookie, csrf;
-  };
+  using Staff = StaffSession;
   Staff SignIn(const std::string& name) {
-    httplib::Client c("127.0.0.1", port_);
-    auto r = c.Post("/login", "username=" + name + "&password=pass-" + name + "-123",
-                    "application/x-www-form-urlencoded");
-    EXPECT_EQ(r->status, 303);
-    const std::string set = r->get_header_value("Set-Cookie");
-    Staff s;
-    s.cookie = set.substr(0, set.find(';'));
-    auto page = Get(s, "/admin/account");
-    std::smatch m;
-    if (std::regex_search(page->body, m, std::regex("name=\"csrf\" value=\"([^\"]+)\"")))
-      s.csrf = m[1];
+    Staff s = SignInStaff(port_, name);
+    EXPECT_EQ(s.status, 303);
     return s;
   }
   httplib::Result Get(const Staff& s, const std::string& path) {

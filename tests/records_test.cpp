@@ -11,6 +11,7 @@
 
 #include "support/db.h"
 #include "support/process.h"
+#include "support/staff.h"
 
 namespace gk::testing {
 namespace {
@@ -304,25 +305,12 @@ TEST_F(PortalTest, FeedAndSitemap) {
 class StaffRecordsTest : public PortalTest {
  protected:
   void AddUser(const std::string& name, const std::string& role, const std::string& agency) {
-    auto r = Gk({"user", "add", name, "--role", role, "--agency", agency, "--db",
-                 TestDatabase(dir_ + "/g.db")},
-                "pass-" + name + "-123\n");
-    ASSERT_EQ(r.exit_code, 0) << r.err;
+    ASSERT_EQ(AddStaffUser(kBin, TestDatabase(dir_ + "/g.db"), name, role, agency), "");
   }
-  struct Staff {
-    std::string cookie, csrf;
-  };
+  using Staff = StaffSession;
   Staff SignIn(const std::string& name) {
-    auto r = client_->Post("/login", "username=" + name + "&password=pass-" + name + "-123",
-                           "application/x-www-form-urlencoded");
-    EXPECT_EQ(r->status, 303);
-    Staff s;
-    const std::string set = r->get_header_value("Set-Cookie");
-    s.cookie = set.substr(0, set.find(';'));
-    auto page = client_->Get("/admin/records", {{"Cookie", s.cookie}});
-    std::smatch m;
-    if (std::regex_search(page->body, m, std::regex("name=\"csrf\" value=\"([^\"]+)\"")))
-      s.csrf = m[1];
+    Staff s = SignInStaff(port_, name);
+    EXPECT_EQ(s.status, 303);
     return s;
   }
   httplib::Result Post(const Staff& s, const std::string& path, const std::string& body,
