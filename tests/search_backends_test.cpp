@@ -1,7 +1,9 @@
 // Catalog search on SQLite (FTS5) and PostgreSQL (tsvector of app-side
 // tokens) over the same generated corpus: the same totals, the same records,
-// and the same order wherever the order rule is defined by columns (newest,
-// pinned then newest; relevance: the same set, docs/catalog.md). Runs with
+// the same marked snippets, and the same order wherever the order rule is
+// the same (newest, pinned then newest, and relevance above the bm25 limit:
+// title hits first; below it SQLite ranks by bm25, so only the set is
+// compared, docs/catalog.md). Runs with
 // GK_TEST_BACKEND=postgres (ctest: search_backends_test).
 #include <gtest/gtest.h>
 
@@ -100,16 +102,22 @@ TEST(SearchBackends, SameResultsOnSqliteAndPostgres) {
     if (gk::text::IsValidUtf8(w) && !catalog::BuildQuery(w)->words.empty()) queries.push_back(w);
   }
   int nonzero = 0;
+  bool title_first_pass = false;
   for (const std::string& q : queries) {
     auto built = catalog::BuildQuery(q);
     ASSERT_TRUE(built.ok()) << q;
-    for (RecordOrder order :
-         {RecordOrder::kNewest, RecordOrder::kPinnedThenNewest, RecordOrder::kRelevance}) {
+    for (RecordOrder order : {RecordOrder::kNewest, RecordOrder::kPinnedThenNewest,
+                              RecordOrder::kRelevance, RecordOrder::kRelevance}) {
+      // The second relevance pass sets the bm25 limit to 0: title hits first
+      // on both stores.
+      const bool ranked = order == RecordOrder::kRelevance && !title_first_pass;
+      if (order == RecordOrder::kRelevance) title_first_pass = !title_first_pass;
       for (bool only_a : {false, true}) {
         RecordQuery rq;
         rq.fts = built->fts;
         rq.order = order;
         rq.limit = 1000;
+        if (order == RecordOrder::kRelevance && !ranked) rq.ranked_up_to = 0;
         if (only_a) rq.agency_id = "a";
         auto a = (*lite)->records().SearchRecords(rq);
         auto b = (*pg)->records().SearchRecords(rq);
@@ -118,18 +126,49 @@ TEST(SearchBackends, SameResultsOnSqliteAndPostgres) {
         EXPECT_EQ(a->total, b->total) << "q=" << q;
         nonzero += a->total > 0;
         auto ka = Keys(*a), kb = Keys(*b);
-        if (order == RecordOrder::kRelevance) {  // scores differ by design; the set does not
+        if (ranked) {  // bm25 on SQLite only; the set is the same
           std::sort(ka.begin(), ka.end());
           std::sort(kb.begin(), kb.end());
+        } else {
+          ASSERT_EQ(a->items.size(), b->items.size());
+          for (size_t k = 0; k < a->items.size(); ++k) {
+            EXPECT_EQ(a->items[k].title_snippet, b->items[k].title_snippet) << "q=" << q;
+            EXPECT_EQ(a->items[k].body_snippet, b->items[k].body_snippet) << "q=" << q;
+          }
         }
-        EXPECT_EQ(ka, kb) << "q=" << q << " order=" << static_cast<int>(order);
-        // Pages: the same slice of the same order.
-        if (order == RecordOrder::kNewest && a->total > 3) {
-          rq.limit = 2;
-          rq.offset = 2;
-          EXPECT_EQ(Keys(*(*lite)->records().SearchRecords(rq)),
-                    Keys(*(*pg)->records().SearchRecords(rq)))
-              << "q=" << q;
+        EXPECT_EQ(ka, kb) << "q=" << q << " order=" << static_cast<int>(order)
+                          << (ranked ? " ranked" : "");
+        // Pages: the same slice of the same order (title hits first: pages
+        // that start in the title hits, span their end and lie past it).
+        if (!ranked && order != RecordOrder::kPinnedThenNewest && a->total > 3) {
+          for (int off : {0, 1, 2, 3, 5, 8, 13, 21, 34}) {
+            rq.limit = 3;
+            rq.offset = off;
+            auto pa = (*lite)->records().SearchRecords(rq);
+            auto pb = (*pg)->records().SearchRecords(rq);
+            ASSERT_TRUE(pa.ok() && pb.ok());
+            EXPECT_EQ(Keys(*pa), Keys(*pb)) << "q=" << q << " offset=" << off;
+            EXPECT_EQ(pa->total, a->total);
+            const std::vector<std::string> want(
+                ka.begin() + std::min<long>(off, static_cast<long>(ka.size())),
+                ka.begin() + std::min<long>(off + 3, static_cast<long>(ka.size())));
+            EXPECT_EQ(Keys(*pa), want) << "q=" << q << " offset=" << off;
+          }
+        }
+        if (order == RecordOrder::kRelevance && !ranked) {
+          // The rule itself: every word in the title, then the others, each
+          // newest first (ties: higher id first).
+          auto tier = [&](const store::RecordHit& h) {
+            return catalog::MatchesAll(h.record.title, "", built->words) ? 0 : 1;
+          };
+          for (size_t k = 1; k < a->items.size(); ++k) {
+            const auto& x = a->items[k - 1].record;
+            const auto& y = a->items[k].record;
+            const int tx = tier(a->items[k - 1]), ty = tier(a->items[k]);
+            EXPECT_TRUE(tx < ty || (tx == ty && (x.published_on > y.published_on ||
+                                                 (x.published_on == y.published_on && x.id > y.id))))
+                << "q=" << q << " at " << k;
+          }
         }
       }
     }

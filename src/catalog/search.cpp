@@ -125,11 +125,11 @@ bool Tokenize(std::string_view utf8, TokenizeMode mode,
     } else if (j - i == 1) {
       if (!emit_gram(i, 1, false)) return false;
     } else {
-      // Query: bigrams at positions i..j-2, then the last unigram, so the run
-      // keeps j-i positions.
+      // Query: the run's bigrams, one per position: consecutive bigrams occur
+      // exactly where the run occurs as a substring (the last character's
+      // unigram adds nothing but a long posting list to read).
       for (size_t x = i; x + 1 < j; ++x)
         if (!emit_gram(x, 2, false)) return false;
-      if (!emit_gram(j - 1, 1, false)) return false;
     }
     i = j;
   }
@@ -144,6 +144,19 @@ std::vector<Token> Tokens(std::string_view utf8, TokenizeMode mode) {
   });
   return out;
 }
+
+namespace {
+
+std::string Quote(std::string_view w) {
+  std::string quoted = "\"";
+  for (char c : w) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + '"';
+}
+
+}  // namespace
 
 Result<SearchQuery> BuildQuery(std::string_view q) {
   if (!text::IsValidUtf8(q)) return Status::Invalid("检索词不是有效的 UTF-8 文本");
@@ -174,14 +187,8 @@ Result<SearchQuery> BuildQuery(std::string_view q) {
   SearchQuery out;
   for (std::string& w : words) {
     if (Tokens(w, TokenizeMode::kQuery).empty()) continue;
-    std::string quoted = "\"";
-    for (char c : w) {
-      if (c == '"') quoted += '"';
-      quoted += c;
-    }
-    quoted += '"';
     if (!out.fts.empty()) out.fts += " AND ";
-    out.fts += "{title body} : " + quoted;
+    out.fts += "{title body} : " + Quote(w);
     out.words.push_back(std::move(w));
   }
   return out;
@@ -214,11 +221,17 @@ std::vector<std::string> WordsOfFts(std::string_view fts) {
   return words;
 }
 
+std::string TitleOnlyFts(std::string_view fts) {
+  std::string out;
+  for (const std::string& w : WordsOfFts(fts)) {
+    if (!out.empty()) out += " AND ";
+    out += "{title} : " + Quote(w);
+  }
+  return out;
+}
+
 bool TokenExact(std::string_view word) {
-  const std::vector<Token> t = Tokens(word, TokenizeMode::kQuery);
-  if (t.size() == 1) return true;
-  return t.size() == 2 && t[0].text.size() > t[1].text.size() &&
-         t[0].text.compare(t[0].text.size() - t[1].text.size(), t[1].text.size(), t[1].text) == 0;
+  return Tokens(word, TokenizeMode::kQuery).size() == 1;
 }
 
 bool MatchesAll(std::string_view title, std::string_view body,

@@ -11,9 +11,9 @@
 // How: the document side emits, for every character of a run of
 // non-whitespace characters, its unigram and — at the same position (FTS5
 // "colocated") — the bigram it starts in the run. The query side emits a run
-// of n ≥ 2 characters as its n-1 bigrams plus the last unigram (so the run
-// keeps n positions), a single character as its unigram; each word becomes
-// one phrase, and a phrase of consecutive bigrams is exactly a substring.
+// of n ≥ 2 characters as its n-1 bigrams, a single character as its
+// unigram; each word becomes one phrase, and a phrase of consecutive bigrams
+// is exactly a substring.
 #pragma once
 
 #include <cstddef>
@@ -68,6 +68,10 @@ namespace gk::catalog {
 // quoting): the PostgreSQL store matches these.
 std::vector<std::string> WordsOfFts(std::string_view fts);
 
+// The same words as `fts` (a SearchQuery::fts), each required in the title
+// alone: "every word in the title", the first tier of a broad query's order.
+std::string TitleOnlyFts(std::string_view fts);
+
 // Whether `word` can be matched on tokens alone: a single character, or a
 // run of two (its bigram is in a document exactly when the word is a
 // substring of it). Longer words need the substring check after the index.
@@ -83,5 +87,7 @@ bool MatchesAll(std::string_view title, std::string_view body,
 // the first match, cut ends shown as "…").
 std::string MarkMatches(std::string_view text, const std::vector<std::string>& words,
                         size_t max_chars);
+// The window of a search hit's body snippet, in characters (both stores).
+inline constexpr size_t kSnippetChars = 48;
 
 }  // namespace gk::catalog

@@ -49,11 +49,12 @@ TEST(Tokenizer, QuerySide) {
   };
   const Case cases[] = {
       {"政", "政"},
-      {"政府", "政府 府"},
-      {"政府信息", "政府 府信 信息 息"},
-      {"标准A", "标准 准a a"},
-      {"GB标准", "gb b标 标准 准"},
-      {"pdf", "pd df f"},
+      {"政府", "政府"},
+      {"政府信息", "政府 府信 信息"},
+      {"标准A", "标准 准a"},
+      {"GB标准", "gb b标 标准"},
+      {"pdf", "pd df"},
+      {"政\x01府", "政 府"},  // a control character splits the run
   };
   for (const Case& c : cases) EXPECT_EQ(Show(c.in, TokenizeMode::kQuery), c.want) << c.in;
 }
@@ -125,6 +126,14 @@ TEST(Query, TokenExactWordsAreShort) {
   EXPECT_TRUE(TokenExact("Ab"));
   EXPECT_FALSE(TokenExact("政府信"));
   EXPECT_FALSE(TokenExact("pdf"));
+}
+
+TEST(Query, TitleOnlyKeepsTheWordsAndTheirQuoting) {
+  auto q = BuildQuery("政府 a\"b");
+  ASSERT_TRUE(q.ok());
+  EXPECT_EQ(TitleOnlyFts(q->fts), "{title} : \"政府\" AND {title} : \"a\"\"b\"");
+  EXPECT_EQ(WordsOfFts(TitleOnlyFts(q->fts)), q->words);
+  EXPECT_EQ(TitleOnlyFts(""), "");
 }
 
 TEST(Query, MatchesAllIsTheSubstringRule) {

@@ -346,11 +346,15 @@ class PostgresRecordStore final : public RecordStore {
     if (query.category) add("r.category = ", *query.category);
     if (query.year) add("substr(r.published_on, 1, 4) = ", std::to_string(*query.year));
     if (query.validity) add("r.validity = ", catalog::ValidityLabel(*query.validity));
-    // The order rule of both stores (docs/catalog.md): ties by newest, then id.
+    // The order rule of both stores (docs/catalog.md): ties by newest, then
+    // id. Relevance here is always "title hits first" (no bm25): decided by
+    // tokens when every word is token-exact, else checked below.
+    const bool exact =
+        std::all_of(words.begin(), words.end(), [](const auto& x) { return catalog::TokenExact(x); });
+    const bool title_first = query.order == RecordOrder::kRelevance && text;
     std::string order = " ORDER BY ";
     if (query.order == RecordOrder::kPinnedThenNewest) order += "r.pinned DESC, r.pin_order, ";
-    if (query.order == RecordOrder::kRelevance && text)
-      order += "(r.title_tokens @@ " + tsq_ref + ") DESC, ";
+    if (title_first && exact) order += "(r.title_tokens @@ " + tsq_ref + ") DESC, ";
     order += "r.published_on DESC NULLS LAST, r.id DESC";
 
     std::string columns(kColumns);
@@ -361,8 +365,6 @@ class PostgresRecordStore final : public RecordStore {
       pqxx::work w(conn_);
       // Words of one or two characters are decided by their tokens alone;
       // longer ones are checked as substrings over the candidates.
-      const bool exact =
-          std::all_of(words.begin(), words.end(), [](const auto& x) { return catalog::TokenExact(x); });
       pqxx::result rows;
       std::vector<std::string> ids;  // the page, when checked here
       if (exact) {
@@ -375,15 +377,19 @@ class PostgresRecordStore final : public RecordStore {
                         std::to_string(pp.size() - 1) + " OFFSET $" + std::to_string(pp.size()),
                     pp);
       } else {
+        std::vector<std::string> titled, others;  // the matches in order
         for (const auto& c : Exec(w,
                                   "SELECT r.id, r.title, " + IndexedBodySql() +
                                       " FROM records r" + where + order,
                                   p)) {
           if (!catalog::MatchesAll(c[1].c_str(), c[2].c_str(), words)) continue;
-          if (page.total >= query.offset && page.total < int64_t{query.offset} + query.limit)
-            ids.push_back(c[0].c_str());
-          ++page.total;
+          const bool in_title = title_first && catalog::MatchesAll(c[1].c_str(), "", words);
+          (in_title ? titled : others).push_back(c[0].c_str());
         }
+        titled.insert(titled.end(), others.begin(), others.end());
+        page.total = static_cast<int64_t>(titled.size());
+        for (int64_t i = query.offset; i < page.total && i < int64_t{query.offset} + query.limit; ++i)
+          ids.push_back(titled[static_cast<size_t>(i)]);
         rows = Exec(w, "SELECT " + columns + " FROM records r WHERE r.id = ANY($1::bigint[])",
                     {ArrayLiteral(ids)});
       }
@@ -400,7 +406,7 @@ class PostgresRecordStore final : public RecordStore {
         RecordHit hit{ReadRecord(row).record, "", ""};
         if (text) {
           hit.title_snippet = catalog::MarkMatches(hit.record.title, words, 0);
-          hit.body_snippet = catalog::MarkMatches(hit.record.body, words, kSnippetChars);
+          hit.body_snippet = catalog::MarkMatches(hit.record.body, words, catalog::kSnippetChars);
         }
         if (!query.with_body) hit.record.body.clear();
         page.items.push_back(std::move(hit));
@@ -481,8 +487,6 @@ class PostgresRecordStore final : public RecordStore {
   }
 
  private:
-  static constexpr size_t kSnippetChars = 48;
-
   static Status Conflict(const Record& r) {
     return Status::Conflict("index number " + r.index_no + " exists for agency " + r.agency_id);
   }

@@ -39,10 +39,12 @@ struct RecordRevision {
 };
 
 enum class RecordOrder {
-  kRelevance,         // bm25 when there is a text condition, else newest
+  kRelevance,         // see RecordQuery::ranked_up_to; newest without a text condition
   kNewest,            // published_on desc, id desc
   kPinnedThenNewest,  // pinned first (pin_order asc), then newest
 };
+
+inline constexpr int64_t kRankedUpTo = 1000;
 
 struct RecordQuery {
   std::string fts;  // catalog::BuildQuery(…).fts; "" = no text condition
@@ -54,6 +56,12 @@ struct RecordQuery {
   // text condition is allowed: the index holds published records only).
   std::optional<catalog::RecordStatus> status;
   RecordOrder order = RecordOrder::kNewest;
+  // Relevance with a text condition: up to this many matches SQLite ranks
+  // them by bm25; above it (and always on PostgreSQL, which has no bm25)
+  // records whose title holds every word come first, then the rest, each
+  // newest first. Ranking every match of a broad query is most of its cost
+  // (docs/performance.md); a broad query's reader wants the newest anyway.
+  int64_t ranked_up_to = kRankedUpTo;
   int limit = 20;
   int offset = 0;
   bool with_body = true;  // false: Record::body is left empty (listings, sitemap)

@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 #include "catalog/record_json.h"
 #include "catalog/search.h"
 #include "store/sqlite_stmt.h"
@@ -276,14 +278,10 @@ class SqliteRecordStore final : public RecordStore {
 
   Result<RecordPage> SearchRecords(const RecordQuery& query) override {
     const bool text = !query.fts.empty();
-    std::string columns(kColumns);
-    if (!query.with_body) columns.replace(columns.find("r.body"), 6, "''");
     if (text && query.status && *query.status != catalog::RecordStatus::kPublished)
       return Status::Invalid("full-text search covers published records only");
-    std::string from = text ? " FROM records_fts CROSS JOIN records r ON r.id = records_fts.rowid"
-                            : " FROM records r";
+    const bool filtered = query.agency_id || query.category || query.year || query.validity;
     std::string where = " WHERE r.status = ?";
-    if (text) where += " AND records_fts MATCH ?";
     if (query.agency_id) where += " AND r.agency_id = ?";
     if (query.category) where += " AND r.category = ?";
     if (query.year) where += " AND substr(r.published_on, 1, 4) = ?";
@@ -291,55 +289,15 @@ class SqliteRecordStore final : public RecordStore {
     auto bind = [&](Stmt& q) {
       int i = 1;
       q.Bind(i++, catalog::StatusKey(query.status.value_or(catalog::RecordStatus::kPublished)));
-      if (text) q.Bind(i++, query.fts);
       if (query.agency_id) q.Bind(i++, *query.agency_id);
       if (query.category) q.Bind(i++, *query.category);
       if (query.year) q.Bind(i++, std::to_string(*query.year));
       if (query.validity) q.Bind(i++, catalog::ValidityLabel(*query.validity));
       return i;
     };
-    RecordPage page;
-    // The index holds published records only: without other filters the
-    // count and the ranked page come from it alone (FTS5 sorts by rank
-    // itself and computes highlights for the returned rows only).
-    const bool index_only =
-        text && !query.agency_id && !query.category && !query.year && !query.validity;
-    {
-      Stmt q(db_, index_only
-                      ? std::string("SELECT COUNT(*) FROM records_fts WHERE records_fts MATCH ?")
-                      : "SELECT COUNT(*)" + from + where);
-      if (!q.ok()) return q.Error("count records");
-      if (index_only)
-        q.Bind(1, query.fts);
-      else
-        bind(q);
-      if (q.Step() != SQLITE_ROW) return q.Error("count records");
-      page.total = q.Int(0);
-    }
-    if (index_only && query.order == RecordOrder::kRelevance) {
-      Stmt q(db_, "SELECT " + columns +
-                      ", h.t, h.b FROM (SELECT rowid AS id, rank AS rk, "
-                      "highlight(records_fts, 0, char(1), char(2)) AS t, "
-                      "snippet(records_fts, 1, char(1), char(2), '…', 24) AS b FROM records_fts "
-                      "WHERE records_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?) h "
-                      "CROSS JOIN records r ON r.id = h.id ORDER BY h.rk, r.published_on DESC, r.id DESC");
-      if (!q.ok()) return q.Error("search records");
-      q.Bind(1, query.fts);
-      q.Bind(2, static_cast<int64_t>(query.limit));
-      q.Bind(3, static_cast<int64_t>(query.offset));
-      int rc;
-      while ((rc = q.Step()) == SQLITE_ROW)
-        page.items.push_back(
-            {ReadRecord(q).record, q.Text(kColumnCount), q.Text(kColumnCount + 1)});
-      if (rc != SQLITE_DONE) return q.Error("search records");
-      return page;
-    }
     std::string order;
     switch (query.order) {
       case RecordOrder::kRelevance:
-        order = text ? " ORDER BY bm25(records_fts), r.published_on DESC, r.id DESC"
-                     : " ORDER BY r.published_on DESC, r.id DESC";
-        break;
       case RecordOrder::kNewest:
         order = " ORDER BY r.published_on DESC, r.id DESC";
         break;
@@ -347,26 +305,109 @@ class SqliteRecordStore final : public RecordStore {
         order = " ORDER BY r.pinned DESC, r.pin_order, r.published_on DESC, r.id DESC";
         break;
     }
-    std::string select = "SELECT " + columns;
-    if (text)
-      select +=
-          ", highlight(records_fts, 0, char(1), char(2)), "
-          "snippet(records_fts, 1, char(1), char(2), '…', 24)";
-    Stmt q(db_, select + from + where + order + " LIMIT ? OFFSET ?");
-    if (!q.ok()) return q.Error("search records");
-    int i = bind(q);
-    q.Bind(i++, static_cast<int64_t>(query.limit));
-    q.Bind(i, static_cast<int64_t>(query.offset));
-    int rc;
-    while ((rc = q.Step()) == SQLITE_ROW) {
-      RecordHit hit{ReadRecord(q).record, "", ""};
-      if (text) {
-        hit.title_snippet = q.Text(kColumnCount);
-        hit.body_snippet = q.Text(kColumnCount + 1);
+    RecordPage page;
+    if (!text) {  // a listing: one statement
+      std::string columns(kColumns);
+      if (!query.with_body) columns.replace(columns.find("r.body"), 6, "''");
+      {
+        Stmt q(db_, "SELECT COUNT(*) FROM records r" + where);
+        if (!q.ok()) return q.Error("count records");
+        bind(q);
+        if (q.Step() != SQLITE_ROW) return q.Error("count records");
+        page.total = q.Int(0);
       }
+      Stmt q(db_, "SELECT " + columns + " FROM records r" + where + order + " LIMIT ? OFFSET ?");
+      if (!q.ok()) return q.Error("list records");
+      int i = bind(q);
+      q.Bind(i++, static_cast<int64_t>(query.limit));
+      q.Bind(i, static_cast<int64_t>(query.offset));
+      int rc;
+      while ((rc = q.Step()) == SQLITE_ROW) page.items.push_back({ReadRecord(q).record, "", ""});
+      if (rc != SQLITE_DONE) return q.Error("list records");
+      return page;
+    }
+    // A search: count, choose the page's ids, then read those records and
+    // mark the words in them. The index holds published records only, so
+    // without filters counting and ranking need no join.
+    const std::string in_index = " AND r.id IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)";
+    auto count = [&](const std::string& fts) -> Result<int64_t> {
+      Stmt q(db_, filtered ? "SELECT COUNT(*) FROM records r" + where + in_index
+                           : std::string("SELECT COUNT(*) FROM records_fts WHERE records_fts MATCH ?"));
+      if (!q.ok()) return q.Error("count records");
+      q.Bind(filtered ? bind(q) : 1, fts);
+      if (q.Step() != SQLITE_ROW) return q.Error("count records");
+      return q.Int(0);
+    };
+    std::vector<int64_t> ids;
+    // Appends the ids of `fts`'s matches in `order`, from `offset` on.
+    auto add_ids = [&](const std::string& fts, const std::string& ord, int64_t limit,
+                       int64_t offset) -> Status {
+      if (limit <= 0) return Status::Ok();
+      Stmt q(db_, "SELECT r.id FROM records r" + where + in_index + ord + " LIMIT ? OFFSET ?");
+      if (!q.ok()) return q.Error("search records");
+      int i = bind(q);
+      q.Bind(i++, fts);
+      q.Bind(i++, limit);
+      q.Bind(i, offset);
+      int rc;
+      while ((rc = q.Step()) == SQLITE_ROW) ids.push_back(q.Int(0));
+      if (rc != SQLITE_DONE) return q.Error("search records");
+      return Status::Ok();
+    };
+    auto total = count(query.fts);
+    if (!total.ok()) return total.status();
+    page.total = *total;
+    const int64_t limit = query.limit, offset = query.offset;
+    if (query.order != RecordOrder::kRelevance) {
+      if (Status s = add_ids(query.fts, order, limit, offset); !s.ok()) return s;
+    } else if (page.total <= query.ranked_up_to) {
+      // bm25 over the matches (FTS5 ranks inside the index without filters).
+      Stmt q(db_, filtered ? "SELECT r.id FROM records_fts CROSS JOIN records r ON r.id = "
+                             "records_fts.rowid" + where + " AND records_fts MATCH ? ORDER BY "
+                             "bm25(records_fts), r.published_on DESC, r.id DESC LIMIT ? OFFSET ?"
+                           : std::string("SELECT h.id FROM (SELECT rowid AS id, rank AS rk FROM "
+                             "records_fts WHERE records_fts MATCH ? ORDER BY rank LIMIT ? "
+                             "OFFSET ?) h CROSS JOIN records r ON r.id = h.id "
+                             "ORDER BY h.rk, r.published_on DESC, r.id DESC"));
+      if (!q.ok()) return q.Error("search records");
+      int i = filtered ? bind(q) : 1;
+      q.Bind(i++, query.fts);
+      q.Bind(i++, limit);
+      q.Bind(i, offset);
+      int rc;
+      while ((rc = q.Step()) == SQLITE_ROW) ids.push_back(q.Int(0));
+      if (rc != SQLITE_DONE) return q.Error("search records");
+    } else {
+      // Title hits, then the other matches, each newest first.
+      const std::string title = catalog::TitleOnlyFts(query.fts);
+      if (Status s = add_ids(title, order, limit, offset); !s.ok()) return s;
+      const auto got = static_cast<int64_t>(ids.size());
+      if (got < limit) {
+        int64_t titled = offset + got;  // the title hits end within this page
+        if (got == 0 && offset > 0) {
+          auto n = count(title);
+          if (!n.ok()) return n.status();
+          titled = *n;
+        }
+        const std::string rest = "(" + query.fts + ") NOT (" + title + ")";
+        if (Status s = add_ids(rest, order, limit - got, std::max<int64_t>(0, offset - titled));
+            !s.ok())
+          return s;
+      }
+    }
+    const std::vector<std::string> words = catalog::WordsOfFts(query.fts);
+    Stmt q(db_, "SELECT " + std::string(kColumns) + " FROM records r WHERE r.id = ?");
+    if (!q.ok()) return q.Error("read records");
+    for (int64_t id : ids) {
+      sqlite3_reset(q.raw());
+      q.Bind(1, id);
+      if (q.Step() != SQLITE_ROW) return q.Error("read records");
+      RecordHit hit{ReadRecord(q).record, "", ""};
+      hit.title_snippet = catalog::MarkMatches(hit.record.title, words, 0);
+      hit.body_snippet = catalog::MarkMatches(hit.record.body, words, catalog::kSnippetChars);
+      if (!query.with_body) hit.record.body.clear();
       page.items.push_back(std::move(hit));
     }
-    if (rc != SQLITE_DONE) return q.Error("search records");
     return page;
   }
 
