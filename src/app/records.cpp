@@ -74,6 +74,9 @@ Result<int64_t> ImportRecords(store::Store& store, std::string_view jsonl, std::
     }
     return Status::Internal(n.status().message());
   }
+  // The records are committed; a compact index only makes searches faster,
+  // so a failure here does not undo the import (the next import retries).
+  (void)store.records().OptimizeSearchIndex();
   return n;
 }
 

@@ -188,6 +188,16 @@ class PostgresRecordStore final : public RecordStore {
     }
   }
 
+  Status OptimizeSearchIndex() override {
+    try {
+      pqxx::nontransaction w(conn_);
+      w.exec("ANALYZE records");
+      return Status::Ok();
+    } catch (const std::exception& e) {
+      return pg::Error("optimize search index", e);
+    }
+  }
+
   Result<int64_t> CreateRecord(const Record& record, const RecordChange& change) override {
     try {
       pqxx::work w(conn_);

@@ -140,6 +140,11 @@ class RecordStore {
       std::string_view agency_id) = 0;
   // Next 索引号 serial of `agency_id` in `year` (1, 2, …), durably.
   virtual Result<int64_t> NextRecordSerial(std::string_view agency_id, int year) = 0;
+  // Compacts the search index after a bulk load (SQLite: FTS5 "optimize",
+  // one segment instead of one per batch; PostgreSQL: ANALYZE of the table).
+  // Searches work without it and are faster after it (docs/performance.md);
+  // writers wait while it runs.
+  virtual Status OptimizeSearchIndex() = 0;
   // Whether the agency already has a record with this index number.
   virtual Result<bool> IndexNoExists(std::string_view agency_id, std::string_view index_no) = 0;
   // The record id of an agency's index number, if any.

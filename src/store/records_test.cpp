@@ -3,6 +3,7 @@
 // plain substring count over a generated corpus.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <random>
 #include <set>
@@ -214,6 +215,58 @@ TEST_F(RecordsTest, FiltersOrderSnippetsAndPages) {
   EXPECT_EQ(*rs().NextRecordSerial("a", 2024), 1);
   EXPECT_EQ(*rs().NextRecordSerial("a", 2024), 2);
   EXPECT_EQ(*rs().NextRecordSerial("a", 2025), 1);
+}
+
+// Relevance above the bm25 limit: title hits first, then the others, each
+// newest first, across page boundaries; compacting the index changes nothing.
+TEST_F(RecordsTest, BroadSearchesListTitleHitsFirstThenNewest) {
+  std::vector<Record> recs;
+  for (int i = 1; i <= 12; ++i) {
+    const bool in_title = i % 3 == 0;  // 3, 6, 9, 12
+    recs.push_back(Rec("a", std::to_string(i), in_title ? "安全生产通知" : "通知",
+                       "2024-03-" + std::string(i < 10 ? "0" : "") + std::to_string(i),
+                       in_title ? "正文" : "关于安全的正文"));
+  }
+  recs.push_back(Rec("a", "x", "无关", "2024-04-01", "无关"));
+  ASSERT_TRUE(rs().ImportRecords(recs, Change("import"), nullptr).ok());
+  RecordQuery q;
+  q.fts = catalog::BuildQuery("安全")->fts;
+  q.order = RecordOrder::kRelevance;
+  q.ranked_up_to = 0;
+  const std::vector<std::string> want = {"12", "9", "6", "3", "11", "10", "8",
+                                         "7",  "5", "4", "2", "1"};
+  auto keys = [&](const RecordQuery& rq) {
+    auto page = rs().SearchRecords(rq);
+    EXPECT_TRUE(page.ok()) << page.status().message();
+    std::vector<std::string> out;
+    if (!page.ok()) return out;
+    EXPECT_EQ(page->total, 12);
+    for (const auto& h : page->items) out.push_back(h.record.index_no);
+    return out;
+  };
+  EXPECT_EQ(keys(q), want);
+  for (int offset = 0; offset < 13; ++offset) {  // pages of 3 at every offset
+    RecordQuery p = q;
+    p.limit = 3;
+    p.offset = offset;
+    std::vector<std::string> slice(want.begin() + std::min(offset, 12),
+                                   want.begin() + std::min(offset + 3, 12));
+    EXPECT_EQ(keys(p), slice) << "offset " << offset;
+  }
+  auto page = rs().SearchRecords(q);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->items[0].title_snippet, "\x01安全\x02生产通知");
+  EXPECT_EQ(page->items[4].body_snippet, "关于\x01安全\x02的正文");
+  // Below the limit: the same records (bm25 on SQLite).
+  RecordQuery ranked = q;
+  ranked.ranked_up_to = kRankedUpTo;
+  auto r = keys(ranked);
+  std::sort(r.begin(), r.end());
+  auto w = want;
+  std::sort(w.begin(), w.end());
+  EXPECT_EQ(r, w);
+  ASSERT_TRUE(rs().OptimizeSearchIndex().ok());
+  EXPECT_EQ(keys(q), want);
 }
 
 // interface.md: q matches when every space-separated word occurs in the title

@@ -135,6 +135,10 @@ class SqliteRecordStore final : public RecordStore {
     return static_cast<int64_t>(records.size());
   }
 
+  Status OptimizeSearchIndex() override {
+    return Exec("INSERT INTO records_fts(records_fts) VALUES('optimize')");
+  }
+
   Result<int64_t> CreateRecord(const Record& record, const RecordChange& change) override {
     if (auto s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
     auto id = InsertLocked(record, change);
