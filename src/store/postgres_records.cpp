@@ -413,11 +413,11 @@ class PostgresRecordStore final : public RecordStore {
         });
       }
       for (const auto& row : ordered) {
-        RecordHit hit{ReadRecord(row).record, "", ""};
         if (text) {
-          hit.title_snippet = catalog::MarkMatches(hit.record.title, words, 0);
-          hit.body_snippet = catalog::MarkMatches(hit.record.body, words, catalog::kSnippetChars);
+          page.items.push_back(MarkedHit(ReadRecord(row).record, words, query.with_body));
+          continue;
         }
+        RecordHit hit{ReadRecord(row).record, "", ""};
         if (!query.with_body) hit.record.body.clear();
         page.items.push_back(std::move(hit));
       }

@@ -77,6 +77,11 @@ struct RecordHit {
   std::string body_snippet;
 };
 
+// A search hit of `record` for `words`: title and body snippet marked the
+// same way on both stores; the body dropped unless with_body.
+RecordHit MarkedHit(catalog::Record record, const std::vector<std::string>& words,
+                    bool with_body);
+
 struct RecordPage {
   int64_t total = 0;  // all matches, not just this page
   std::vector<RecordHit> items;

@@ -343,6 +343,11 @@ class SqliteRecordStore final : public RecordStore {
       return q.Int(0);
     };
     std::vector<int64_t> ids;
+    auto collect = [&](Stmt& q) -> Status {
+      int rc;
+      while ((rc = q.Step()) == SQLITE_ROW) ids.push_back(q.Int(0));
+      return rc == SQLITE_DONE ? Status::Ok() : q.Error("search records");
+    };
     // Appends the ids of `fts`'s matches in `order`, from `offset` on.
     auto add_ids = [&](const std::string& fts, const std::string& ord, int64_t limit,
                        int64_t offset) -> Status {
@@ -353,10 +358,7 @@ class SqliteRecordStore final : public RecordStore {
       q.Bind(i++, fts);
       q.Bind(i++, limit);
       q.Bind(i, offset);
-      int rc;
-      while ((rc = q.Step()) == SQLITE_ROW) ids.push_back(q.Int(0));
-      if (rc != SQLITE_DONE) return q.Error("search records");
-      return Status::Ok();
+      return collect(q);
     };
     auto total = count(query.fts);
     if (!total.ok()) return total.status();
@@ -378,9 +380,7 @@ class SqliteRecordStore final : public RecordStore {
       q.Bind(i++, query.fts);
       q.Bind(i++, limit);
       q.Bind(i, offset);
-      int rc;
-      while ((rc = q.Step()) == SQLITE_ROW) ids.push_back(q.Int(0));
-      if (rc != SQLITE_DONE) return q.Error("search records");
+      if (Status s = collect(q); !s.ok()) return s;
     } else {
       // Title hits, then the other matches, each newest first.
       const std::string title = catalog::TitleOnlyFts(query.fts);
@@ -406,11 +406,7 @@ class SqliteRecordStore final : public RecordStore {
       sqlite3_reset(q.raw());
       q.Bind(1, id);
       if (q.Step() != SQLITE_ROW) return q.Error("read records");
-      RecordHit hit{ReadRecord(q).record, "", ""};
-      hit.title_snippet = catalog::MarkMatches(hit.record.title, words, 0);
-      hit.body_snippet = catalog::MarkMatches(hit.record.body, words, catalog::kSnippetChars);
-      if (!query.with_body) hit.record.body.clear();
-      page.items.push_back(std::move(hit));
+      page.items.push_back(MarkedHit(ReadRecord(q).record, words, query.with_body));
     }
     return page;
   }

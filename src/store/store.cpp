@@ -3,6 +3,8 @@
 #include "store/postgres_store.h"
 #include "store/sqlite_store.h"
 
+#include "catalog/search.h"
+
 namespace gk::store {
 
 Result<std::unique_ptr<Store>> OpenStore(std::string_view url, OpenMode mode) {
@@ -28,6 +30,15 @@ std::string RedactedUrl(std::string_view url) {
   if (at == std::string_view::npos || colon == std::string_view::npos || colon > at)
     return std::string(url);
   return std::string(url.substr(0, colon + 1)) + "***" + std::string(url.substr(at));
+}
+
+RecordHit MarkedHit(catalog::Record record, const std::vector<std::string>& words,
+                    bool with_body) {
+  RecordHit hit{std::move(record), "", ""};
+  hit.title_snippet = catalog::MarkMatches(hit.record.title, words, 0);
+  hit.body_snippet = catalog::MarkMatches(hit.record.body, words, catalog::kSnippetChars);
+  if (!with_body) hit.record.body.clear();
+  return hit;
 }
 
 }  // namespace gk::store
